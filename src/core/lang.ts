@@ -1,0 +1,27 @@
+/** The languages the elements speak: bokmål (default), nynorsk and English. */
+export const LANGS = ['nb', 'nn', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'nb';
+
+/**
+ * Maps a BCP 47 tag to one of the supported languages: `no`, `nb-NO` and `no-NO` are bokmål,
+ * `nn-NO` nynorsk, any `en-*` English. Anything else gives `undefined`, so the caller picks the fallback.
+ */
+export function normaliseLang(tag: string | null | undefined): Lang | undefined {
+  if (!tag) return undefined;
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+  switch (primary) {
+    case 'nb':
+    case 'no':
+      return 'nb';
+    case 'nn':
+      return 'nn';
+    case 'en':
+      return 'en';
+    default:
+      return undefined;
+  }
+}
+
+/** The locale used for dates and numbers in each language. */
+export const LOCALES: Readonly<Record<Lang, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };

@@ -1,0 +1,108 @@
+/**
+ * The normalised status vocabulary and every mapping into it. This file is the one place where an
+ * Altinn status (in any letter case) becomes one of the statuses below.
+ */
+
+/** Every normalised status, in the order of the contract's table. */
+export const REQUEST_STATUSES = [
+  'created',
+  'pending',
+  'accepted',
+  'rejected',
+  'revoked',
+  'withdrawn',
+  'expired',
+  'unknown',
+] as const;
+
+/** A request's status in this library's own vocabulary. */
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** The kinds of request this library speaks of. */
+export type RequestKind = 'consent' | 'access';
+
+const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
+  'accepted',
+  'rejected',
+  'revoked',
+  'withdrawn',
+  'expired',
+]);
+
+/** True for a status that will not change by waiting (polling stops there). */
+export function isFinalStatus(status: RequestStatus): boolean {
+  return FINAL_STATUSES.has(status);
+}
+
+/** Reads a status already in the normalised vocabulary, in any letter case; anything else is `unknown`. */
+export function normaliseStatus(value: unknown): RequestStatus {
+  if (typeof value !== 'string') return 'unknown';
+  const lower = value.trim().toLowerCase();
+  return (REQUEST_STATUSES as readonly string[]).includes(lower)
+    ? (lower as RequestStatus)
+    : 'unknown';
+}
+
+/** Altinn 3 consent statuses and event types (`ConsentRequestStatus`, `ConsentRequestEventType`). */
+const CONSENT_VOCABULARY: Readonly<Record<string, RequestStatus>> = {
+  created: 'created',
+  accepted: 'accepted',
+  used: 'accepted',
+  rejected: 'rejected',
+  revoked: 'revoked',
+  deleted: 'withdrawn',
+  expired: 'expired',
+};
+
+/** What the consent status is derived from: Altinn's `status` (or `consentRequestStatus`), its events and `validTo`. */
+export interface ConsentStatusSource {
+  status?: string | null | undefined;
+  eventTypes?: readonly string[] | undefined;
+  validTo?: string | null | undefined;
+}
+
+/** True when `validTo` is a parseable time at or before `now`. */
+export function hasExpired(validTo: string | null | undefined, now: number): boolean {
+  if (!validTo) return false;
+  const end = Date.parse(validTo);
+  return Number.isFinite(end) && end <= now;
+}
+
+/**
+ * The normalised status of an Altinn 3 consent request.
+ *
+ * Altinn's GET adds a synthetic `Expired` event but may still report `status: Accepted` after `validTo`,
+ * and older deployments return only events, so the status is derived from all three sources. A final
+ * "no" (revoked, deleted, rejected) wins over expiry, expiry wins over acceptance, as Altinn's own UI does.
+ */
+export function consentStatus(source: ConsentStatusSource, now: number = Date.now()): RequestStatus {
+  const seen = new Set<RequestStatus>();
+  for (const name of [source.status, ...(source.eventTypes ?? [])]) {
+    if (typeof name !== 'string') continue;
+    const mapped = CONSENT_VOCABULARY[name.trim().toLowerCase()];
+    if (mapped) seen.add(mapped);
+  }
+  for (const final of ['revoked', 'withdrawn', 'rejected'] as const) {
+    if (seen.has(final)) return final;
+  }
+  if (seen.has('expired') || hasExpired(source.validTo, now)) return 'expired';
+  if (seen.has('accepted')) return 'accepted';
+  if (seen.has('created')) return 'created';
+  return 'unknown';
+}
+
+/**
+ * A status from the backend's normalised view, with expiry applied: a backend that forgets to check
+ * `validTo` must not make an ended consent look granted.
+ */
+export function viewStatus(
+  status: unknown,
+  validTo: string | null | undefined,
+  now: number = Date.now(),
+): RequestStatus {
+  const normalised = normaliseStatus(status);
+  if ((normalised === 'accepted' || normalised === 'created') && hasExpired(validTo, now)) {
+    return 'expired';
+  }
+  return normalised;
+}

@@ -1,0 +1,73 @@
+import { css } from 'lit';
+
+export const consentStatusStyles = css`
+  :host {
+    display: block;
+  }
+
+  .status:empty {
+    display: contents;
+  }
+
+  .box {
+    --_accent: var(--ds-color-info-border-default, #0a71c0);
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.5rem;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--_accent);
+    border-inline-start-width: 0.3rem;
+    border-radius: var(--altinn-request-status-radius, var(--ds-border-radius-md, 0.25rem));
+    background: var(--_surface, var(--ds-color-info-surface-tinted, #eaf3fb));
+  }
+
+  .box p {
+    margin: 0;
+  }
+
+  .accepted {
+    --_accent: var(--ds-color-success-border-default, #068718);
+    --_surface: var(--ds-color-success-surface-tinted, #e8f5ea);
+  }
+
+  .rejected,
+  .error {
+    --_accent: var(--ds-color-danger-border-default, #c22020);
+    --_surface: var(--ds-color-danger-surface-tinted, #fbeaea);
+  }
+
+  .revoked,
+  .withdrawn,
+  .expired {
+    --_accent: var(--ds-color-warning-border-default, #b35e00);
+    --_surface: var(--ds-color-warning-surface-tinted, #fdf1e3);
+  }
+
+  .unknown {
+    --_accent: var(--ds-color-neutral-border-default, #68707c);
+    --_surface: var(--ds-color-neutral-surface-tinted, #f1f2f4);
+  }
+
+  .loading {
+    --_accent: var(--ds-color-neutral-border-subtle, #a0a6ae);
+    --_surface: transparent;
+    flex-direction: row;
+    align-items: center;
+  }
+
+  a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    color: var(--ds-color-accent-text-subtle, #0062ba);
+    font-weight: var(--ds-font-weight-medium, 500);
+    text-underline-offset: 0.2em;
+  }
+
+  @media (forced-colors: active) {
+    .box {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,15 @@
+import { getConfig } from '../../core/config.js';
+import type { Navigation } from '../../core/request-view.js';
+import { trustedAltinnUrl } from '../../core/redirect-guard.js';
+
+/** The URL when it is on the configured Altinn allow-list, else `undefined`. */
+export function allowedAltinnUrl(url: string | undefined): URL | undefined {
+  return trustedAltinnUrl(url, getConfig().altinnOrigins);
+}
+
+/** Sends the browser to a URL the guard accepted, in this tab or a new one. */
+export function navigateTo(url: URL, navigation: Navigation): void {
+  const config = getConfig();
+  if (navigation === 'new-window') config.openWindow(url.href);
+  else config.navigate(url.href);
+}

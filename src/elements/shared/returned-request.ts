@@ -1,0 +1,39 @@
+import {
+  recallPendingRequest,
+  rememberPendingRequest,
+  type PendingRequest,
+} from '../../core/pending-request.js';
+import { readReturnParams, withoutReturnParams } from '../../core/return-params.js';
+import type { RequestKind } from '../../core/status.js';
+
+/** Ids read from the URL when `sessionStorage` could not keep them. */
+const keptInMemory = new Map<RequestKind, string>();
+
+/**
+ * Takes this library's return parameters out of the address bar, so a reload or a shared link does
+ * not repeat them, and keeps each id found as the pending request of its kind. Every status element
+ * on the page then finds its id, whichever reads the URL first.
+ */
+function takeReturnParams(): void {
+  const location = globalThis.location;
+  if (!location) return;
+  const params = readReturnParams(location.href);
+  const found: [RequestKind, string | undefined][] = [
+    ['consent', params.consentId],
+    ['access', params.delegationRequestId ?? params.accessRequestId],
+  ];
+  let any = false;
+  for (const [kind, id] of found) {
+    if (!id) continue;
+    any = true;
+    const pending: PendingRequest = { kind, id, createdAt: new Date().toISOString() };
+    if (!rememberPendingRequest(pending)) keptInMemory.set(kind, id);
+  }
+  if (any) globalThis.history.replaceState(globalThis.history.state, '', withoutReturnParams(location.href));
+}
+
+/** The id of the request of `kind` the user came back from (URL first, then `sessionStorage`). */
+export function returnedRequestId(kind: RequestKind): string | undefined {
+  takeReturnParams();
+  return recallPendingRequest(kind)?.id ?? keptInMemory.get(kind);
+}

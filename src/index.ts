@@ -1,0 +1,28 @@
+/**
+ * `altinn-request-elements`: registers every element and exports their classes, the events,
+ * `configure()` and the core types.
+ *
+ * @example
+ * import { configure } from 'altinn-request-elements';
+ * configure({ endpoint: '/api/altinn' });
+ */
+import './elements/request-consent-button/request-consent-button.js';
+import './elements/consent-status/consent-status.js';
+
+export { RequestConsentButton } from './elements/request-consent-button/request-consent-button.component.js';
+export type { ConsentButtonState } from './elements/request-consent-button/request-consent-button.component.js';
+export { ConsentStatus } from './elements/consent-status/consent-status.component.js';
+export * from './events/index.js';
+export {
+  configure,
+  getConfig,
+  resetConfig,
+  type AltinnRequestConfig,
+  type AltinnRequestConfigInput,
+} from './core/config.js';
+export { AltinnRequestError, type ErrorCode, type ProblemDetails } from './core/errors.js';
+export type { RequestKind, RequestStatus } from './core/status.js';
+export type { RequestView, Navigation } from './core/request-view.js';
+export type { Lang } from './core/lang.js';
+export type { ConsentRightInput } from './core/consent-request.js';
+export type { RequestMessage } from './core/schemas.js';

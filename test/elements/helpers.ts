@@ -1,0 +1,54 @@
+/** Small helpers for element tests: reading what a user sees, and recording navigation. */
+import { configure, resetConfig } from '../../src/index.js';
+
+/** The visible text of an element's shadow root (slotted text included), white space folded. */
+export function shownText(element: Element): string {
+  const root = element.shadowRoot;
+  if (!root) return '';
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    if (node instanceof HTMLSlotElement) {
+      const assigned = node.assignedNodes({ flatten: true });
+      (assigned.length ? assigned : [...node.childNodes]).forEach(walk);
+      return;
+    }
+    if (node instanceof HTMLElement && node.hidden) return;
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    node.childNodes.forEach(walk);
+  };
+  root.childNodes.forEach(walk);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The element's inner native button. */
+export function innerButton(element: Element, part = 'button'): HTMLButtonElement {
+  const button = element.shadowRoot?.querySelector<HTMLButtonElement>(`[part~="${part}"]`);
+  if (!button) throw new Error(`no [part~=${part}] in <${element.localName}>`);
+  return button;
+}
+
+/** The text of the shadow part `name`. */
+export function partText(element: Element, name: string): string {
+  return (element.shadowRoot?.querySelector(`[part~="${name}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Makes navigation observable without leaving the test page: every URL the elements would open is
+ * recorded instead. (One test proves the real default navigation in an iframe.)
+ */
+export function recordNavigation(): { urls: string[]; windows: string[] } {
+  const record = { urls: [] as string[], windows: [] as string[] };
+  resetConfig();
+  configure({
+    navigate: (url) => record.urls.push(url),
+    openWindow: (url) => record.windows.push(url),
+  });
+  return record;
+}
+
+/** Puts `search` (and `hash`) on the test page's URL, as Altinn's redirect back would. */
+export function setPageUrl(searchAndHash: string): void {
+  history.replaceState(null, '', `${location.pathname}${searchAndHash}`);
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
