@@ -50,7 +50,13 @@ export class BackendClient {
 
   /** `GET {endpoint}/consent-requests/{id}`: the consent request's current state. */
   getConsentRequest(id: string, options: CallOptions = {}): Promise<RequestView> {
-    return this.#send('consent', 'GET', `/consent-requests/${encodeURIComponent(id)}`, undefined, options);
+    return this.#send(
+      'consent',
+      'GET',
+      `/consent-requests/${encodeURIComponent(id)}`,
+      undefined,
+      options,
+    );
   }
 
   async #send(
@@ -94,40 +100,59 @@ export class BackendClient {
         text = await response.text();
       } catch (error) {
         if (timedOut) {
-          throw new AltinnRequestError('timeout', `No answer from ${url} within ${config.timeout} ms.`, {
+          throw new AltinnRequestError(
+            'timeout',
+            `No answer from ${url} within ${config.timeout} ms.`,
+            {
+              kind,
+              cause: error,
+            },
+          );
+        }
+        if (controller.signal.aborted) {
+          throw new AltinnRequestError('aborted', 'The call was cancelled.', {
             kind,
             cause: error,
           });
         }
-        if (controller.signal.aborted) {
-          throw new AltinnRequestError('aborted', 'The call was cancelled.', { kind, cause: error });
-        }
-        throw new AltinnRequestError('network', `${method} ${url} failed: the backend could not be reached.`, {
-          kind,
-          cause: error,
-        });
+        throw new AltinnRequestError(
+          'network',
+          `${method} ${url} failed: the backend could not be reached.`,
+          {
+            kind,
+            cause: error,
+          },
+        );
       }
 
       if (!response.ok) {
         const problem = problemOf(text);
         const code = response.status >= 500 ? 'http-5xx' : 'http-4xx';
         const detail = problem?.detail ?? problem?.title ?? response.statusText;
-        throw new AltinnRequestError(code, `${method} ${url} answered ${response.status}: ${detail}`, {
-          kind,
-          httpStatus: response.status,
-          ...(problem ? { problem } : {}),
-        });
+        throw new AltinnRequestError(
+          code,
+          `${method} ${url} answered ${response.status}: ${detail}`,
+          {
+            kind,
+            httpStatus: response.status,
+            ...(problem ? { problem } : {}),
+          },
+        );
       }
 
       let answer: unknown;
       try {
         answer = JSON.parse(text);
       } catch (error) {
-        throw new AltinnRequestError('invalid-response', `${method} ${url} answered something that is not JSON.`, {
-          kind,
-          httpStatus: response.status,
-          cause: error,
-        });
+        throw new AltinnRequestError(
+          'invalid-response',
+          `${method} ${url} answered something that is not JSON.`,
+          {
+            kind,
+            httpStatus: response.status,
+            cause: error,
+          },
+        );
       }
       const view = toRequestView(answer, kind);
       if (!view) {
@@ -146,5 +171,7 @@ export class BackendClient {
 }
 
 function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(options).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }

@@ -73,7 +73,9 @@ export function configure(input: AltinnRequestConfigInput): Readonly<AltinnReque
     if (value === undefined && key !== 'lang' && key !== 'headers' && key !== 'fetch') continue;
     switch (key) {
       case 'altinnOrigins':
-        next.altinnOrigins = Object.freeze((value as readonly string[]).map(normaliseAllowedOrigin));
+        next.altinnOrigins = Object.freeze(
+          (value as readonly string[]).map(normaliseAllowedOrigin),
+        );
         break;
       case 'lang':
         next.lang = normaliseLang(value as string | undefined);

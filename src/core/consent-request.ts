@@ -30,8 +30,7 @@ export interface ConsentRequestInput {
 }
 
 export type BuildResult =
-  | { ok: true; body: ConsentRequestBody }
-  | { ok: false; problems: string[] };
+  { ok: true; body: ConsentRequestBody } | { ok: false; problems: string[] };
 
 function toRight(input: unknown): unknown {
   if (typeof input !== 'object' || input === null) return input;
@@ -46,7 +45,10 @@ function toRight(input: unknown): unknown {
  * The request body, or the list of what is wrong in words a developer understands. `rights` wins over
  * `resource` + `metadata`; a `validTo` date-time must lie in the future.
  */
-export function buildConsentRequestBody(input: ConsentRequestInput, now: number = Date.now()): BuildResult {
+export function buildConsentRequestBody(
+  input: ConsentRequestInput,
+  now: number = Date.now(),
+): BuildResult {
   const problems: string[] = [];
   let rights: unknown[];
   if (input.rights !== undefined) {
@@ -57,7 +59,11 @@ export function buildConsentRequestBody(input: ConsentRequestInput, now: number 
     rights = [];
     problems.push('Set "resource" (one right) or "rights" (several).');
   }
-  const candidate: Record<string, unknown> = { id: input.id, rights, redirectUrl: input.redirectUrl };
+  const candidate: Record<string, unknown> = {
+    id: input.id,
+    rights,
+    redirectUrl: input.redirectUrl,
+  };
   if (input.validTo) candidate.validTo = input.validTo;
   if (input.requestMessage !== undefined) candidate.requestMessage = input.requestMessage;
 
@@ -71,7 +77,9 @@ export function buildConsentRequestBody(input: ConsentRequestInput, now: number 
   } else if (parsed.data.validTo && !ISO_DURATION.test(parsed.data.validTo)) {
     if (Date.parse(parsed.data.validTo) <= now) problems.push('validTo: must lie in the future.');
   }
-  return problems.length || !parsed.success ? { ok: false, problems } : { ok: true, body: parsed.data };
+  return problems.length || !parsed.success
+    ? { ok: false, problems }
+    : { ok: true, body: parsed.data };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -101,7 +109,8 @@ export function resolveValidTo(value: string, now: Date = new Date()): Date {
   const match = ISO_DURATION.exec(value);
   if (!match) {
     const end = new Date(value);
-    if (Number.isNaN(end.getTime())) throw new RangeError(`validTo "${value}" is not a date-time or duration.`);
+    if (Number.isNaN(end.getTime()))
+      throw new RangeError(`validTo "${value}" is not a date-time or duration.`);
     return end;
   }
   const n = (part: string | undefined): number => (part ? Number.parseFloat(part) : 0);

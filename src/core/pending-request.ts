@@ -69,7 +69,11 @@ export function recallPendingRequest(
 }
 
 /** Forgets the kept request of `kind`, if it is the one with `id` (or any, without `id`). */
-export function forgetPendingRequest(kind: RequestKind, id?: string, storage = sessionStore()): void {
+export function forgetPendingRequest(
+  kind: RequestKind,
+  id?: string,
+  storage = sessionStore(),
+): void {
   if (id !== undefined && recallPendingRequest(kind, storage)?.id !== id) return;
   try {
     storage?.removeItem(keyOf(kind));

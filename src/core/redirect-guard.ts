@@ -19,6 +19,7 @@ const MAX_URL_LENGTH = 4096;
  * Characters that a genuine Altinn URL never holds but that parsers treat leniently: backslashes
  * (read as `/` in special schemes), whitespace and control characters (silently stripped).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SUSPICIOUS_CHARACTERS = /[\\\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 function isLoopbackHost(hostname: string): boolean {
@@ -50,7 +51,9 @@ export function normaliseAllowedOrigin(entry: string): string {
     );
   }
   if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {
-    throw new TypeError(`altinnOrigins: "${entry}" must be an origin only, like https://host:port.`);
+    throw new TypeError(
+      `altinnOrigins: "${entry}" must be an origin only, like https://host:port.`,
+    );
   }
   return url.origin;
 }

@@ -2,10 +2,7 @@
  * Turns whatever the backend answered into the one shape the elements render: the normalised
  * request view. The backend may answer that view itself or pass Altinn's own JSON straight through.
  */
-import {
-  consentRequestDetailsSchema,
-  requestViewSchema,
-} from './schemas.js';
+import { consentRequestDetailsSchema, requestViewSchema } from './schemas.js';
 import { consentStatus, viewStatus, type RequestKind, type RequestStatus } from './status.js';
 
 /** How the user is sent to Altinn: in the same tab, or in a new one while this page polls. */
@@ -33,7 +30,12 @@ function navigationOf(value: string | null | undefined): Navigation | undefined 
 }
 
 /** Members that only Altinn's consent request has (never the normalised view). */
-const CONSENT_DETAILS_MEMBERS = ['viewUri', 'consentRequestEvents', 'consentRequestStatus', 'consentRights'];
+const CONSENT_DETAILS_MEMBERS = [
+  'viewUri',
+  'consentRequestEvents',
+  'consentRequestStatus',
+  'consentRights',
+];
 
 function fromConsentDetails(answer: Record<string, unknown>, now: number): RequestView | undefined {
   const parsed = consentRequestDetailsSchema.safeParse(answer);
@@ -64,7 +66,11 @@ function fromConsentDetails(answer: Record<string, unknown>, now: number): Reque
   return view;
 }
 
-function fromView(answer: Record<string, unknown>, kind: RequestKind, now: number): RequestView | undefined {
+function fromView(
+  answer: Record<string, unknown>,
+  kind: RequestKind,
+  now: number,
+): RequestView | undefined {
   const parsed = requestViewSchema.safeParse(answer);
   if (!parsed.success) return undefined;
   const data = parsed.data;

@@ -80,7 +80,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `validTo`: an ISO 8601 date-time with offset, or a duration from now. */
 export const validToSchema = text.check(
   z.refine(
-    (value) => ISO_DURATION.test(value) || (ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))),
+    (value) =>
+      ISO_DURATION.test(value) || (ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))),
     'must be an ISO 8601 date-time with offset, or a duration such as P90D',
   ),
 );

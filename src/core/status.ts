@@ -75,7 +75,10 @@ export function hasExpired(validTo: string | null | undefined, now: number): boo
  * and older deployments return only events, so the status is derived from all three sources. A final
  * "no" (revoked, deleted, rejected) wins over expiry, expiry wins over acceptance, as Altinn's own UI does.
  */
-export function consentStatus(source: ConsentStatusSource, now: number = Date.now()): RequestStatus {
+export function consentStatus(
+  source: ConsentStatusSource,
+  now: number = Date.now(),
+): RequestStatus {
   const seen = new Set<RequestStatus>();
   for (const name of [source.status, ...(source.eventTypes ?? [])]) {
     if (typeof name !== 'string') continue;

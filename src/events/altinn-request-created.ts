@@ -17,7 +17,12 @@ export interface AltinnRequestCreatedDetail {
 export class AltinnRequestCreatedEvent extends CustomEvent<AltinnRequestCreatedDetail> {
   static readonly eventName = 'altinn-request-created';
   constructor(detail: AltinnRequestCreatedDetail) {
-    super(AltinnRequestCreatedEvent.eventName, { detail, bubbles: true, composed: true, cancelable: true });
+    super(AltinnRequestCreatedEvent.eventName, {
+      detail,
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
   }
 }
 

@@ -11,7 +11,8 @@ export const nb = {
   errorInvalidResponse: 'Vi fikk et svar vi ikke forstod. Prøv igjen om litt.',
   errorServer: 'Noe gikk galt hos oss. Prøv igjen om litt.',
   errorRefused: 'Forespørselen ble avvist. Kontakt oss hvis feilen fortsetter.',
-  errorUnauthorized: 'Du er ikke logget inn, eller mangler tilgang. Logg inn på nytt og prøv igjen.',
+  errorUnauthorized:
+    'Du er ikke logget inn, eller mangler tilgang. Logg inn på nytt og prøv igjen.',
   errorNotFound: 'Vi fant ikke forespørselen.',
   errorTooManyRequests: 'For mange forsøk på kort tid. Vent litt og prøv igjen.',
   errorUntrustedRedirect: 'Lenken vi fikk, går ikke til Altinn, så vi åpnet den ikke.',

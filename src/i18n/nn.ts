@@ -13,7 +13,8 @@ export const nn: Messages = {
   errorInvalidResponse: 'Vi fekk eit svar vi ikkje forstod. Prøv igjen om litt.',
   errorServer: 'Noko gjekk gale hos oss. Prøv igjen om litt.',
   errorRefused: 'Førespurnaden vart avvist. Kontakt oss om feilen held fram.',
-  errorUnauthorized: 'Du er ikkje logga inn, eller manglar tilgang. Logg inn på nytt og prøv igjen.',
+  errorUnauthorized:
+    'Du er ikkje logga inn, eller manglar tilgang. Logg inn på nytt og prøv igjen.',
   errorNotFound: 'Vi fann ikkje førespurnaden.',
   errorTooManyRequests: 'For mange forsøk på kort tid. Vent litt og prøv igjen.',
   errorUntrustedRedirect: 'Lenka vi fekk, går ikkje til Altinn, så vi opna henne ikkje.',

@@ -8,7 +8,11 @@ import {
 } from '../../src/index.js';
 import { recallPendingRequest, rememberPendingRequest } from '../../src/core/pending-request.js';
 import { format, MESSAGES } from '../../src/i18n/index.js';
-import { consentRequestDetails, idempotentConsentRequest, requestView } from '../support/altinn-fixtures.js';
+import {
+  consentRequestDetails,
+  idempotentConsentRequest,
+  requestView,
+} from '../support/altinn-fixtures.js';
 import { fakeBackend, type FakeRoute } from '../support/fake-backend.js';
 import { partText, recordNavigation, setPageUrl, shownText } from './helpers.js';
 
@@ -24,16 +28,28 @@ const answer = (body: unknown, extra: Partial<FakeRoute> = {}): FakeRoute => ({
   ...extra,
 });
 
-const events = (...types: string[]) => types.map((eventType) => ({ eventType, created: '2025-07-18T06:18:26+00:00' }));
+const events = (...types: string[]) =>
+  types.map((eventType) => ({ eventType, created: '2025-07-18T06:18:26+00:00' }));
 
-async function statusElement(endpoint: string, lang = 'nb', requestId: string | undefined = ID): Promise<ConsentStatus> {
+async function statusElement(
+  endpoint: string,
+  lang = 'nb',
+  requestId: string | undefined = ID,
+): Promise<ConsentStatus> {
   return fixture<ConsentStatus>(
-    html`<consent-status endpoint=${endpoint} lang=${lang} request-id=${requestId ?? ''}></consent-status>`,
+    html`<consent-status
+      endpoint=${endpoint}
+      lang=${lang}
+      request-id=${requestId ?? ''}
+    ></consent-status>`,
   );
 }
 
 async function settled(element: ConsentStatus): Promise<void> {
-  await waitUntil(() => element.status !== undefined || element.matches(':state(error)'), 'status known');
+  await waitUntil(
+    () => element.status !== undefined || element.matches(':state(error)'),
+    'status known',
+  );
   await element.updateComplete;
 }
 
@@ -50,7 +66,13 @@ describe('<consent-status>', () => {
   it('shows what the backend says, never the Status parameter of the return URL', async () => {
     setPageUrl(`?step=3&consentId=${ID}&Status=OK`);
     const backend = await fakeBackend([
-      answer(consentRequestDetails({ id: '$id', status: 'Rejected', consentRequestEvents: events('Created', 'Rejected') })),
+      answer(
+        consentRequestDetails({
+          id: '$id',
+          status: 'Rejected',
+          consentRequestEvents: events('Created', 'Rejected'),
+        }),
+      ),
     ]);
     const element = await fixture<ConsentStatus>(
       html`<consent-status endpoint=${backend.endpoint}></consent-status>`,
@@ -58,7 +80,12 @@ describe('<consent-status>', () => {
     const change = (await oneEvent(element, 'altinn-status-change')) as AltinnStatusChangeEvent;
     await element.updateComplete;
 
-    expect(change.detail).to.include({ kind: 'consent', id: ID, status: 'rejected', previous: undefined });
+    expect(change.detail).to.include({
+      kind: 'consent',
+      id: ID,
+      status: 'rejected',
+      previous: undefined,
+    });
     expect(element.status).to.equal('rejected');
     expect(element.getAttribute('status')).to.equal('rejected');
     expect(partText(element, 'text')).to.equal(MESSAGES.nb.consentRejected);
@@ -70,25 +97,105 @@ describe('<consent-status>', () => {
     await expect(element).to.be.accessible();
   });
 
-  const cases: { name: string; body: Record<string, unknown>; status: RequestStatus; text: string }[] = [
-    { name: 'Created', body: { status: 'Created', consentRequestEvents: events('Created') }, status: 'created', text: MESSAGES.nb.consentCreated },
-    { name: 'Accepted', body: { status: 'Accepted', consentRequestEvents: events('Created', 'Accepted') }, status: 'accepted', text: format(MESSAGES.nb.consentAcceptedUntil, { date: '18. juli 2099' }) },
-    { name: 'Accepted and Used', body: { status: 'Accepted', consentRequestEvents: events('Created', 'Accepted', 'Used') }, status: 'accepted', text: format(MESSAGES.nb.consentAcceptedUntil, { date: '18. juli 2099' }) },
-    { name: 'Rejected', body: { status: 'Rejected', consentRequestEvents: events('Created', 'Rejected') }, status: 'rejected', text: MESSAGES.nb.consentRejected },
-    { name: 'Revoked', body: { status: 'Revoked', consentRequestEvents: events('Created', 'Accepted', 'Revoked') }, status: 'revoked', text: MESSAGES.nb.consentRevoked },
-    { name: 'Deleted', body: { status: 'Deleted', consentRequestEvents: events('Created', 'Deleted') }, status: 'withdrawn', text: MESSAGES.nb.consentWithdrawn },
-    { name: 'Expired', body: { status: 'Expired', consentRequestEvents: events('Created', 'Expired') }, status: 'expired', text: MESSAGES.nb.consentExpired },
-    { name: 'Accepted past validTo (synthetic Expired event)', body: { status: 'Accepted', validTo: PAST, consentRequestEvents: events('Created', 'Accepted', 'Expired') }, status: 'expired', text: MESSAGES.nb.consentExpired },
-    { name: 'Accepted past validTo without any Expired event', body: { status: 'Accepted', validTo: PAST, consentRequestEvents: events('Created', 'Accepted') }, status: 'expired', text: MESSAGES.nb.consentExpired },
-    { name: 'lowercase enums', body: { status: 'accepted', consentRequestEvents: events('created', 'accepted') }, status: 'accepted', text: format(MESSAGES.nb.consentAcceptedUntil, { date: '18. juli 2099' }) },
-    { name: 'UPPERCASE enums', body: { status: 'REJECTED', consentRequestEvents: events('CREATED', 'REJECTED') }, status: 'rejected', text: MESSAGES.nb.consentRejected },
-    { name: 'events only, no status', body: { status: undefined, consentRequestEvents: events('Created', 'Accepted') }, status: 'accepted', text: format(MESSAGES.nb.consentAcceptedUntil, { date: '18. juli 2099' }) },
-    { name: 'a status this library does not know', body: { status: 'Opened', consentRequestEvents: [] }, status: 'unknown', text: MESSAGES.nb.consentUnknown },
+  const cases: {
+    name: string;
+    body: Record<string, unknown>;
+    status: RequestStatus;
+    text: string;
+  }[] = [
+    {
+      name: 'Created',
+      body: { status: 'Created', consentRequestEvents: events('Created') },
+      status: 'created',
+      text: MESSAGES.nb.consentCreated,
+    },
+    {
+      name: 'Accepted',
+      body: { status: 'Accepted', consentRequestEvents: events('Created', 'Accepted') },
+      status: 'accepted',
+      text: format(MESSAGES.nb.consentAcceptedUntil, { date: '18. juli 2099' }),
+    },
+    {
+      name: 'Accepted and Used',
+      body: { status: 'Accepted', consentRequestEvents: events('Created', 'Accepted', 'Used') },
+      status: 'accepted',
+      text: format(MESSAGES.nb.consentAcceptedUntil, { date: '18. juli 2099' }),
+    },
+    {
+      name: 'Rejected',
+      body: { status: 'Rejected', consentRequestEvents: events('Created', 'Rejected') },
+      status: 'rejected',
+      text: MESSAGES.nb.consentRejected,
+    },
+    {
+      name: 'Revoked',
+      body: { status: 'Revoked', consentRequestEvents: events('Created', 'Accepted', 'Revoked') },
+      status: 'revoked',
+      text: MESSAGES.nb.consentRevoked,
+    },
+    {
+      name: 'Deleted',
+      body: { status: 'Deleted', consentRequestEvents: events('Created', 'Deleted') },
+      status: 'withdrawn',
+      text: MESSAGES.nb.consentWithdrawn,
+    },
+    {
+      name: 'Expired',
+      body: { status: 'Expired', consentRequestEvents: events('Created', 'Expired') },
+      status: 'expired',
+      text: MESSAGES.nb.consentExpired,
+    },
+    {
+      name: 'Accepted past validTo (synthetic Expired event)',
+      body: {
+        status: 'Accepted',
+        validTo: PAST,
+        consentRequestEvents: events('Created', 'Accepted', 'Expired'),
+      },
+      status: 'expired',
+      text: MESSAGES.nb.consentExpired,
+    },
+    {
+      name: 'Accepted past validTo without any Expired event',
+      body: {
+        status: 'Accepted',
+        validTo: PAST,
+        consentRequestEvents: events('Created', 'Accepted'),
+      },
+      status: 'expired',
+      text: MESSAGES.nb.consentExpired,
+    },
+    {
+      name: 'lowercase enums',
+      body: { status: 'accepted', consentRequestEvents: events('created', 'accepted') },
+      status: 'accepted',
+      text: format(MESSAGES.nb.consentAcceptedUntil, { date: '18. juli 2099' }),
+    },
+    {
+      name: 'UPPERCASE enums',
+      body: { status: 'REJECTED', consentRequestEvents: events('CREATED', 'REJECTED') },
+      status: 'rejected',
+      text: MESSAGES.nb.consentRejected,
+    },
+    {
+      name: 'events only, no status',
+      body: { status: undefined, consentRequestEvents: events('Created', 'Accepted') },
+      status: 'accepted',
+      text: format(MESSAGES.nb.consentAcceptedUntil, { date: '18. juli 2099' }),
+    },
+    {
+      name: 'a status this library does not know',
+      body: { status: 'Opened', consentRequestEvents: [] },
+      status: 'unknown',
+      text: MESSAGES.nb.consentUnknown,
+    },
   ];
 
   for (const { name, body, status, text } of cases) {
     it(`shows ${status} for ${name}`, async () => {
-      const backend = await fakeBackend([answer(consentRequestDetails({ id: '$id', validTo: FUTURE, viewUri: VIEW_URI, ...body }))]);
+      const backend = await fakeBackend([
+        answer(consentRequestDetails({ id: '$id', validTo: FUTURE, viewUri: VIEW_URI, ...body })),
+      ]);
       const element = await statusElement(backend.endpoint);
       await settled(element);
       expect(element.status).to.equal(status);
@@ -100,7 +207,9 @@ describe('<consent-status>', () => {
 
   it('reads the idempotent-create shape (consentRequestStatus)', async () => {
     const backend = await fakeBackend([
-      answer(idempotentConsentRequest({ id: '$id', consentRequestStatus: 'Accepted', validTo: FUTURE })),
+      answer(
+        idempotentConsentRequest({ id: '$id', consentRequestStatus: 'Accepted', validTo: FUTURE }),
+      ),
     ]);
     const element = await statusElement(backend.endpoint);
     await settled(element);
@@ -118,8 +227,18 @@ describe('<consent-status>', () => {
 
   it('links to Altinn while the user has not answered, but only to an allowed origin', async () => {
     const backend = await fakeBackend([
-      answer(consentRequestDetails({ id: '$id', status: 'Created', validTo: FUTURE, viewUri: VIEW_URI }), { times: 1 }),
-      answer(consentRequestDetails({ id: '$id', status: 'Created', validTo: FUTURE, viewUri: 'https://am.ui.altinn.no.evil.example/x' })),
+      answer(
+        consentRequestDetails({ id: '$id', status: 'Created', validTo: FUTURE, viewUri: VIEW_URI }),
+        { times: 1 },
+      ),
+      answer(
+        consentRequestDetails({
+          id: '$id',
+          status: 'Created',
+          validTo: FUTURE,
+          viewUri: 'https://am.ui.altinn.no.evil.example/x',
+        }),
+      ),
     ]);
     const element = await statusElement(backend.endpoint);
     await settled(element);
@@ -138,7 +257,9 @@ describe('<consent-status>', () => {
     const backend = await fakeBackend([
       answer(consentRequestDetails({ id: '$id', status: 'Accepted', validTo: FUTURE })),
     ]);
-    const element = await fixture<ConsentStatus>(html`<consent-status endpoint=${backend.endpoint}></consent-status>`);
+    const element = await fixture<ConsentStatus>(
+      html`<consent-status endpoint=${backend.endpoint}></consent-status>`,
+    );
     await settled(element);
     expect(element.currentRequestId).to.equal(ID);
     expect(element.status).to.equal('accepted');
@@ -147,7 +268,9 @@ describe('<consent-status>', () => {
 
   it('prefers request-id to the URL parameter', async () => {
     setPageUrl('?consentId=11111111-1111-4111-8111-111111111111');
-    const backend = await fakeBackend([answer(consentRequestDetails({ id: '$id', status: 'Created' }))]);
+    const backend = await fakeBackend([
+      answer(consentRequestDetails({ id: '$id', status: 'Created' })),
+    ]);
     const element = await statusElement(backend.endpoint);
     await settled(element);
     expect((await backend.requests())[0]?.path).to.equal(`/consent-requests/${ID}`);
@@ -155,7 +278,9 @@ describe('<consent-status>', () => {
 
   it('shows nothing and calls nothing without a request id', async () => {
     const backend = await fakeBackend([answer(consentRequestDetails({ id: '$id' }))]);
-    const element = await fixture<ConsentStatus>(html`<consent-status endpoint=${backend.endpoint}></consent-status>`);
+    const element = await fixture<ConsentStatus>(
+      html`<consent-status endpoint=${backend.endpoint}></consent-status>`,
+    );
     await aTimeout(100);
     expect(shownText(element)).to.equal('');
     expect(element.hasAttribute('status')).to.equal(false);
@@ -164,11 +289,21 @@ describe('<consent-status>', () => {
   });
 
   it('follows a request created on the same page', async () => {
-    const backend = await fakeBackend([answer(consentRequestDetails({ id: '$id', status: 'Created' }))]);
-    const element = await fixture<ConsentStatus>(html`<consent-status endpoint=${backend.endpoint}></consent-status>`);
+    const backend = await fakeBackend([
+      answer(consentRequestDetails({ id: '$id', status: 'Created' })),
+    ]);
+    const element = await fixture<ConsentStatus>(
+      html`<consent-status endpoint=${backend.endpoint}></consent-status>`,
+    );
     document.body.dispatchEvent(
       new CustomEvent('altinn-request-created', {
-        detail: { kind: 'consent', id: ID, status: 'created', url: undefined, navigation: 'redirect' },
+        detail: {
+          kind: 'consent',
+          id: ID,
+          status: 'created',
+          url: undefined,
+          navigation: 'redirect',
+        },
         bubbles: true,
         composed: true,
       }),
@@ -179,7 +314,9 @@ describe('<consent-status>', () => {
   });
 
   it('is busy, in words, while it fetches', async () => {
-    const backend = await fakeBackend([answer(consentRequestDetails({ id: '$id', status: 'Created' }), { delayMs: 400 })]);
+    const backend = await fakeBackend([
+      answer(consentRequestDetails({ id: '$id', status: 'Created' }), { delayMs: 400 }),
+    ]);
     const element = await statusElement(backend.endpoint);
     await element.updateComplete;
     const region = element.shadowRoot!.querySelector('[part="base"]')!;
@@ -198,15 +335,25 @@ describe('<consent-status>', () => {
       answer(consentRequestDetails({ id: '$id', status: 'Accepted', validTo: FUTURE })),
     ]);
     const element = await fixture<ConsentStatus>(html`<consent-status lang="en"></consent-status>`);
-    const errorEvent = oneEvent(element, 'altinn-request-error') as Promise<AltinnRequestErrorEvent>;
+    const errorEvent = oneEvent(
+      element,
+      'altinn-request-error',
+    ) as Promise<AltinnRequestErrorEvent>;
     element.endpoint = backend.endpoint;
     element.requestId = ID;
     const { detail } = await errorEvent;
-    expect(detail).to.include({ kind: 'consent', code: 'http-5xx', httpStatus: 503, retryable: true });
+    expect(detail).to.include({
+      kind: 'consent',
+      code: 'http-5xx',
+      httpStatus: 503,
+      retryable: true,
+    });
     await element.updateComplete;
     expect(element.matches(':state(error)')).to.equal(true);
     expect(partText(element, 'text')).to.equal(MESSAGES.en.errorServer);
-    expect(element.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
+    expect(element.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal(
+      'false',
+    );
     await expect(element).to.be.accessible();
 
     const retry = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
@@ -217,29 +364,41 @@ describe('<consent-status>', () => {
   });
 
   it('says so when the backend does not know the request', async () => {
-    const backend = await fakeBackend([answer({ title: 'Not found', status: 404 }, { status: 404 })]);
+    const backend = await fakeBackend([
+      answer({ title: 'Not found', status: 404 }, { status: 404 }),
+    ]);
     const element = await statusElement(backend.endpoint, 'nn');
     await settled(element);
     expect(partText(element, 'text')).to.equal(MESSAGES.nn.errorNotFound);
   });
 
   it('lets a named slot replace the text of one status', async () => {
-    const backend = await fakeBackend([answer(consentRequestDetails({ id: '$id', status: 'Accepted', validTo: FUTURE }))]);
-    const element = await fixture<ConsentStatus>(html`<consent-status endpoint=${backend.endpoint} request-id=${ID}>
-      <span slot="accepted">Takk! Vi henter inntekten din nå.</span>
-      <span slot="rejected">Du kan laste opp lønnsslipper i stedet.</span>
-    </consent-status>`);
+    const backend = await fakeBackend([
+      answer(consentRequestDetails({ id: '$id', status: 'Accepted', validTo: FUTURE })),
+    ]);
+    const element = await fixture<ConsentStatus>(
+      html`<consent-status endpoint=${backend.endpoint} request-id=${ID}>
+        <span slot="accepted">Takk! Vi henter inntekten din nå.</span>
+        <span slot="rejected">Du kan laste opp lønnsslipper i stedet.</span>
+      </consent-status>`,
+    );
     await settled(element);
     expect(shownText(element)).to.equal('Takk! Vi henter inntekten din nå.');
   });
 
   it('speaks nynorsk and English, dates included', async () => {
-    const backend = await fakeBackend([answer(consentRequestDetails({ id: '$id', status: 'Accepted', validTo: FUTURE }))]);
+    const backend = await fakeBackend([
+      answer(consentRequestDetails({ id: '$id', status: 'Accepted', validTo: FUTURE })),
+    ]);
     const english = await statusElement(backend.endpoint, 'en');
     await settled(english);
-    expect(partText(english, 'text')).to.equal(format(MESSAGES.en.consentAcceptedUntil, { date: '18 July 2099' }));
+    expect(partText(english, 'text')).to.equal(
+      format(MESSAGES.en.consentAcceptedUntil, { date: '18 July 2099' }),
+    );
     const nynorsk = await statusElement(backend.endpoint, 'nn-NO');
     await settled(nynorsk);
-    expect(partText(nynorsk, 'text')).to.equal(format(MESSAGES.nn.consentAcceptedUntil, { date: '18. juli 2099' }));
+    expect(partText(nynorsk, 'text')).to.equal(
+      format(MESSAGES.nn.consentAcceptedUntil, { date: '18. juli 2099' }),
+    );
   });
 });

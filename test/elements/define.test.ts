@@ -13,7 +13,9 @@ describe('guarded define', () => {
     const originalWarn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
     try {
-      expect(() => defineElement('request-consent-button', class extends HTMLElement {})).not.to.throw();
+      expect(() =>
+        defineElement('request-consent-button', class extends HTMLElement {}),
+      ).not.to.throw();
       expect(() => defineElement('request-consent-button', RequestConsentButton)).not.to.throw();
     } finally {
       console.warn = originalWarn;

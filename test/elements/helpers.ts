@@ -29,7 +29,9 @@ export function innerButton(element: Element, part = 'button'): HTMLButtonElemen
 
 /** The text of the shadow part `name`. */
 export function partText(element: Element, name: string): string {
-  return (element.shadowRoot?.querySelector(`[part~="${name}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (element.shadowRoot?.querySelector(`[part~="${name}"]`)?.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

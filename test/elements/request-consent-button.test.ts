@@ -25,15 +25,17 @@ const created = (extra: Partial<FakeRoute> = {}): FakeRoute => ({
 });
 
 async function consentButton(endpoint: string, lang = 'nb'): Promise<RequestConsentButton> {
-  return fixture<RequestConsentButton>(html`<request-consent-button
-    endpoint=${endpoint}
-    lang=${lang}
-    resource="standard-samtykke-for-dele-data"
-    metadata='{"inntektsaar":"2024"}'
-    valid-to="P90D"
-    return-url=${RETURN_URL}
-    >Hent inntekt</request-consent-button
-  >`);
+  return fixture<RequestConsentButton>(
+    html`<request-consent-button
+      endpoint=${endpoint}
+      lang=${lang}
+      resource="standard-samtykke-for-dele-data"
+      metadata='{"inntektsaar":"2024"}'
+      valid-to="P90D"
+      return-url=${RETURN_URL}
+      >Hent inntekt</request-consent-button
+    >`,
+  );
 }
 
 describe('<request-consent-button>', () => {
@@ -61,7 +63,10 @@ describe('<request-consent-button>', () => {
   it('posts the request and sends the browser to the Altinn URL the backend returned', async () => {
     const backend = await fakeBackend([created()]);
     const element = await consentButton(backend.endpoint);
-    const createdEvent = oneEvent(element, 'altinn-request-created') as Promise<AltinnRequestCreatedEvent>;
+    const createdEvent = oneEvent(
+      element,
+      'altinn-request-created',
+    ) as Promise<AltinnRequestCreatedEvent>;
 
     innerButton(element).click();
     const event = await createdEvent;
@@ -97,15 +102,21 @@ describe('<request-consent-button>', () => {
 
   it('sends several rights, the request message and an absolute validTo as given', async () => {
     const backend = await fakeBackend([created()]);
-    const element = await fixture<RequestConsentButton>(html`<request-consent-button
-      endpoint=${backend.endpoint}
-      .rights=${[
-        { resource: 'standard-samtykke-for-dele-data', metadata: { inntektsaar: '2023' } },
-        { resource: 'standard-samtykke-for-dele-data', metadata: { inntektsaar: '2024' }, action: 'consent' },
-      ]}
-      .requestMessage=${{ nb: 'Vi trenger inntekten din.', en: 'We need your income.' }}
-      valid-to="2099-07-18T06:18:12+00:00"
-    ></request-consent-button>`);
+    const element = await fixture<RequestConsentButton>(
+      html`<request-consent-button
+        endpoint=${backend.endpoint}
+        .rights=${[
+          { resource: 'standard-samtykke-for-dele-data', metadata: { inntektsaar: '2023' } },
+          {
+            resource: 'standard-samtykke-for-dele-data',
+            metadata: { inntektsaar: '2024' },
+            action: 'consent',
+          },
+        ]}
+        .requestMessage=${{ nb: 'Vi trenger inntekten din.', en: 'We need your income.' }}
+        valid-to="2099-07-18T06:18:12+00:00"
+      ></request-consent-button>`,
+    );
     innerButton(element).click();
     await waitUntil(() => navigation.urls.length === 1);
     const body = (await backend.requests())[0]?.body as Record<string, unknown>;
@@ -117,21 +128,28 @@ describe('<request-consent-button>', () => {
         action: ['consent'],
       },
     ]);
-    expect(body.requestMessage).to.deep.equal({ nb: 'Vi trenger inntekten din.', en: 'We need your income.' });
+    expect(body.requestMessage).to.deep.equal({
+      nb: 'Vi trenger inntekten din.',
+      en: 'We need your income.',
+    });
     expect(body.validTo).to.equal('2099-07-18T06:18:12+00:00');
   });
 
   it('returns by default to this page, without the parameters of an earlier return', async () => {
     setPageUrl('?step=2&consentId=11111111-1111-4111-8111-111111111111&Status=OK');
     const backend = await fakeBackend([created()]);
-    const element = await fixture<RequestConsentButton>(html`<request-consent-button
-      endpoint=${backend.endpoint}
-      resource="standard-samtykke-for-dele-data"
-    ></request-consent-button>`);
+    const element = await fixture<RequestConsentButton>(
+      html`<request-consent-button
+        endpoint=${backend.endpoint}
+        resource="standard-samtykke-for-dele-data"
+      ></request-consent-button>`,
+    );
     innerButton(element).click();
     await waitUntil(() => navigation.urls.length === 1);
     const body = (await backend.requests())[0]?.body as Record<string, string>;
-    expect(body.redirectUrl).to.equal(`${location.origin}${location.pathname}?step=2&consentId=${body.id}`);
+    expect(body.redirectUrl).to.equal(
+      `${location.origin}${location.pathname}?step=2&consentId=${body.id}`,
+    );
   });
 
   it('puts consentId inside a hash route, where Altinn puts its own parameters', async () => {
@@ -141,7 +159,9 @@ describe('<request-consent-button>', () => {
     innerButton(element).click();
     await waitUntil(() => navigation.urls.length === 1);
     const body = (await backend.requests())[0]?.body as Record<string, string>;
-    expect(body.redirectUrl).to.equal(`https://portal.example/app#/loan?step=2&consentId=${body.id}`);
+    expect(body.redirectUrl).to.equal(
+      `https://portal.example/app#/loan?step=2&consentId=${body.id}`,
+    );
   });
 
   it('stays on the page when altinn-request-created is cancelled', async () => {
@@ -168,7 +188,10 @@ describe('<request-consent-button>', () => {
       }),
     ]);
     const element = await consentButton(backend.endpoint);
-    const createdEvent = oneEvent(element, 'altinn-request-created') as Promise<AltinnRequestCreatedEvent>;
+    const createdEvent = oneEvent(
+      element,
+      'altinn-request-created',
+    ) as Promise<AltinnRequestCreatedEvent>;
     innerButton(element).click();
     expect((await createdEvent).detail.status).to.equal('accepted');
     await waitUntil(() => element.matches(':state(created)'));
@@ -203,10 +226,30 @@ describe('<request-consent-button>', () => {
   });
 
   const failures: { name: string; route: Partial<FakeRoute>; code: string; text: string }[] = [
-    { name: 'a 500', route: { status: 500, body: { title: 'Boom', status: 500 } }, code: 'http-5xx', text: MESSAGES.nb.errorServer },
-    { name: 'a time-out', route: { delayMs: 3000 }, code: 'timeout', text: MESSAGES.nb.errorTimeout },
-    { name: 'a network failure', route: { fail: 'network' }, code: 'network', text: MESSAGES.nb.errorNetwork },
-    { name: 'invalid JSON', route: { raw: '<html>proxy error</html>', contentType: 'application/json' }, code: 'invalid-response', text: MESSAGES.nb.errorInvalidResponse },
+    {
+      name: 'a 500',
+      route: { status: 500, body: { title: 'Boom', status: 500 } },
+      code: 'http-5xx',
+      text: MESSAGES.nb.errorServer,
+    },
+    {
+      name: 'a time-out',
+      route: { delayMs: 3000 },
+      code: 'timeout',
+      text: MESSAGES.nb.errorTimeout,
+    },
+    {
+      name: 'a network failure',
+      route: { fail: 'network' },
+      code: 'network',
+      text: MESSAGES.nb.errorNetwork,
+    },
+    {
+      name: 'invalid JSON',
+      route: { raw: '<html>proxy error</html>', contentType: 'application/json' },
+      code: 'invalid-response',
+      text: MESSAGES.nb.errorInvalidResponse,
+    },
   ];
 
   for (const failure of failures) {
@@ -214,7 +257,10 @@ describe('<request-consent-button>', () => {
       configure({ timeout: 400 });
       const backend = await fakeBackend([created({ ...failure.route, times: 1 }), created()]);
       const element = await consentButton(backend.endpoint);
-      const errorEvent = oneEvent(element, 'altinn-request-error') as Promise<AltinnRequestErrorEvent>;
+      const errorEvent = oneEvent(
+        element,
+        'altinn-request-error',
+      ) as Promise<AltinnRequestErrorEvent>;
       innerButton(element).click();
       const { detail } = await errorEvent;
       expect(detail.code).to.equal(failure.code);
@@ -268,10 +314,18 @@ describe('<request-consent-button>', () => {
 
   it('refuses an answer about another consent request', async () => {
     const backend = await fakeBackend([
-      created({ body: consentRequestDetails({ id: '22222222-2222-4222-8222-222222222222', viewUri: VIEW_URI }) }),
+      created({
+        body: consentRequestDetails({
+          id: '22222222-2222-4222-8222-222222222222',
+          viewUri: VIEW_URI,
+        }),
+      }),
     ]);
     const element = await consentButton(backend.endpoint);
-    const errorEvent = oneEvent(element, 'altinn-request-error') as Promise<AltinnRequestErrorEvent>;
+    const errorEvent = oneEvent(
+      element,
+      'altinn-request-error',
+    ) as Promise<AltinnRequestErrorEvent>;
     innerButton(element).click();
     expect((await errorEvent).detail.code).to.equal('invalid-response');
     expect(navigation.urls).to.deep.equal([]);
@@ -283,12 +337,17 @@ describe('<request-consent-button>', () => {
     const originalError = console.error;
     console.error = (...args: unknown[]) => errors.push(args.join(' '));
     try {
-      const element = await fixture<RequestConsentButton>(html`<request-consent-button
-        endpoint=${backend.endpoint}
-        resource="standard-samtykke-for-dele-data"
-        metadata="{inntektsaar: 2024"
-      ></request-consent-button>`);
-      const errorEvent = oneEvent(element, 'altinn-request-error') as Promise<AltinnRequestErrorEvent>;
+      const element = await fixture<RequestConsentButton>(
+        html`<request-consent-button
+          endpoint=${backend.endpoint}
+          resource="standard-samtykke-for-dele-data"
+          metadata="{inntektsaar: 2024"
+        ></request-consent-button>`,
+      );
+      const errorEvent = oneEvent(
+        element,
+        'altinn-request-error',
+      ) as Promise<AltinnRequestErrorEvent>;
       innerButton(element).click();
       const { detail } = await errorEvent;
       expect(detail.code).to.equal('invalid-input');
@@ -360,15 +419,22 @@ describe('<request-consent-button>', () => {
     document.body.append(frame);
     try {
       await waitUntil(
-        () => frame.contentDocument?.querySelector('request-consent-button')?.shadowRoot?.querySelector('button'),
+        () =>
+          frame.contentDocument
+            ?.querySelector('request-consent-button')
+            ?.shadowRoot?.querySelector('button'),
         'the portal page rendered its button',
         { timeout: 5000 },
       );
       const inner = frame.contentDocument!.querySelector('request-consent-button')!.shadowRoot!;
       inner.querySelector('button')!.click();
-      await waitUntil(() => frame.contentDocument?.title === 'Fake Altinn', 'landed in (fake) Altinn', {
-        timeout: 5000,
-      });
+      await waitUntil(
+        () => frame.contentDocument?.title === 'Fake Altinn',
+        'landed in (fake) Altinn',
+        {
+          timeout: 5000,
+        },
+      );
       const [request] = await backend.requests();
       const id = (request?.body as { id: string }).id;
       expect(frame.contentWindow!.location.href).to.equal(
@@ -433,7 +499,10 @@ describe('<request-consent-button> refuses hostile Altinn URLs', () => {
         created({ body: consentRequestDetails({ id: '$id', viewUri: url }) }),
       ]);
       const element = await consentButton(backend.endpoint);
-      const errorEvent = oneEvent(element, 'altinn-request-error') as Promise<AltinnRequestErrorEvent>;
+      const errorEvent = oneEvent(
+        element,
+        'altinn-request-error',
+      ) as Promise<AltinnRequestErrorEvent>;
       innerButton(element).click();
       const { detail } = await errorEvent;
       expect(detail.code).to.equal('untrusted-redirect');
@@ -448,11 +517,15 @@ describe('<request-consent-button> refuses hostile Altinn URLs', () => {
   it('follows the allow-list that configure() sets, exactly', async () => {
     configure({ altinnOrigins: [location.origin] });
     const allowed = `${location.origin}/fake-altinn/consent?id=$id`;
-    const backend = await fakeBackend([created({ body: consentRequestDetails({ id: '$id', viewUri: allowed }) })]);
+    const backend = await fakeBackend([
+      created({ body: consentRequestDetails({ id: '$id', viewUri: allowed }) }),
+    ]);
     const element = await consentButton(backend.endpoint);
     innerButton(element).click();
     await waitUntil(() => navigation.urls.length === 1);
-    expect(navigation.urls[0]).to.match(new RegExp(`^${location.origin}/fake-altinn/consent\\?id=`));
+    expect(navigation.urls[0]).to.match(
+      new RegExp(`^${location.origin}/fake-altinn/consent\\?id=`),
+    );
 
     // The default Altinn origins are no longer on the list once it is replaced.
     const altinn = await fakeBackend([created()]);

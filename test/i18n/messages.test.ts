@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { MESSAGES } from '../../src/i18n/index.js';
 import { LANGS } from '../../src/core/lang.js';
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
 
 describe('messages', () => {
   const keys = Object.keys(MESSAGES.nb).sort();
@@ -27,7 +28,11 @@ describe('messages', () => {
 
   it('has nynorsk and English texts that are not just copies of bokmål', () => {
     const same = (lang: 'nn' | 'en') =>
-      keys.filter((key) => (MESSAGES[lang] as Record<string, string>)[key] === (MESSAGES.nb as Record<string, string>)[key]);
+      keys.filter(
+        (key) =>
+          (MESSAGES[lang] as Record<string, string>)[key] ===
+          (MESSAGES.nb as Record<string, string>)[key],
+      );
     expect(same('en')).to.deep.equal([]);
     // A few words are spelt alike in bokmål and nynorsk; most are not.
     expect(same('nn').length).to.be.below(keys.length / 3);

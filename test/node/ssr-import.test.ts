@@ -27,10 +27,19 @@ test('the element classes are exported and registration is a no-op without a reg
 
 test('the core works in Node: status mapping, guard and client errors', async () => {
   const core = await import('../../src/core/index.ts');
-  assert.equal(core.consentStatus({ status: 'Accepted', validTo: '2000-01-01T00:00:00Z' }), 'expired');
-  assert.equal(core.isTrustedAltinnUrl('https://am.ui.altinn.no/accessmanagement/ui/consent/request?id=1'), true);
+  assert.equal(
+    core.consentStatus({ status: 'Accepted', validTo: '2000-01-01T00:00:00Z' }),
+    'expired',
+  );
+  assert.equal(
+    core.isTrustedAltinnUrl('https://am.ui.altinn.no/accessmanagement/ui/consent/request?id=1'),
+    true,
+  );
   assert.equal(core.isTrustedAltinnUrl('javascript:alert(1)'), false);
-  const client = new core.BackendClient({ endpoint: 'http://127.0.0.1:9/api/altinn', timeout: 2000 });
+  const client = new core.BackendClient({
+    endpoint: 'http://127.0.0.1:9/api/altinn',
+    timeout: 2000,
+  });
   await assert.rejects(client.getConsentRequest('x'), (error: unknown) => {
     assert.ok(error instanceof core.AltinnRequestError);
     assert.equal(error.code, 'network');

@@ -119,7 +119,8 @@ export class ConsentStatus extends AltinnElement {
 
   // A button on the same page created a request (without navigating away): show that one.
   readonly #onCreated = (event: AltinnRequestCreatedEvent): void => {
-    if (event.detail.kind === 'consent' && !this.requestId) this.implicitRequestId = event.detail.id;
+    if (event.detail.kind === 'consent' && !this.requestId)
+      this.implicitRequestId = event.detail.id;
   };
 
   #learn(consentRequest: RequestView): void {
@@ -161,9 +162,11 @@ export class ConsentStatus extends AltinnElement {
     const viewUrl = status === 'created' ? allowedAltinnUrl(consentRequest.url) : undefined;
     return html`<div class="box ${status}">
       <p part="text"><slot name=${status}>${text}</slot></p>
-      ${viewUrl
-        ? html`<a part="link" href=${viewUrl.href}>${messages.continueInAltinn}</a>`
-        : nothing}
+      ${
+        viewUrl
+          ? html`<a part="link" href=${viewUrl.href}>${messages.continueInAltinn}</a>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -197,6 +200,8 @@ export class ConsentStatus extends AltinnElement {
       role="status"
       aria-live="polite"
       aria-busy=${loading ? 'true' : 'false'}
-    >${content}</div>`;
+    >
+      ${content}
+    </div>`;
   }
 }

@@ -3,7 +3,11 @@ import { buildConsentRequestBody, type ConsentRightInput } from '../../core/cons
 import { AltinnRequestError, toAltinnRequestError } from '../../core/errors.js';
 import { newRequestId } from '../../core/ids.js';
 import { rememberPendingRequest } from '../../core/pending-request.js';
-import { CONSENT_ID_PARAM, withoutReturnParams, withReturnParam } from '../../core/return-params.js';
+import {
+  CONSENT_ID_PARAM,
+  withoutReturnParams,
+  withReturnParam,
+} from '../../core/return-params.js';
 import type { RequestMessage } from '../../core/schemas.js';
 import { AltinnRequestCreatedEvent } from '../../events/altinn-request-created.js';
 import { AltinnElement } from '../shared/altinn-element.js';
@@ -248,12 +252,15 @@ export class RequestConsentButton extends AltinnElement {
         @click=${this.#onClick}
       >
         ${working ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}
-        ${state === 'error'
-          ? html`<span>${messages.retry}</span>`
-          : html`<span ?hidden=${this.labelMissing}><slot @slotchange=${this.#onSlotChange}
-                  >${messages.consentButtonLabel}</slot
-                ></span
-              >${this.labelMissing ? html`<span>${messages.consentButtonLabel}</span>` : nothing}`}
+        ${
+          state === 'error'
+            ? html`<span>${messages.retry}</span>`
+            : html`<span ?hidden=${this.labelMissing}
+                  ><slot @slotchange=${this.#onSlotChange}
+                    >${messages.consentButtonLabel}</slot
+                  ></span
+                >${this.labelMissing ? html`<span>${messages.consentButtonLabel}</span>` : nothing}`
+        }
       </button>
       <p part="message" class="note" role="status">${progress}</p>
       <p part="error" id="error" class="error-text" role="alert">${errorText}</p>`;

@@ -12,7 +12,10 @@ import { LanguageController } from './language-controller.js';
  * language, the backend client, custom states, and `emit()`.
  */
 export abstract class AltinnElement extends LitElement {
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
 
   static override properties: PropertyDeclarations = {
     endpoint: { type: String },

@@ -16,8 +16,9 @@ function parentAcrossShadow(node: Element): Element | null {
  * ancestor (shadow roots crossed, `<html>` included), then the browser's language. The first value found
  * decides; one that is not nb, nn or en gives bokmål.
  */
-export function resolveLang(element: Element): Lang {
-  const own = element.getAttribute('lang');
+export function resolveLang(element: HTMLElement): Lang {
+  // The property, not the attribute: lit renders before it reflects a new `lang` to the attribute.
+  const own = element.lang;
   if (own) return normaliseLang(own) ?? DEFAULT_LANG;
   const configured = getConfig().lang;
   if (configured) return configured;

@@ -29,7 +29,12 @@ function takeReturnParams(): void {
     const pending: PendingRequest = { kind, id, createdAt: new Date().toISOString() };
     if (!rememberPendingRequest(pending)) keptInMemory.set(kind, id);
   }
-  if (any) globalThis.history.replaceState(globalThis.history.state, '', withoutReturnParams(location.href));
+  if (any)
+    globalThis.history.replaceState(
+      globalThis.history.state,
+      '',
+      withoutReturnParams(location.href),
+    );
 }
 
 /** The id of the request of `kind` the user came back from (URL first, then `sessionStorage`). */
