@@ -23,5 +23,12 @@ export function normaliseLang(tag: string | null | undefined): Lang | undefined 
   }
 }
 
-/** The locale used for dates and numbers in each language. */
-export const LOCALES: Readonly<Record<Lang, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+/**
+ * The locales for dates and numbers in each language, best first: Chromium ships no nynorsk date
+ * data, and bokmål's month names are nynorsk's too.
+ */
+export const LOCALES: Readonly<Record<Lang, readonly string[]>> = {
+  nb: ['nb-NO', 'no'],
+  nn: ['nn-NO', 'nb-NO', 'no'],
+  en: ['en-GB', 'en'],
+};

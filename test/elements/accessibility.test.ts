@@ -22,7 +22,9 @@ describe('accessibility beyond axe', () => {
   });
 
   it('draws the button with system colours and a visible border in forced-colours mode', async () => {
-    const element = await fixture<RequestConsentButton>(html`<request-consent-button>Samtykke</request-consent-button>`);
+    const element = await fixture<RequestConsentButton>(
+      html`<request-consent-button>Samtykke</request-consent-button>`,
+    );
     await emulateMedia({ forcedColors: 'active' });
     const style = getComputedStyle(innerButton(element));
     expect(style.borderTopStyle).to.equal('solid');
@@ -32,7 +34,9 @@ describe('accessibility beyond axe', () => {
   });
 
   it('keeps a visible focus indicator', async () => {
-    const element = await fixture<RequestConsentButton>(html`<request-consent-button>Samtykke</request-consent-button>`);
+    const element = await fixture<RequestConsentButton>(
+      html`<request-consent-button>Samtykke</request-consent-button>`,
+    );
     element.focus();
     const button = innerButton(element);
     expect(element.shadowRoot?.activeElement).to.equal(button);
@@ -44,7 +48,9 @@ describe('accessibility beyond axe', () => {
 
   it('slows the busy indicator down for users who ask for reduced motion', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
-    const element = await fixture<RequestConsentButton>(html`<request-consent-button>Samtykke</request-consent-button>`);
+    const element = await fixture<RequestConsentButton>(
+      html`<request-consent-button>Samtykke</request-consent-button>`,
+    );
     // The spinner is only rendered while busy; check the rule that applies to it.
     const spinner = document.createElement('span');
     spinner.className = 'spinner';

@@ -75,7 +75,7 @@ describe('<consent-status>', () => {
       ),
     ]);
     const element = await fixture<ConsentStatus>(
-      html`<consent-status endpoint=${backend.endpoint}></consent-status>`,
+      html`<consent-status endpoint=${backend.endpoint} lang="nb"></consent-status>`,
     );
     const change = (await oneEvent(element, 'altinn-status-change')) as AltinnStatusChangeEvent;
     await element.updateComplete;

@@ -148,7 +148,7 @@ export class ConsentStatus extends AltinnElement {
   #formatDate(iso: string): string | undefined {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return undefined;
-    return new Intl.DateTimeFormat(LOCALES[this.language], { dateStyle: 'long' }).format(date);
+    return new Intl.DateTimeFormat([...LOCALES[this.language]], { dateStyle: 'long' }).format(date);
   }
 
   #renderStatus(consentRequest: RequestView): unknown {

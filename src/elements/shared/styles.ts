@@ -133,12 +133,18 @@ export const baseStyles = css`
     .button:disabled {
       border-color: GrayText;
       color: GrayText;
+      opacity: 1;
     }
     .button:focus-visible,
     a:focus-visible {
       outline-color: Highlight;
     }
     .spinner {
+      forced-color-adjust: none;
+      border-color: CanvasText;
+      border-right-color: transparent;
+    }
+    .button .spinner {
       border-color: ButtonText;
       border-right-color: transparent;
     }
