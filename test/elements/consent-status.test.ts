@@ -313,6 +313,32 @@ describe('<consent-status>', () => {
     expect((await backend.requests())[0]?.path).to.equal(`/consent-requests/${ID}`);
   });
 
+  it('does not fetch for a request whose page is about to leave for Altinn', async () => {
+    const backend = await fakeBackend([
+      answer(consentRequestDetails({ id: '$id', status: 'Created' })),
+    ]);
+    const element = await fixture<ConsentStatus>(
+      html`<consent-status endpoint=${backend.endpoint}></consent-status>`,
+    );
+    document.body.dispatchEvent(
+      new CustomEvent('altinn-request-created', {
+        detail: {
+          kind: 'consent',
+          id: ID,
+          status: 'created',
+          url: VIEW_URI,
+          navigation: 'redirect',
+        },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
+    );
+    await aTimeout(100);
+    expect(element.currentRequestId).to.equal(undefined);
+    expect(await backend.requests()).to.deep.equal([]);
+  });
+
   it('is busy, in words, while it fetches', async () => {
     const backend = await fakeBackend([
       answer(consentRequestDetails({ id: '$id', status: 'Created' }), { delayMs: 400 }),

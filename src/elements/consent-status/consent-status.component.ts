@@ -117,10 +117,16 @@ export class ConsentStatus extends AltinnElement {
     this.#task.abort();
   }
 
-  // A button on the same page created a request (without navigating away): show that one.
+  // A button on the same page created a request and the page stays: show that one. Whether the page
+  // stays is known once every listener has run (one may call preventDefault), hence the microtask.
   readonly #onCreated = (event: AltinnRequestCreatedEvent): void => {
-    if (event.detail.kind === 'consent' && !this.requestId)
-      this.implicitRequestId = event.detail.id;
+    if (event.detail.kind !== 'consent' || this.requestId) return;
+    queueMicrotask(() => {
+      const { status, url, navigation } = event.detail;
+      const leaving =
+        !event.defaultPrevented && status === 'created' && url && navigation === 'redirect';
+      if (!leaving) this.implicitRequestId = event.detail.id;
+    });
   };
 
   #learn(consentRequest: RequestView): void {
