@@ -68,12 +68,9 @@ export class BackendClient {
   ): Promise<RequestView> {
     const config = { ...getConfig(), ...definedOnly(this.#options) };
     const url = config.endpoint.replace(/\/+$/, '') + path;
-    const headers = new Headers(await resolveHeaders(config.headers));
-    headers.set('Accept', 'application/json, application/problem+json');
-    if (body !== undefined) headers.set('Content-Type', 'application/json');
-    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
 
-    // One controller for both the caller's signal and the time-out, so either ends the fetch.
+    // One controller for the caller's signal and the time-out, so either ends the call; the timer
+    // starts first, so it also covers a headers function that never settles.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -89,6 +86,12 @@ export class BackendClient {
       let response: Response;
       let text: string;
       try {
+        const headers = new Headers(
+          await abortable(resolveHeaders(config.headers), controller.signal),
+        );
+        headers.set('Accept', 'application/json, application/problem+json');
+        if (body !== undefined) headers.set('Content-Type', 'application/json');
+        for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
         response = await fetchImpl(url, {
           method,
           headers,
@@ -168,6 +171,16 @@ export class BackendClient {
       options.signal?.removeEventListener('abort', abortFromCaller);
     }
   }
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new DOMException('Aborted', 'AbortError'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new DOMException('Aborted', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function definedOnly<T extends object>(options: T): Partial<T> {

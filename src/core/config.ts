@@ -81,8 +81,9 @@ export function configure(input: AltinnRequestConfigInput): Readonly<AltinnReque
         next.lang = normaliseLang(value as string | undefined);
         break;
       case 'timeout':
-        if (typeof value !== 'number' || !(value > 0)) {
-          throw new TypeError('timeout must be a positive number of milliseconds.');
+        // setTimeout treats anything above 2^31 - 1 ms (about 24 days) as 0.
+        if (typeof value !== 'number' || !(value > 0) || value > 2_147_483_647) {
+          throw new TypeError('timeout must be a number of milliseconds from 1 to 2147483647.');
         }
         next.timeout = value;
         break;

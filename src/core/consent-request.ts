@@ -74,15 +74,19 @@ export function buildConsentRequestBody(
       if (where === 'rights' && problems.length) continue;
       problems.push(`${where}: ${describeIssue(issue)}`);
     }
-  } else if (parsed.data.validTo && !ISO_DURATION.test(parsed.data.validTo)) {
-    if (Date.parse(parsed.data.validTo) <= now) problems.push('validTo: must lie in the future.');
+  } else if (
+    parsed.data.validTo &&
+    resolveValidTo(parsed.data.validTo, new Date(now)).getTime() <= now
+  ) {
+    problems.push('validTo: must lie in the future.');
   }
   return problems.length || !parsed.success
     ? { ok: false, problems }
     : { ok: true, body: parsed.data };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** A schema problem in words a developer understands (zod/mini's own messages are generic). */
+export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return `expected ${issue.expected}`;
@@ -115,7 +119,14 @@ export function resolveValidTo(value: string, now: Date = new Date()): Date {
   }
   const n = (part: string | undefined): number => (part ? Number.parseFloat(part) : 0);
   const end = new Date(now.getTime());
+  // Calendar arithmetic that stays in the target month: 31 January + P1M is 28 (or 29) February.
+  const day = end.getUTCDate();
+  end.setUTCDate(1);
   end.setUTCFullYear(end.getUTCFullYear() + n(match[1]), end.getUTCMonth() + n(match[2]));
+  const daysInMonth = new Date(
+    Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  end.setUTCDate(Math.min(day, daysInMonth));
   end.setUTCDate(end.getUTCDate() + 7 * n(match[3]) + n(match[4]));
   end.setTime(end.getTime() + ((n(match[6]) * 60 + n(match[7])) * 60 + n(match[8])) * 1000);
   return end;

@@ -74,7 +74,9 @@ export function forgetPendingRequest(
   id?: string,
   storage = sessionStore(),
 ): void {
-  if (id !== undefined && recallPendingRequest(kind, storage)?.id !== id) return;
+  const kept = recallPendingRequest(kind, storage);
+  // A different live request stays; an expired or corrupt entry goes too.
+  if (id !== undefined && kept && kept.id !== id) return;
   try {
     storage?.removeItem(keyOf(kind));
   } catch {

@@ -42,10 +42,14 @@ function fromConsentDetails(answer: Record<string, unknown>, now: number): Reque
   if (!parsed.success) return undefined;
   const details = parsed.data;
   const events = details.consentRequestEvents ?? [];
+  // By time, not by text: offsets differ between events.
   const latestEvent = events
     .map((event) => event.created)
-    .filter((created): created is string => typeof created === 'string')
-    .sort()
+    .filter(
+      (created): created is string =>
+        typeof created === 'string' && !Number.isNaN(Date.parse(created)),
+    )
+    .sort((a, b) => Date.parse(a) - Date.parse(b))
     .at(-1);
   const view: RequestView = {
     kind: 'consent',

@@ -31,35 +31,65 @@ function usesHashRouting(url: URL): boolean {
   return url.hash.startsWith('#/');
 }
 
-function splitHash(hash: string): { route: string; params: URLSearchParams } {
+/*
+ * Queries are edited as text, pair by pair: `URLSearchParams` would re-encode the portal's own
+ * parameters (`?flag&ids=1,2` would come back as `?flag=&ids=1%2C2`).
+ */
+function pairsOf(query: string): string[] {
+  return query ? query.split('&').filter(Boolean) : [];
+}
+
+function nameOf(pair: string): string {
+  const raw = (pair.split('=')[0] ?? '').replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function withoutNames(query: string, names: readonly string[]): string {
+  return pairsOf(query)
+    .filter((pair) => !names.includes(nameOf(pair)))
+    .join('&');
+}
+
+function splitHash(hash: string): { route: string; query: string } {
   const at = hash.indexOf('?');
   return at === -1
-    ? { route: hash, params: new URLSearchParams() }
-    : { route: hash.slice(0, at), params: new URLSearchParams(hash.slice(at + 1)) };
+    ? { route: hash, query: '' }
+    : { route: hash.slice(0, at), query: hash.slice(at + 1) };
 }
 
 /** `returnUrl` with `name=value` added where Altinn will add its own parameters. Any earlier value is replaced. */
 export function withReturnParam(returnUrl: string | URL, name: string, value: string): string {
   const url = new URL(returnUrl);
+  const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  // Like URLSearchParams.set: the first earlier value is replaced where it stood, others go.
+  const add = (query: string): string => {
+    const pairs = pairsOf(query);
+    const at = pairs.findIndex((candidate) => nameOf(candidate) === name);
+    if (at === -1) return [...pairs, pair].join('&');
+    return pairs
+      .map((candidate, index) => (index === at ? pair : candidate))
+      .filter((candidate, index) => index === at || nameOf(candidate) !== name)
+      .join('&');
+  };
   if (usesHashRouting(url)) {
-    const { route, params } = splitHash(url.hash);
-    params.set(name, value);
-    url.hash = `${route}?${params.toString()}`;
+    const { route, query } = splitHash(url.hash);
+    url.hash = `${route}?${add(query)}`;
   } else {
-    url.searchParams.set(name, value);
+    url.search = `?${add(url.search.slice(1))}`;
   }
   return url.href;
 }
 
-function allParams(url: URL): URLSearchParams {
-  const merged = new URLSearchParams(url.search);
-  for (const [name, value] of splitHash(url.hash).params) merged.append(name, value);
-  return merged;
-}
-
 /** Reads this library's and Altinn's return parameters from a URL (query and hash-route query). */
 export function readReturnParams(href: string | URL): ReturnParams {
-  const params = allParams(new URL(href));
+  const url = new URL(href);
+  const params = new URLSearchParams(url.search);
+  for (const [name, value] of new URLSearchParams(splitHash(url.hash).query))
+    params.append(name, value);
   const result: ReturnParams = {};
   const consentId = params.get('consentId');
   const delegationRequestId = params.get('DelegationRequestId');
@@ -76,11 +106,11 @@ export function readReturnParams(href: string | URL): ReturnParams {
   return result;
 }
 
-function strip(params: URLSearchParams): boolean {
-  const ours = ID_PARAMS.some((name) => params.has(name));
-  if (!ours) return false;
-  for (const name of [...ID_PARAMS, ...ALTINN_PARAMS]) params.delete(name);
-  return true;
+/** The query without our parameters, or `undefined` when it holds none of our id parameters. */
+function stripped(query: string): string | undefined {
+  const names = pairsOf(query).map(nameOf);
+  if (!ID_PARAMS.some((name) => names.includes(name))) return undefined;
+  return withoutNames(query, [...ID_PARAMS, ...ALTINN_PARAMS]);
 }
 
 /**
@@ -89,13 +119,11 @@ function strip(params: URLSearchParams): boolean {
  */
 export function withoutReturnParams(href: string | URL): string {
   const url = new URL(href);
-  const query = new URLSearchParams(url.search);
-  if (strip(query)) url.search = query.toString();
-  const { route, params } = splitHash(url.hash);
-  if (strip(params)) {
-    const rest = params.toString();
-    url.hash = rest ? `${route}?${rest}` : route;
-  }
+  const query = stripped(url.search.slice(1));
+  if (query !== undefined) url.search = query ? `?${query}` : '';
+  const { route, query: hashQuery } = splitHash(url.hash);
+  const hashRest = stripped(hashQuery);
+  if (hashRest !== undefined) url.hash = hashRest ? `${route}?${hashRest}` : route;
   // `URL` keeps a bare `?` or `#` when emptied; a clean address bar has neither.
   return url.href.replace(/\?(?=#|$)/, '').replace(/#$/, '');
 }

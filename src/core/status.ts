@@ -44,15 +44,15 @@ export function normaliseStatus(value: unknown): RequestStatus {
 }
 
 /** Altinn 3 consent statuses and event types (`ConsentRequestStatus`, `ConsentRequestEventType`). */
-const CONSENT_VOCABULARY: Readonly<Record<string, RequestStatus>> = {
-  created: 'created',
-  accepted: 'accepted',
-  used: 'accepted',
-  rejected: 'rejected',
-  revoked: 'revoked',
-  deleted: 'withdrawn',
-  expired: 'expired',
-};
+const CONSENT_VOCABULARY: ReadonlyMap<string, RequestStatus> = new Map([
+  ['created', 'created'],
+  ['accepted', 'accepted'],
+  ['used', 'accepted'],
+  ['rejected', 'rejected'],
+  ['revoked', 'revoked'],
+  ['deleted', 'withdrawn'],
+  ['expired', 'expired'],
+]);
 
 /** What the consent status is derived from: Altinn's `status` (or `consentRequestStatus`), its events and `validTo`. */
 export interface ConsentStatusSource {
@@ -82,7 +82,7 @@ export function consentStatus(
   const seen = new Set<RequestStatus>();
   for (const name of [source.status, ...(source.eventTypes ?? [])]) {
     if (typeof name !== 'string') continue;
-    const mapped = CONSENT_VOCABULARY[name.trim().toLowerCase()];
+    const mapped = CONSENT_VOCABULARY.get(name.trim().toLowerCase());
     if (mapped) seen.add(mapped);
   }
   for (const final of ['revoked', 'withdrawn', 'rejected'] as const) {

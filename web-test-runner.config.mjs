@@ -1,0 +1,51 @@
+// Browser tests: every test/**/*.test.ts except the Node-only ones, in Debian's Chromium (or CHROME_PATH),
+// with a fake portal backend served by this same server (see test/support/fake-backend-middleware.mjs).
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { fakeBackendMiddleware } from './test/support/fake-backend-middleware.mjs';
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: true,
+  plugins: [
+    // Decorators and class fields follow tsconfig.json (experimentalDecorators, useDefineForClassFields: false).
+    // The plugin also resolves `./x.js` imported from a .ts file to `./x.ts`.
+    esbuildPlugin({
+      ts: true,
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+      target: 'es2022',
+    }),
+  ],
+  middleware: [fakeBackendMiddleware()],
+  // Lit's development build announces itself on every page; everything else it logs is kept.
+  filterBrowserLogs: ({ args }) =>
+    !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        // Without these, Chromium keeps trying Google's services and floods a closed network.
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+  // Two cores: two test files at a time keeps both busy without starving the time-out tests.
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 120_000,
+  testFramework: {
+    config: { timeout: 10_000 },
+  },
+};
