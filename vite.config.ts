@@ -1,13 +1,9 @@
 import { defineConfig } from 'vite';
-import { devBackend } from './demo/dev-backend.ts';
 
 /**
- * `npm start`: the demo portal in `demo/` on http://localhost:5173, with a development backend and a
- * stand-in Altinn consent page served by the same server (see `demo/dev-backend.ts`).
+ * The demo portal's page (`demo/`). `npm start` runs it through `demo/server.ts`, which adds the
+ * backend handler and the mock Altinn on the same machine.
  */
 export default defineConfig({
   root: 'demo',
-  server: { port: 5173, strictPort: false, host: 'localhost' },
-  preview: { port: 4173, strictPort: false, host: 'localhost' },
-  plugins: [devBackend()],
 });

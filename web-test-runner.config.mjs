@@ -6,7 +6,8 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fakeBackendMiddleware } from './test/support/fake-backend-middleware.mjs';
 
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  // Node-side tests (test/node, test/mock, test/server, test/e2e) run under node:test instead.
+  files: ['test/{core,elements,i18n,support}/**/*.test.ts'],
   nodeResolve: true,
   plugins: [
     // Decorators and class fields follow tsconfig.json (experimentalDecorators, useDefineForClassFields: false).

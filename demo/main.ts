@@ -1,12 +1,13 @@
 /**
- * The demo portal's script: loads the elements, lets them open the development stand-in for Altinn,
+ * The demo portal's script: loads the elements, lets them open the mock Altinn,
  * switches the page's language, and logs the elements' events.
  */
 import { configure } from '../src/index.js';
 
-// The dev backend's Altinn page lives on this very origin, over plain http on loopback. The library
-// navigates only to origins named here (by default Altinn's own https origins).
-configure({ altinnOrigins: [location.origin] });
+// The demo's Altinn is the local mock, over plain http on loopback; the demo server names its origin
+// in a meta tag. The library navigates only to origins named here (by default Altinn's own).
+const altinnOrigin = document.querySelector<HTMLMetaElement>('meta[name="altinn-origin"]')?.content;
+if (altinnOrigin) configure({ altinnOrigins: [altinnOrigin] });
 
 // ---------------------------------------------------------------------------------------------
 // Language: the elements follow `<html lang>`; the page's own texts are swapped here.
@@ -38,7 +39,7 @@ const TEXTS: Record<Lang, Record<string, string>> = {
     logHint: 'For utviklere: hendelsene som komponentene sender',
     logEmpty: 'Ingen hendelser ennå.',
     footer:
-      'Demobanken er en demonstrasjon av altinn-request-elements. Den bruker en lokal utviklingsbackend og en etterligning av Altinn; ingen ekte opplysninger hentes eller sendes.',
+      'Demobanken er en demonstrasjon av altinn-request-elements. Den bruker bibliotekets egen backend og en lokal etterligning av Altinn; ingen ekte opplysninger hentes eller sendes.',
   },
   nn: {
     title: 'Søknad om bustadlån – Demobanken',
@@ -63,7 +64,7 @@ const TEXTS: Record<Lang, Record<string, string>> = {
     logHint: 'For utviklarar: hendingane som komponentane sender',
     logEmpty: 'Ingen hendingar enno.',
     footer:
-      'Demobanken er ei demonstrasjon av altinn-request-elements. Han brukar ein lokal utviklingsbackend og ei etterlikning av Altinn; ingen ekte opplysningar blir henta eller sende.',
+      'Demobanken er ei demonstrasjon av altinn-request-elements. Han brukar backenden til biblioteket og ei lokal etterlikning av Altinn; ingen ekte opplysningar blir henta eller sende.',
   },
   en: {
     title: 'Mortgage application – Demobanken',
@@ -88,7 +89,7 @@ const TEXTS: Record<Lang, Record<string, string>> = {
     logHint: 'For developers: the events the components send',
     logEmpty: 'No events yet.',
     footer:
-      'Demobanken is a demonstration of altinn-request-elements. It uses a local development backend and a stand-in for Altinn; no real data is fetched or sent.',
+      'Demobanken is a demonstration of altinn-request-elements. It uses the library’s own backend and a local mock of Altinn; no real data is fetched or sent.',
   },
 };
 

@@ -10,6 +10,8 @@ const entries = [
   '../../src/core/index.ts',
   '../../src/elements/request-consent-button/request-consent-button.ts',
   '../../src/elements/consent-status/consent-status.ts',
+  '../../src/server/index.ts',
+  '../../src/mock/index.ts',
 ];
 
 for (const entry of entries) {

@@ -1,0 +1,83 @@
+/**
+ * Runs the mock Altinn from a terminal:
+ *
+ *   npx tsx src/mock/cli.ts [--port 4010] [--host 127.0.0.1] [--public-url http://localhost:4010]
+ *                           [--demo-client <clientId> [--org 991825827] [--print-key]]
+ *
+ * `--demo-client` registers a Maskinporten client with a freshly generated key pair (nothing is
+ * written to disk); `--print-key` prints its private JWK to stdout so a local backend can sign grants.
+ * A backend can also register its own public key: `POST <url>/__mock/clients`.
+ * Stops on SIGINT or SIGTERM.
+ */
+import { parseArgs } from 'node:util';
+import { exportJWK, generateKeyPair } from 'jose';
+import { SCOPE_READ, SCOPE_WRITE } from './defaults.js';
+import { startMockAltinn } from './server.js';
+
+const USAGE = `Usage: npx tsx src/mock/cli.ts [--port 4010] [--host 127.0.0.1] [--public-url URL]
+                               [--demo-client CLIENT_ID [--org ORGNR] [--print-key]]`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4010' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'public-url': { type: 'string' },
+      'demo-client': { type: 'string' },
+      org: { type: 'string', default: '991825827' },
+      'print-key': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid --port: ${values.port}`);
+
+  const altinn = await startMockAltinn({
+    port,
+    host: values.host,
+    ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+  });
+  console.log(`Mock Altinn listening on ${altinn.url}`);
+  console.log(
+    `  Maskinporten token endpoint: ${altinn.tokenEndpoint} (aud ${altinn.maskinportenAudience})`,
+  );
+  console.log(`  Consent API:                 ${altinn.consentApiBaseUrl}/consentrequests`);
+  console.log(`  Test controls:               ${altinn.url}/__mock/stats`);
+
+  const clientId = values['demo-client'];
+  if (clientId) {
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+    const kid = `demo-${Date.now().toString(36)}`;
+    const publicJwk = { ...(await exportJWK(publicKey)), kid };
+    altinn.registerClient({
+      clientId,
+      publicJwk,
+      orgNumber: values.org,
+      scopes: [SCOPE_WRITE, SCOPE_READ],
+    });
+    console.log(`  Demo client "${clientId}" (org ${values.org}, kid ${kid}) registered`);
+    if (values['print-key']) {
+      console.log(JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'RS256' }));
+    }
+  }
+
+  const stop = (): void => {
+    altinn.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  console.error(USAGE);
+  process.exit(1);
+});

@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  SignJWT,
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { contentType, readBody, sendJson } from './http.js';
+import type { MockClient } from './types.js';
+
+/**
+ * The mock Maskinporten: `POST /maskinporten/token` takes a JWT grant (RFC 7523) and answers with a
+ * self-contained access token signed by the mock's own key, carrying the client's organisation as
+ * `consumer`, as Maskinporten does (altinn-api.md 1 and 2.1; Digdir's docs on the JWT grant).
+ */
+
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+/** Maskinporten documents RS256/384/512; EC keys are accepted too so tests can use small keys. */
+const GRANT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
+/** Maskinporten allows grants with `iat` at most 10 s off its clock. */
+const CLOCK_SKEW_SECONDS = 10;
+const MAX_GRANT_LIFETIME_SECONDS = 120;
+export const ACCESS_TOKEN_LIFETIME_SECONDS = 120;
+
+export interface AccessTokenClaims {
+  clientId: string;
+  orgNumber: string;
+  scopes: string[];
+}
+
+interface RegisteredClient {
+  client: MockClient;
+  keySet: JWTVerifyGetKey;
+}
+
+class OAuthError extends Error {
+  constructor(
+    readonly error:
+      | 'invalid_request'
+      | 'unsupported_grant_type'
+      | 'invalid_grant'
+      | 'invalid_client'
+      | 'invalid_scope',
+    readonly description: string,
+  ) {
+    super(description);
+  }
+}
+
+/** Copies the public members of a client's key, refusing private keys and unsupported key types. */
+function publicJwkOf(client: MockClient): JWK {
+  const jwk = client.publicJwk;
+  if (typeof jwk.kid !== 'string' || jwk.kid === '') {
+    throw new TypeError(`Client ${client.clientId}: publicJwk needs a kid`);
+  }
+  if (jwk.d !== undefined) {
+    throw new TypeError(
+      `Client ${client.clientId}: publicJwk holds a private key; pass the public key only`,
+    );
+  }
+  if (jwk.kty === 'RSA' && jwk.n && jwk.e) {
+    return { kty: 'RSA', n: jwk.n, e: jwk.e, kid: jwk.kid, ...(jwk.alg ? { alg: jwk.alg } : {}) };
+  }
+  if (jwk.kty === 'EC' && jwk.crv && jwk.x && jwk.y) {
+    return {
+      kty: 'EC',
+      crv: jwk.crv,
+      x: jwk.x,
+      y: jwk.y,
+      kid: jwk.kid,
+      ...(jwk.alg ? { alg: jwk.alg } : {}),
+    };
+  }
+  throw new TypeError(`Client ${client.clientId}: publicJwk must be an RSA or EC public key`);
+}
+
+function validateClient(client: MockClient): void {
+  if (!client.clientId) throw new TypeError('A client needs a clientId');
+  if (!/^\d{9}$/.test(client.orgNumber)) {
+    throw new TypeError(`Client ${client.clientId}: orgNumber must be 9 digits`);
+  }
+  if (!Array.isArray(client.scopes))
+    throw new TypeError(`Client ${client.clientId}: scopes must be an array`);
+}
+
+export class MockMaskinporten {
+  private readonly clients = new Map<string, RegisteredClient>();
+  /** Grant ids already used, with the grant's `exp` (seconds), so a grant cannot be replayed. */
+  private readonly usedGrantIds = new Map<string, number>();
+
+  private constructor(
+    /** `<base>/maskinporten/`: the issuer of access tokens and the `aud` grants must name. */
+    readonly issuer: string,
+    private readonly signingKey: CryptoKey,
+    private readonly verificationKey: CryptoKey,
+    readonly publicJwk: JWK,
+  ) {}
+
+  static async create(baseUrl: string): Promise<MockMaskinporten> {
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+    const jwk = await exportJWK(publicKey);
+    const publicJwk: JWK = { ...jwk, kid: `mock-altinn-${randomUUID()}`, alg: 'RS256', use: 'sig' };
+    return new MockMaskinporten(`${baseUrl}/maskinporten/`, privateKey, publicKey, publicJwk);
+  }
+
+  get tokenEndpoint(): string {
+    return `${this.issuer}token`;
+  }
+
+  registerClient(client: MockClient): void {
+    validateClient(client);
+    const keySet = createLocalJWKSet({ keys: [publicJwkOf(client)] });
+    this.clients.set(client.clientId, {
+      client: { ...client, scopes: [...client.scopes] },
+      keySet,
+    });
+  }
+
+  reset(): void {
+    this.usedGrantIds.clear();
+  }
+
+  /** `GET /maskinporten/.well-known/oauth-authorization-server`. */
+  metadata(): Record<string, unknown> {
+    return {
+      issuer: this.issuer,
+      token_endpoint: this.tokenEndpoint,
+      jwks_uri: `${this.issuer}jwk`,
+      token_endpoint_auth_methods_supported: ['private_key_jwt'],
+      grant_types_supported: [JWT_BEARER],
+      token_endpoint_auth_signing_alg_values_supported: GRANT_ALGORITHMS,
+    };
+  }
+
+  /** `GET /maskinporten/jwk`: the key that signs access tokens. */
+  jwks(): { keys: JWK[] } {
+    return { keys: [this.publicJwk] };
+  }
+
+  /** `POST /maskinporten/token`. */
+  async handleToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const noStore = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
+    try {
+      const body = await this.issue(req);
+      sendJson(res, 200, body, noStore);
+    } catch (error) {
+      if (!(error instanceof OAuthError)) throw error;
+      sendJson(res, 400, { error: error.error, error_description: error.description }, noStore);
+    }
+  }
+
+  /** Checks an access token the consent API received; `undefined` when it is not a valid one of ours. */
+  async verifyAccessToken(token: string): Promise<AccessTokenClaims | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.verificationKey, {
+        issuer: this.issuer,
+        algorithms: ['RS256'],
+      });
+      const consumer = payload.consumer as { ID?: unknown } | undefined;
+      const orgMatch = typeof consumer?.ID === 'string' ? /^0192:(\d{9})$/.exec(consumer.ID) : null;
+      if (!orgMatch?.[1] || typeof payload.scope !== 'string') return undefined;
+      return {
+        clientId: typeof payload.client_id === 'string' ? payload.client_id : '',
+        orgNumber: orgMatch[1],
+        scopes: payload.scope.split(' ').filter(Boolean),
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async issue(req: IncomingMessage): Promise<Record<string, unknown>> {
+    if (contentType(req) !== 'application/x-www-form-urlencoded') {
+      throw new OAuthError(
+        'invalid_request',
+        'Content-Type must be application/x-www-form-urlencoded',
+      );
+    }
+    const form = new URLSearchParams(await readBody(req));
+    const grantType = form.get('grant_type');
+    const assertion = form.get('assertion');
+    if (!grantType) throw new OAuthError('invalid_request', 'grant_type is missing');
+    if (grantType !== JWT_BEARER) {
+      throw new OAuthError('unsupported_grant_type', `grant_type must be ${JWT_BEARER}`);
+    }
+    if (!assertion) throw new OAuthError('invalid_request', 'assertion is missing');
+
+    const { client, claims } = await this.verifyGrant(assertion);
+    const scopes = this.grantedScopes(client, claims);
+
+    if (claims.consumer_org !== undefined) {
+      throw new OAuthError(
+        'invalid_grant',
+        'consumer_org (acting for another organisation) is not supported by the mock',
+      );
+    }
+    if (claims.authorization_details !== undefined) {
+      throw new OAuthError(
+        'invalid_grant',
+        'authorization_details (consent tokens) are not supported by the mock',
+      );
+    }
+
+    const now = Math.floor(Date.now() / 1000);
+    const resource = claims.resource;
+    const audience =
+      typeof resource === 'string' ||
+      (Array.isArray(resource) && resource.every((r) => typeof r === 'string'))
+        ? (resource as string | string[])
+        : 'unspecified';
+    const accessToken = await new SignJWT({
+      scope: scopes.join(' '),
+      client_amr: 'private_key_jwt',
+      token_type: 'Bearer',
+      client_id: client.clientId,
+      consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${client.orgNumber}` },
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid ?? '' })
+      .setIssuer(this.issuer)
+      .setAudience(audience)
+      .setIssuedAt(now)
+      .setExpirationTime(now + ACCESS_TOKEN_LIFETIME_SECONDS)
+      .setJti(randomUUID())
+      .sign(this.signingKey);
+
+    return {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
+      scope: scopes.join(' '),
+    };
+  }
+
+  private async verifyGrant(
+    assertion: string,
+  ): Promise<{ client: MockClient; claims: JWTPayload }> {
+    let alg: string | undefined;
+    let kid: string | undefined;
+    let unverified: JWTPayload;
+    try {
+      ({ alg, kid } = decodeProtectedHeader(assertion));
+      unverified = decodeJwt(assertion);
+    } catch {
+      throw new OAuthError('invalid_grant', 'The assertion is not a signed JWT');
+    }
+    if (!alg || !GRANT_ALGORITHMS.includes(alg)) {
+      throw new OAuthError('invalid_grant', `Unsupported signing algorithm: ${String(alg)}`);
+    }
+    if (typeof unverified.iss !== 'string' || unverified.iss === '') {
+      throw new OAuthError('invalid_grant', 'iss (the client id) is missing');
+    }
+    const registered = this.clients.get(unverified.iss);
+    if (!registered) throw new OAuthError('invalid_client', `Unknown client: ${unverified.iss}`);
+    if (!kid) {
+      throw new OAuthError(
+        'invalid_grant',
+        'kid is missing from the header (the mock does not take x5c certificates)',
+      );
+    }
+    if (kid !== registered.client.publicJwk.kid) {
+      throw new OAuthError('invalid_grant', `Unknown kid for client ${unverified.iss}: ${kid}`);
+    }
+
+    let claims: JWTPayload;
+    try {
+      ({ payload: claims } = await jwtVerify(assertion, registered.keySet, {
+        algorithms: GRANT_ALGORITHMS,
+        audience: [this.issuer, this.issuer.replace(/\/$/, '')],
+        clockTolerance: CLOCK_SKEW_SECONDS,
+        requiredClaims: ['iat', 'exp', 'jti'],
+      }));
+    } catch (error) {
+      throw new OAuthError('invalid_grant', this.describeGrantError(error));
+    }
+
+    const now = Math.floor(Date.now() / 1000);
+    const iat = claims.iat ?? 0;
+    const exp = claims.exp ?? 0;
+    if (iat > now + CLOCK_SKEW_SECONDS) {
+      throw new OAuthError('invalid_grant', 'iat is in the future (more than 10 s clock skew)');
+    }
+    if (exp <= iat || exp - iat > MAX_GRANT_LIFETIME_SECONDS) {
+      throw new OAuthError(
+        'invalid_grant',
+        `exp must be after iat and at most ${MAX_GRANT_LIFETIME_SECONDS} s later`,
+      );
+    }
+    if (typeof claims.jti !== 'string' || claims.jti === '') {
+      throw new OAuthError('invalid_grant', 'jti is missing');
+    }
+    for (const [usedId, usedExp] of this.usedGrantIds) {
+      if (usedExp + CLOCK_SKEW_SECONDS < now) this.usedGrantIds.delete(usedId);
+    }
+    if (this.usedGrantIds.has(claims.jti)) {
+      throw new OAuthError(
+        'invalid_grant',
+        'The assertion has already been used (jti must be unique)',
+      );
+    }
+    this.usedGrantIds.set(claims.jti, exp);
+    return { client: registered.client, claims };
+  }
+
+  private grantedScopes(client: MockClient, claims: JWTPayload): string[] {
+    if (typeof claims.scope !== 'string' || claims.scope.trim() === '') {
+      throw new OAuthError('invalid_scope', 'scope is missing');
+    }
+    const requested = claims.scope.split(/\s+/).filter(Boolean);
+    const refused = requested.filter((scope) => !client.scopes.includes(scope));
+    if (refused.length > 0) {
+      throw new OAuthError(
+        'invalid_scope',
+        `Scope not allowed for client ${client.clientId}: ${refused.join(' ')}`,
+      );
+    }
+    return requested;
+  }
+
+  private describeGrantError(error: unknown): string {
+    if (error instanceof errors.JWSSignatureVerificationFailed) return 'Invalid signature';
+    if (error instanceof errors.JWTExpired) return 'The assertion has expired (exp)';
+    if (error instanceof errors.JWTClaimValidationFailed) {
+      if (error.claim === 'aud') return `Invalid audience: expected ${this.issuer}`;
+      return `Invalid claim ${error.claim}: ${error.reason}`;
+    }
+    if (error instanceof errors.JOSEAlgNotAllowed) return 'Unsupported signing algorithm';
+    return error instanceof Error ? `Invalid assertion: ${error.message}` : 'Invalid assertion';
+  }
+}

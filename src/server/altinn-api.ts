@@ -1,0 +1,163 @@
+/**
+ * Calls Altinn's platform APIs with a Maskinporten token, and turns Altinn's failures into answers the
+ * browser may see: Altinn's own validation problems pass through with their codes; anything about the
+ * portal's credentials or Altinn's health becomes a 502 with no detail that could leak.
+ */
+import { ProblemError, type Problem } from './problem.js';
+import { MaskinportenError, type TokenSource } from './maskinporten.js';
+
+export interface AltinnApiOptions {
+  platformUrl: string;
+  tokenSource: TokenSource;
+  fetch?: typeof fetch;
+  /** Milliseconds before an Altinn call gives up. Default 15000. */
+  timeout?: number;
+  /** Told of every failure with its full detail, for the portal's logs. */
+  onError?: (error: unknown) => void;
+}
+
+export interface AltinnAnswer {
+  status: number;
+  body: unknown;
+}
+
+interface AltinnProblemBody {
+  code?: unknown;
+  title?: unknown;
+  detail?: unknown;
+  validationErrors?: unknown;
+  problems?: unknown;
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+/** Altinn's validation errors and multiple problems, flattened into `errors`. */
+function errorsOf(body: AltinnProblemBody): Problem['errors'] {
+  const errors: NonNullable<Problem['errors']> = [];
+  for (const item of Array.isArray(body.validationErrors) ? body.validationErrors : []) {
+    const entry = item as { code?: unknown; detail?: unknown; title?: unknown; paths?: unknown };
+    const paths = Array.isArray(entry.paths)
+      ? entry.paths.filter((p) => typeof p === 'string')
+      : [];
+    errors.push({
+      path: paths.join(', ') || 'body',
+      message: textOf(entry.detail) ?? textOf(entry.title) ?? 'invalid',
+      ...(textOf(entry.code) ? { code: textOf(entry.code) } : {}),
+    });
+  }
+  for (const item of Array.isArray(body.problems) ? body.problems : []) {
+    const entry = item as AltinnProblemBody;
+    errors.push({
+      path: 'body',
+      message: textOf(entry.detail) ?? textOf(entry.title) ?? 'invalid',
+      ...(textOf(entry.code) ? { code: textOf(entry.code) } : {}),
+    });
+  }
+  return errors;
+}
+
+export class AltinnApi {
+  readonly #options: AltinnApiOptions;
+
+  constructor(options: AltinnApiOptions) {
+    this.#options = options;
+  }
+
+  /** Sends one call; answers 2xx as they are, and throws a {@link ProblemError} for anything else. */
+  async send(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    scopes: readonly string[],
+    body?: unknown,
+  ): Promise<AltinnAnswer> {
+    const { platformUrl, tokenSource, onError } = this.#options;
+    let token: string;
+    try {
+      token = await tokenSource.getToken(scopes);
+    } catch (error) {
+      onError?.(error);
+      throw new ProblemError({
+        status: 502,
+        code: 'maskinporten-failed',
+        title: 'The portal could not authenticate to Altinn',
+        detail:
+          error instanceof MaskinportenError
+            ? 'Maskinporten refused or did not answer.'
+            : undefined,
+      });
+    }
+    const url = `${platformUrl}${path}`;
+    let response: Response;
+    try {
+      response = await (this.#options.fetch ?? globalThis.fetch)(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.#options.timeout ?? 15_000),
+      });
+    } catch (error) {
+      onError?.(error);
+      throw new ProblemError({
+        status: error instanceof DOMException && error.name === 'TimeoutError' ? 504 : 502,
+        code: 'altinn-unavailable',
+        title: 'Altinn did not answer',
+      });
+    }
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (response.ok) {
+      if (parsed === undefined) {
+        onError?.(new Error(`${method} ${url} answered ${response.status} without JSON.`));
+        throw new ProblemError({
+          status: 502,
+          code: 'altinn-unavailable',
+          title: 'Altinn answered something unexpected',
+        });
+      }
+      return { status: response.status, body: parsed };
+    }
+    throw this.#problemFor(method, url, response.status, (parsed ?? {}) as AltinnProblemBody);
+  }
+
+  #problemFor(method: string, url: string, status: number, body: AltinnProblemBody): ProblemError {
+    const code = textOf(body.code);
+    this.#options.onError?.(
+      new Error(
+        `${method} ${url} answered ${status}${code ? ` ${code}` : ''}: ${textOf(body.detail) ?? textOf(body.title) ?? ''}`,
+      ),
+    );
+    // Several validation problems at once come as HTTP 500 with STD-00001: the input is wrong, not Altinn.
+    if (status === 400 || code === 'STD-00001') {
+      return new ProblemError({
+        status: 400,
+        code: code ?? 'altinn-refused',
+        title: 'Altinn refused the request',
+        detail: textOf(body.detail) ?? textOf(body.title),
+        errors: errorsOf(body),
+      });
+    }
+    if (status === 404) {
+      return new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
+    }
+    // 401 and 403 are about the portal's own Maskinporten client (scope, access list, wrong `to`).
+    if (status === 401 || status === 403) {
+      return new ProblemError({
+        status: 502,
+        code: 'altinn-unauthorized',
+        title: 'Altinn did not authorise the portal for this request',
+      });
+    }
+    return new ProblemError({ status: 502, code: 'altinn-unavailable', title: 'Altinn failed' });
+  }
+}

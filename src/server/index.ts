@@ -1,0 +1,29 @@
+/**
+ * `altinn-request-elements/server`: the portal's backend for the elements, for any Fetch-API runtime
+ * (Node ≥ 20, Deno, Bun, workers), with the Maskinporten token source and a Node/Express adapter.
+ */
+export {
+  createAltinnHandler,
+  type AltinnHandler,
+  type AltinnHandlerOptions,
+  type HandlerModule,
+  type Identity,
+  type Route,
+  type RouteContext,
+} from './handler.js';
+export type { ConsentOptions } from './consent.js';
+export {
+  maskinportenTokenSource,
+  MaskinportenError,
+  MASKINPORTEN_ISSUERS,
+  type MaskinportenOptions,
+  type TokenSource,
+} from './maskinporten.js';
+export { ALTINN_PLATFORM_URLS, type AltinnEnvironment } from './environments.js';
+export {
+  toNodeListener,
+  toFetchRequest,
+  writeFetchResponse,
+  type NodeListenerOptions,
+} from './node.js';
+export type { Problem, BackendProblemCode } from './problem.js';

@@ -1,0 +1,174 @@
+/**
+ * A portal backend for tests: the handler mounted in a real Node HTTP server, talking to the mock
+ * Altinn over real HTTP with a Maskinporten client whose key the mock knows.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, type CryptoKey } from 'jose';
+import { startMockAltinn, type MockAltinn, type MockClientJwk } from '../../src/mock/index.js';
+import {
+  createAltinnHandler,
+  maskinportenTokenSource,
+  toNodeListener,
+  type AltinnHandlerOptions,
+  type TokenSource,
+} from '../../src/server/index.js';
+
+export const PERSON = '21818297804';
+export const OTHER_PERSON = '12859040150';
+export const BANK = '991825827';
+export const RESOURCE = 'standard-samtykke-for-dele-data';
+export const SCOPES = ['altinn:consentrequests.read', 'altinn:consentrequests.write'];
+
+/** The header tests use as the portal's session: which person is signed in. */
+export const SESSION_HEADER = 'x-test-person';
+
+export interface TestPortal {
+  mock: MockAltinn;
+  /** The portal's origin, e.g. `http://127.0.0.1:40123`. */
+  origin: string;
+  /** `${origin}/api/altinn`. */
+  endpoint: string;
+  tokenSource: TokenSource;
+  errors: unknown[];
+  /** Moves the clock of the handler and of the mock's consent API (tokens keep real time). */
+  advance(milliseconds: number): void;
+  /** Calls the backend as the portal's page would (same origin, signed in as `person`). */
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function newClientKey(
+  kid = 'test-key',
+): Promise<{ privateKey: CryptoKey; publicJwk: MockClientJwk }> {
+  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+  return {
+    privateKey,
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' },
+  };
+}
+
+export async function startPortal(
+  overrides: Partial<AltinnHandlerOptions> = {},
+  options: { person?: string | undefined } = {},
+): Promise<TestPortal> {
+  let offset = 0;
+  const now = (): number => Date.now() + offset;
+  const mock = await startMockAltinn({ port: 0, now: () => new Date(now()) });
+  const { privateKey, publicJwk } = await newClientKey();
+  mock.registerClient({ clientId: 'test-portal', publicJwk, orgNumber: BANK, scopes: SCOPES });
+  const tokenSource = maskinportenTokenSource({
+    environment: { issuer: mock.maskinportenAudience },
+    clientId: 'test-portal',
+    privateKey,
+    keyId: 'test-key',
+  });
+  const errors: unknown[] = [];
+  const handler = createAltinnHandler({
+    environment: { platformUrl: mock.url },
+    tokenSource,
+    identify: (request) => {
+      const person = request.headers.get(SESSION_HEADER) ?? options.person;
+      return person ? { person } : undefined;
+    },
+    consent: {
+      organization: BANK,
+      resources: [RESOURCE, 'samtykke-skattegrunnlag', 'ikke-samtykke-ressurs'],
+    },
+    onError: (error) => errors.push(error),
+    now,
+    ...overrides,
+  });
+  const server: Server = createServer(toNodeListener(handler));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const endpoint = `${origin}/api/altinn`;
+  return {
+    mock,
+    origin,
+    endpoint,
+    tokenSource,
+    errors,
+    advance: (milliseconds) => {
+      offset += milliseconds;
+    },
+    call: (method, path, body, headers = {}) =>
+      fetch(`${endpoint}${path}`, {
+        method,
+        headers: {
+          origin,
+          [SESSION_HEADER]: PERSON,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await mock.close();
+    },
+  };
+}
+
+/** A valid body for `POST /consent-requests`, coming back to the portal's own origin. */
+export function consentBody(
+  origin: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const id = crypto.randomUUID();
+  return {
+    id,
+    rights: [
+      { resource: RESOURCE, metadata: { inntektsaar: '2023' } },
+      { resource: RESOURCE, metadata: { inntektsaar: '2024' } },
+    ],
+    validTo: 'P90D',
+    requestMessage: { nb: 'Vi trenger inntekten din.' },
+    redirectUrl: `${origin}/soknad?consentId=${id}`,
+    ...overrides,
+  };
+}
+
+/**
+ * Answers the consent in the mock's user page as a person would: posts the form whose button has
+ * `data-action`, and follows Altinn's redirect chain back to the portal. Returns the final URL.
+ */
+export async function answerInAltinn(
+  viewUrl: string,
+  action: 'accept' | 'reject',
+): Promise<string> {
+  const page = await fetch(viewUrl);
+  const html = await page.text();
+  const button = new RegExp(`<button[^>]*data-action="${action}"[^>]*>`).exec(html)?.[0];
+  if (!button) throw new Error(`no data-action="${action}" button on ${viewUrl}`);
+  const name = /name="([^"]+)"/.exec(button)?.[1];
+  const value = /value="([^"]+)"/.exec(button)?.[1];
+  const formAction = /<form[^>]*action="([^"]*)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+  const target = new URL(formAction || viewUrl, viewUrl);
+  let response = await fetch(target, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: new URL(viewUrl).origin,
+    },
+    body: name && value ? new URLSearchParams({ [name]: value }) : '',
+    redirect: 'manual',
+  });
+  let cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
+  let location = response.headers.get('location');
+  // Follow Altinn's logout chain until it leaves Altinn's origin.
+  for (let hop = 0; location && hop < 5; hop += 1) {
+    const next = new URL(location, target);
+    if (next.origin !== target.origin) return next.href;
+    response = await fetch(next, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+    cookie = response.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+    location = response.headers.get('location');
+  }
+  throw new Error(`Altinn did not send the user back (status ${response.status})`);
+}
