@@ -118,7 +118,7 @@ function lastSegmentOf(path) {
   }
 }
 
-async function answerScenario(ctx, scenario, rest, socketReused) {
+async function answerScenario(ctx, scenario, rest) {
   const body = parseBody(await readText(ctx.req));
   const headers = Object.fromEntries(
     Object.entries(ctx.req.headers).map(([name, value]) => [
@@ -133,24 +133,14 @@ async function answerScenario(ctx, scenario, rest, socketReused) {
       (route.times === undefined || used < route.times),
   );
 
-  // Chromium silently resends a request, on a fresh connection, when a kept-alive connection drops
-  // before any answer. Such a drop never reaches the page, so it is neither recorded nor counted
-  // against `times`: the drop on a fresh connection is the one the page's fetch sees.
-  const unseenDrop = entry?.route.fail === 'network' && socketReused;
-  if (!unseenDrop) {
-    scenario.requests.push({
-      method: ctx.method,
-      path: rest,
-      query: ctx.querystring,
-      headers,
-      body,
-    });
-  }
+  // Every request is recorded, including those Chromium resends silently after a dropped
+  // connection: a `fail: 'network'` route should therefore not be limited with `times`.
+  scenario.requests.push({ method: ctx.method, path: rest, query: ctx.querystring, headers, body });
   if (!entry) {
     sendJson(ctx, 404, { title: 'No fake route', status: 404 }, 'application/problem+json');
     return;
   }
-  if (!unseenDrop) entry.used += 1;
+  entry.used += 1;
   const { route } = entry;
 
   if (route.delayMs && !(await waitUnlessClosed(ctx.res, route.delayMs))) {
@@ -187,14 +177,9 @@ async function answerScenario(ctx, scenario, rest, socketReused) {
 export function fakeBackendMiddleware() {
   /** @type {Map<string, { routes: { route: any, used: number }[], requests: any[] }>} */
   const scenarios = new Map();
-  /** How many requests each connection has carried (every request passes here, files included). */
-  const requestsPerSocket = new WeakMap();
 
   return async function fakeBackend(ctx, next) {
     const path = ctx.path;
-    const socket = ctx.req.socket;
-    const carriedBefore = requestsPerSocket.get(socket) ?? 0;
-    requestsPerSocket.set(socket, carriedBefore + 1);
 
     if (path === SCENARIOS_PATH && ctx.method === 'POST') {
       const input = parseBody(await readText(ctx.req));
@@ -233,7 +218,7 @@ export function fakeBackendMiddleware() {
         sendJson(ctx, 404, { title: 'No such scenario', status: 404 }, 'application/problem+json');
         return;
       }
-      await answerScenario(ctx, scenario, rest, carriedBefore > 0);
+      await answerScenario(ctx, scenario, rest);
       return;
     }
 

@@ -25,8 +25,8 @@ export interface FakeRoute {
   delayMs?: number;
   /**
    * `network`: the connection is dropped without an answer, so `fetch` rejects with a TypeError.
-   * Chromium silently resends such a request when the connection was a kept-alive one; those unseen
-   * drops are not recorded and do not count against `times`, so `times: 1` fails exactly one fetch.
+   * Chromium may silently resend the request once on a new connection, so such a route is not
+   * limited with `times`: a test that retries gives the retry a scenario of its own.
    */
   fail?: 'network';
   /** How many requests this route answers; after that the next matching route (or a 404) answers. */
