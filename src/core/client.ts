@@ -6,7 +6,11 @@
 import { getConfig, type AltinnRequestConfig, type HeadersSource } from './config.js';
 import { AltinnRequestError, type ProblemDetails } from './errors.js';
 import { toRequestView, type RequestView } from './request-view.js';
-import { problemDetailsSchema, type ConsentRequestBody } from './schemas.js';
+import {
+  problemDetailsSchema,
+  type AccessRequestBody,
+  type ConsentRequestBody,
+} from './schemas.js';
 import type { RequestKind } from './status.js';
 
 /** What a {@link BackendClient} needs; any setting left out comes from {@link getConfig}. */
@@ -54,6 +58,32 @@ export class BackendClient {
       'consent',
       'GET',
       `/consent-requests/${encodeURIComponent(id)}`,
+      undefined,
+      options,
+    );
+  }
+
+  /**
+   * `POST {endpoint}/access-requests`: creates an access request. `idempotencyKey` (a UUID) is the
+   * same on every retry of one request, so the backend creates it once.
+   */
+  createAccessRequest(
+    body: AccessRequestBody,
+    idempotencyKey: string,
+    options: CallOptions = {},
+  ): Promise<RequestView> {
+    return this.#send('access', 'POST', '/access-requests', body, {
+      ...options,
+      headers: { ...options.headers, 'Idempotency-Key': idempotencyKey },
+    });
+  }
+
+  /** `GET {endpoint}/access-requests/{id}`: the access request's current state. */
+  getAccessRequest(id: string, options: CallOptions = {}): Promise<RequestView> {
+    return this.#send(
+      'access',
+      'GET',
+      `/access-requests/${encodeURIComponent(id)}`,
       undefined,
       options,
     );

@@ -25,8 +25,11 @@ export interface AltinnRequestConfig {
    * `location.assign`. Replace it to route through a SPA router, or to observe navigation in tests.
    */
   navigate: (url: string) => void;
-  /** How a URL is opened in a new window (`target="_blank"`). Default `window.open` with `noopener`. */
-  openWindow: (url: string) => void;
+  /**
+   * How a URL is opened in a new window or tab; returns `false` when a pop-up blocker stopped it
+   * (the element then offers a link). Default: `window.open`, with the opener cut.
+   */
+  openWindow: (url: string) => boolean | void;
 }
 
 /** What {@link configure} takes: any subset of the settings. */
@@ -44,7 +47,13 @@ function defaults(): AltinnRequestConfig {
     altinnOrigins: DEFAULT_ALTINN_ORIGINS,
     lang: undefined,
     navigate: (url) => globalThis.location.assign(url),
-    openWindow: (url) => void globalThis.open(url, '_blank', 'noopener'),
+    openWindow: (url) => {
+      // Not the `noopener` feature: with it, open() returns null and a blocked pop-up goes unseen.
+      // The opener is cut before Altinn's page can load, so it cannot reach back to this page.
+      const opened = globalThis.open(url, '_blank');
+      if (opened) opened.opener = null;
+      return opened !== null;
+    },
   };
 }
 

@@ -29,8 +29,10 @@ export interface ConsentRequestInput {
   redirectUrl: string;
 }
 
-export type BuildResult =
-  { ok: true; body: ConsentRequestBody } | { ok: false; problems: string[] };
+/** A request body, or the list of what is wrong with the inputs. */
+export type BuildResult<Body = ConsentRequestBody> =
+  | { ok: true; body: Body }
+  | { ok: false; problems: string[] };
 
 function toRight(input: unknown): unknown {
   if (typeof input !== 'object' || input === null) return input;
@@ -98,6 +100,8 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.format === 'regex' ? 'has an invalid format' : `must be a valid ${issue.format}`;
     case 'unrecognized_keys':
       return `unknown key(s) ${issue.keys.join(', ')}`;
+    case 'custom':
+      return issue.message;
     default:
       return issue.message;
   }

@@ -5,6 +5,7 @@
 export * from './status.js';
 export * from './lang.js';
 export * from './ids.js';
+export * from './organization-number.js';
 export * from './errors.js';
 export * from './redirect-guard.js';
 export * from './config.js';
@@ -14,3 +15,4 @@ export * from './client.js';
 export * from './return-params.js';
 export * from './pending-request.js';
 export * from './consent-request.js';
+export * from './access-request.js';

@@ -3,7 +3,14 @@
  * request view. The backend may answer that view itself or pass Altinn's own JSON straight through.
  */
 import { consentRequestDetailsSchema, requestViewSchema } from './schemas.js';
-import { consentStatus, viewStatus, type RequestKind, type RequestStatus } from './status.js';
+import {
+  altinn2AccessStatus,
+  altinn3AccessStatus,
+  consentStatus,
+  viewStatus,
+  type RequestKind,
+  type RequestStatus,
+} from './status.js';
 
 /** How the user is sent to Altinn: in the same tab, or in a new one while this page polls. */
 export type Navigation = 'redirect' | 'new-window';
@@ -70,6 +77,59 @@ function fromConsentDetails(answer: Record<string, unknown>, now: number): Reque
   return view;
 }
 
+/** A member of `record` by name in any letter case (Altinn 2 answers PascalCase, some clients camelCase). */
+function member(record: Record<string, unknown>, name: string): unknown {
+  if (name in record) return record[name];
+  const lower = name.toLowerCase();
+  const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === lower);
+  return key === undefined ? undefined : record[key];
+}
+
+function textMember(record: Record<string, unknown>, name: string): string | undefined {
+  const value = member(record, name);
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+/** An Altinn 2 delegation request (HAL with `_links.sendRequest`, or plain JSON without links). */
+function fromAltinn2DelegationRequest(answer: Record<string, unknown>): RequestView | undefined {
+  const id = textMember(answer, 'Guid');
+  const status = textMember(answer, 'RequestStatus');
+  if (!id || !status) return undefined;
+  const view: RequestView = {
+    kind: 'access',
+    id,
+    status: altinn2AccessStatus(status),
+    navigation: 'redirect',
+  };
+  const links = member(answer, '_links');
+  const sendRequest = isRecord(links) ? member(links, 'sendRequest') : undefined;
+  const href = isRecord(sendRequest) ? textMember(sendRequest, 'href') : undefined;
+  if (href) view.url = href;
+  const changed = textMember(answer, 'LastChanged') ?? textMember(answer, 'Created');
+  if (changed) view.updatedAt = changed;
+  return view;
+}
+
+/** An Altinn 3 service owner delegation request (`RequestDto`, with `links.detailsLink`). */
+function fromAltinn3DelegationRequest(answer: Record<string, unknown>): RequestView | undefined {
+  const id = textMember(answer, 'id');
+  const status = textMember(answer, 'status');
+  if (!id || !status) return undefined;
+  // No redirect back exists: the user finishes in a new window while this page polls.
+  const view: RequestView = {
+    kind: 'access',
+    id,
+    status: altinn3AccessStatus(status),
+    navigation: 'new-window',
+  };
+  const links = member(answer, 'links');
+  const details = isRecord(links) ? textMember(links, 'detailsLink') : undefined;
+  if (details) view.url = details;
+  const updated = textMember(answer, 'lastUpdated');
+  if (updated) view.updatedAt = updated;
+  return view;
+}
+
 function fromView(
   answer: Record<string, unknown>,
   kind: RequestKind,
@@ -83,6 +143,11 @@ function fromView(
   // A backend that forwards only Altinn's `{ id, status }` speaks Altinn's vocabulary (e.g. `Deleted`).
   if (status === 'unknown' && kind === 'consent') {
     status = consentStatus({ status: data.status, validTo: data.validTo }, now);
+  }
+  // Likewise Altinn 3's (`Draft`) or Altinn 2's (`Unopened`) vocabulary for access requests.
+  if (status === 'unknown' && kind === 'access') {
+    status = altinn3AccessStatus(data.status);
+    if (status === 'unknown') status = altinn2AccessStatus(data.status);
   }
   const view: RequestView = { kind, id: data.id, status };
   if (data.url) view.url = data.url;
@@ -103,8 +168,14 @@ export function toRequestView(
   now: number = Date.now(),
 ): RequestView | undefined {
   if (!isRecord(answer)) return undefined;
-  if (kind === 'consent' && CONSENT_DETAILS_MEMBERS.some((member) => member in answer)) {
+  if (kind === 'consent' && CONSENT_DETAILS_MEMBERS.some((name) => name in answer)) {
     return fromConsentDetails(answer, now);
+  }
+  if (kind === 'access') {
+    if (member(answer, 'Guid') !== undefined || '_links' in answer)
+      return fromAltinn2DelegationRequest(answer);
+    if (isRecord(answer.links) || 'lastUpdated' in answer)
+      return fromAltinn3DelegationRequest(answer);
   }
   return fromView(answer, kind, now);
 }

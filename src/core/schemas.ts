@@ -3,6 +3,7 @@
  * strings here on purpose: Altinn's letter case varies, so `status.ts` compares them case-insensitively.
  */
 import * as z from 'zod/mini';
+import { isOrganizationNumber } from './organization-number.js';
 
 const text = z.string();
 const optionalText = z.optional(z.nullable(z.string()));
@@ -110,6 +111,37 @@ export const consentRequestBodySchema = z.object({
   redirectUrl: text.check(z.maxLength(2048), z.refine(isAbsoluteUrl, 'must be an absolute URL')),
 });
 
+/** An Altinn 2 service: its code and edition, as Altinn 2's delegation requests name them. */
+export const altinn2ServiceSchema = z.object({
+  serviceCode: text.check(z.regex(/^\d{1,10}$/)),
+  serviceEditionCode: z.int().check(z.positive()),
+});
+
+/**
+ * The body of `POST {endpoint}/access-requests`: one thing to ask for (an Altinn 3 resource, an
+ * access package, or Altinn 2 services), the organisation asked, and where Altinn 2 sends the user back.
+ */
+export const accessRequestBodySchema = z
+  .object({
+    resource: z.optional(resourceIdSchema),
+    package: z.optional(text.check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/))),
+    services: z.optional(z.array(altinn2ServiceSchema).check(z.minLength(1), z.maxLength(20))),
+    org: z.optional(
+      text.check(z.refine(isOrganizationNumber, 'must be a valid organisation number')),
+    ),
+    redirectUrl: text.check(z.maxLength(2048), z.refine(isAbsoluteUrl, 'must be an absolute URL')),
+  })
+  .check(
+    z.refine(
+      (body) =>
+        [body.resource, body.package, body.services].filter((item) => item !== undefined).length ===
+        1,
+      'name exactly one of resource, package or services',
+    ),
+  );
+
 export type ConsentRight = z.infer<typeof consentRightSchema>;
 export type RequestMessage = z.infer<typeof requestMessageSchema>;
 export type ConsentRequestBody = z.infer<typeof consentRequestBodySchema>;
+export type Altinn2Service = z.infer<typeof altinn2ServiceSchema>;
+export type AccessRequestBody = z.infer<typeof accessRequestBodySchema>;

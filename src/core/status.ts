@@ -94,6 +94,42 @@ export function consentStatus(
   return 'unknown';
 }
 
+/** Altinn 2 `RequestStatus` of a delegation request ("Be om tilgang", `api/serviceowner/delegationRequests`). */
+const ALTINN2_ACCESS_VOCABULARY: ReadonlyMap<string, RequestStatus> = new Map([
+  ['created', 'created'],
+  ['unopened', 'pending'],
+  ['opened', 'pending'],
+  // Altinn 2's filter documentation says Approved; NAV's client checks Accepted. Both mean granted.
+  ['approved', 'accepted'],
+  ['accepted', 'accepted'],
+  ['rejected', 'rejected'],
+  ['deleted', 'withdrawn'],
+]);
+
+/** Altinn 3 `RequestStatus` of a service owner delegation request. */
+const ALTINN3_ACCESS_VOCABULARY: ReadonlyMap<string, RequestStatus> = new Map([
+  ['draft', 'created'],
+  ['pending', 'pending'],
+  ['approved', 'accepted'],
+  ['rejected', 'rejected'],
+  ['withdrawn', 'withdrawn'],
+  ['none', 'unknown'],
+]);
+
+/** The normalised status of an Altinn 2 delegation request's `RequestStatus`, in any letter case. */
+export function altinn2AccessStatus(value: unknown): RequestStatus {
+  return typeof value === 'string'
+    ? (ALTINN2_ACCESS_VOCABULARY.get(value.trim().toLowerCase()) ?? 'unknown')
+    : 'unknown';
+}
+
+/** The normalised status of an Altinn 3 delegation request's `status`, in any letter case. */
+export function altinn3AccessStatus(value: unknown): RequestStatus {
+  return typeof value === 'string'
+    ? (ALTINN3_ACCESS_VOCABULARY.get(value.trim().toLowerCase()) ?? 'unknown')
+    : 'unknown';
+}
+
 /**
  * A status from the backend's normalised view, with expiry applied: a backend that forgets to check
  * `validTo` must not make an ended consent look granted.

@@ -4,7 +4,7 @@ import type { Messages } from './nb.js';
 export const en: Messages = {
   consentButtonLabel: 'Give consent in Altinn',
   consentButtonBusy: 'Creating the consent request …',
-  consentButtonNavigating: 'Taking you to Altinn …',
+  navigatingToAltinn: 'Taking you to Altinn …',
   consentButtonCreated: 'The consent request has been created.',
   retry: 'Try again',
 
@@ -33,4 +33,20 @@ export const en: Messages = {
   consentUnknown: 'We could not determine the status of the consent.',
   continueInAltinn: 'Continue in Altinn',
   opensInNewWindow: '(opens in a new window)',
+  openedInNewWindow:
+    'Altinn has opened in a new tab. Finish there; this page shows when the request has been handled.',
+  openAltinn: 'Open Altinn',
+  statusUpdatesAutomatically: 'The status updates automatically.',
+
+  accessButtonLabel: 'Request access',
+  accessButtonBusy: 'Creating the access request …',
+  accessButtonCreated: 'The access request has been created.',
+  accessCreated: 'The access request has not been sent yet.',
+  accessPending: 'The access request is waiting for an answer from the organisation.',
+  accessAccepted: 'You have been given access.',
+  accessRejected: 'The access request was declined.',
+  accessRevoked: 'The access has been removed.',
+  accessWithdrawn: 'The access request has been withdrawn.',
+  accessExpired: 'The access request has expired.',
+  accessUnknown: 'We could not determine the status of the access request.',
 };

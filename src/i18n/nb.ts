@@ -2,7 +2,7 @@
 export const nb = {
   consentButtonLabel: 'Gi samtykke i Altinn',
   consentButtonBusy: 'Oppretter forespørsel om samtykke …',
-  consentButtonNavigating: 'Sender deg til Altinn …',
+  navigatingToAltinn: 'Sender deg til Altinn …',
   consentButtonCreated: 'Forespørselen om samtykke er opprettet.',
   retry: 'Prøv igjen',
 
@@ -32,6 +32,22 @@ export const nb = {
   consentUnknown: 'Vi kunne ikke fastslå statusen for samtykket.',
   continueInAltinn: 'Fortsett i Altinn',
   opensInNewWindow: '(åpnes i nytt vindu)',
+  openedInNewWindow:
+    'Altinn er åpnet i en ny fane. Fullfør der; her ser du når forespørselen er behandlet.',
+  openAltinn: 'Åpne Altinn',
+  statusUpdatesAutomatically: 'Statusen oppdateres automatisk.',
+
+  accessButtonLabel: 'Be om tilgang',
+  accessButtonBusy: 'Oppretter forespørsel om tilgang …',
+  accessButtonCreated: 'Forespørselen om tilgang er opprettet.',
+  accessCreated: 'Forespørselen om tilgang er ikke sendt ennå.',
+  accessPending: 'Forespørselen om tilgang venter på svar fra virksomheten.',
+  accessAccepted: 'Du har fått tilgang.',
+  accessRejected: 'Forespørselen om tilgang ble avslått.',
+  accessRevoked: 'Tilgangen er fjernet.',
+  accessWithdrawn: 'Forespørselen om tilgang er trukket tilbake.',
+  accessExpired: 'Forespørselen om tilgang har utløpt.',
+  accessUnknown: 'Vi kunne ikke fastslå statusen for forespørselen om tilgang.',
 };
 
 /** The keys every language has, each a text (placeholders in braces, e.g. `{date}`). */

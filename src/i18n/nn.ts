@@ -4,7 +4,7 @@ import type { Messages } from './nb.js';
 export const nn: Messages = {
   consentButtonLabel: 'Gi samtykke i Altinn',
   consentButtonBusy: 'Opprettar førespurnad om samtykke …',
-  consentButtonNavigating: 'Sender deg til Altinn …',
+  navigatingToAltinn: 'Sender deg til Altinn …',
   consentButtonCreated: 'Førespurnaden om samtykke er oppretta.',
   retry: 'Prøv igjen',
 
@@ -34,4 +34,20 @@ export const nn: Messages = {
   consentUnknown: 'Vi kunne ikkje fastslå statusen for samtykket.',
   continueInAltinn: 'Hald fram i Altinn',
   opensInNewWindow: '(blir opna i nytt vindauge)',
+  openedInNewWindow:
+    'Altinn er opna i ei ny fane. Fullfør der; her ser du når førespurnaden er handsama.',
+  openAltinn: 'Opne Altinn',
+  statusUpdatesAutomatically: 'Statusen blir oppdatert automatisk.',
+
+  accessButtonLabel: 'Be om tilgang',
+  accessButtonBusy: 'Opprettar førespurnad om tilgang …',
+  accessButtonCreated: 'Førespurnaden om tilgang er oppretta.',
+  accessCreated: 'Førespurnaden om tilgang er ikkje send enno.',
+  accessPending: 'Førespurnaden om tilgang ventar på svar frå verksemda.',
+  accessAccepted: 'Du har fått tilgang.',
+  accessRejected: 'Førespurnaden om tilgang vart avslått.',
+  accessRevoked: 'Tilgangen er fjerna.',
+  accessWithdrawn: 'Førespurnaden om tilgang er trekt tilbake.',
+  accessExpired: 'Førespurnaden om tilgang har gått ut.',
+  accessUnknown: 'Vi kunne ikkje fastslå statusen for førespurnaden om tilgang.',
 };

@@ -42,8 +42,11 @@ export function recordNavigation(): { urls: string[]; windows: string[] } {
   const record = { urls: [] as string[], windows: [] as string[] };
   resetConfig();
   configure({
-    navigate: (url) => record.urls.push(url),
-    openWindow: (url) => record.windows.push(url),
+    navigate: (url) => void record.urls.push(url),
+    openWindow: (url) => {
+      record.windows.push(url);
+      return true;
+    },
   });
   return record;
 }

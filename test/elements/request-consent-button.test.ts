@@ -97,7 +97,7 @@ describe('<request-consent-button>', () => {
     expect(element.consentId).to.equal(body.id);
     expect(recallPendingRequest('consent')?.id).to.equal(body.id);
     expect(element.matches(':state(navigating)')).to.equal(true);
-    expect(partText(element, 'message')).to.equal(MESSAGES.nb.consentButtonNavigating);
+    expect(partText(element, 'message')).to.equal(MESSAGES.nb.navigatingToAltinn);
   });
 
   it('sends several rights, the request message and an absolute validTo as given', async () => {

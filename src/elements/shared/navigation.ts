@@ -7,9 +7,13 @@ export function allowedAltinnUrl(url: string | undefined): URL | undefined {
   return trustedAltinnUrl(url, getConfig().altinnOrigins);
 }
 
-/** Sends the browser to a URL the guard accepted, in this tab or a new one. */
-export function navigateTo(url: URL, navigation: Navigation): void {
+/**
+ * Sends the browser to a URL the guard accepted, in this tab or a new one. Returns `false` when a
+ * pop-up blocker stopped the new window.
+ */
+export function navigateTo(url: URL, navigation: Navigation): boolean {
   const config = getConfig();
-  if (navigation === 'new-window') config.openWindow(url.href);
-  else config.navigate(url.href);
+  if (navigation === 'new-window') return config.openWindow(url.href) !== false;
+  config.navigate(url.href);
+  return true;
 }

@@ -114,6 +114,27 @@ export const baseStyles = css`
     --_button-background: var(--ds-color-accent-surface-hover, #e3eefa);
   }
 
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    color: var(--ds-color-accent-text-subtle, #0062ba);
+    font-weight: var(--ds-font-weight-medium, 500);
+    text-underline-offset: 0.2em;
+  }
+
   .note:not(:empty) {
     margin: 0.5rem 0 0;
   }

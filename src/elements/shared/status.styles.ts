@@ -1,6 +1,7 @@
+/** Styles of the status elements: a box whose edge colour follows the status (the text says it too). */
 import { css } from 'lit';
 
-export const consentStatusStyles = css`
+export const statusStyles = css`
   :host {
     display: block;
   }
@@ -54,15 +55,6 @@ export const consentStatusStyles = css`
     --_surface: transparent;
     flex-direction: row;
     align-items: center;
-  }
-
-  a {
-    display: inline-flex;
-    align-items: center;
-    min-height: 44px;
-    color: var(--ds-color-accent-text-subtle, #0062ba);
-    font-weight: var(--ds-font-weight-medium, 500);
-    text-underline-offset: 0.2em;
   }
 
   @media (forced-colors: active) {
