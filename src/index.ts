@@ -8,10 +8,18 @@
  */
 import './elements/request-consent-button/request-consent-button.js';
 import './elements/consent-status/consent-status.js';
+import './elements/request-access-button/request-access-button.js';
+import './elements/access-request-status/access-request-status.js';
 
 export { RequestConsentButton } from './elements/request-consent-button/request-consent-button.component.js';
 export type { ConsentButtonState } from './elements/request-consent-button/request-consent-button.component.js';
 export { ConsentStatus } from './elements/consent-status/consent-status.component.js';
+export {
+  RequestAccessButton,
+  type AccessButtonTarget,
+} from './elements/request-access-button/request-access-button.component.js';
+export { AccessRequestStatus } from './elements/access-request-status/access-request-status.component.js';
+export type { RequestButtonState } from './elements/shared/request-button.js';
 export * from './events/index.js';
 export {
   configure,
@@ -25,4 +33,4 @@ export type { RequestKind, RequestStatus } from './core/status.js';
 export type { RequestView, Navigation } from './core/request-view.js';
 export type { Lang } from './core/lang.js';
 export type { ConsentRightInput } from './core/consent-request.js';
-export type { RequestMessage } from './core/schemas.js';
+export type { RequestMessage, Altinn2Service, AccessRequestBody } from './core/schemas.js';

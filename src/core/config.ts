@@ -29,7 +29,7 @@ export interface AltinnRequestConfig {
    * How a URL is opened in a new window or tab; returns `false` when a pop-up blocker stopped it
    * (the element then offers a link). Default: `window.open`, with the opener cut.
    */
-  openWindow: (url: string) => boolean | void;
+  openWindow: (url: string) => boolean | undefined;
 }
 
 /** What {@link configure} takes: any subset of the settings. */

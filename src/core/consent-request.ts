@@ -31,8 +31,7 @@ export interface ConsentRequestInput {
 
 /** A request body, or the list of what is wrong with the inputs. */
 export type BuildResult<Body = ConsentRequestBody> =
-  | { ok: true; body: Body }
-  | { ok: false; problems: string[] };
+  { ok: true; body: Body } | { ok: false; problems: string[] };
 
 function toRight(input: unknown): unknown {
   if (typeof input !== 'object' || input === null) return input;

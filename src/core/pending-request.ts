@@ -10,12 +10,15 @@ export interface PendingRequest {
   id: string;
   /** When the button created it (ISO 8601). */
   createdAt: string;
+  /** The backend it was created through; a status element with another endpoint ignores it. */
+  endpoint?: string;
 }
 
 const pendingRequestSchema = z.object({
   kind: z.string().check(z.regex(/^(consent|access)$/)),
   id: z.string().check(z.minLength(1), z.maxLength(100)),
   createdAt: z.string(),
+  endpoint: z.optional(z.string()),
 });
 
 /** A kept request older than this is forgotten: the user did not come back. */
@@ -65,7 +68,8 @@ export function recallPendingRequest(
   if (!parsed.success || parsed.data.kind !== kind) return undefined;
   const age = now - Date.parse(parsed.data.createdAt);
   if (!(age <= MAX_AGE_MS)) return undefined;
-  return { kind, id: parsed.data.id, createdAt: parsed.data.createdAt };
+  const { id, createdAt, endpoint } = parsed.data;
+  return endpoint === undefined ? { kind, id, createdAt } : { kind, id, createdAt, endpoint };
 }
 
 /** Forgets the kept request of `kind`, if it is the one with `id` (or any, without `id`). */

@@ -8,6 +8,8 @@ export interface AltinnRequestCreatedDetail {
   /** Where the user is about to be sent (already checked against the allow-list), if anywhere. */
   url: string | undefined;
   navigation: Navigation;
+  /** The backend the request was created through (a page may use several). */
+  endpoint?: string;
 }
 
 /**

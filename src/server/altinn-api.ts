@@ -65,14 +65,19 @@ export class AltinnApi {
     this.#options = options;
   }
 
-  /** Sends one call; answers 2xx as they are, and throws a {@link ProblemError} for anything else. */
+  /**
+   * Sends one call; answers 2xx as they are (an empty body as `null`), and throws a
+   * {@link ProblemError} for anything else. `baseUrl` and `headers` serve Altinn 2's API.
+   */
   async send(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     scopes: readonly string[],
     body?: unknown,
+    extra: { baseUrl?: string; headers?: Record<string, string> } = {},
   ): Promise<AltinnAnswer> {
-    const { platformUrl, tokenSource, onError } = this.#options;
+    const { tokenSource, onError } = this.#options;
+    const platformUrl = extra.baseUrl ?? this.#options.platformUrl;
     let token: string;
     try {
       token = await tokenSource.getToken(scopes);
@@ -97,6 +102,7 @@ export class AltinnApi {
           authorization: `Bearer ${token}`,
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...extra.headers,
         },
         body: body === undefined ? null : JSON.stringify(body),
         signal: AbortSignal.timeout(this.#options.timeout ?? 15_000),
@@ -117,6 +123,9 @@ export class AltinnApi {
       parsed = undefined;
     }
     if (response.ok) {
+      if (parsed === undefined && (response.status === 204 || method === 'DELETE')) {
+        return { status: response.status, body: null };
+      }
       if (parsed === undefined) {
         onError?.(new Error(`${method} ${url} answered ${response.status} without JSON.`));
         throw new ProblemError({

@@ -5,8 +5,13 @@
  * do the rest. The browser never decides who asks whom.
  */
 import { AltinnApi } from './altinn-api.js';
+import { accessModule, type AccessOptions } from './access.js';
 import { consentModule, type ConsentOptions } from './consent.js';
-import { platformUrlOf, type AltinnEnvironment } from './environments.js';
+import {
+  environmentUrls,
+  type AltinnEnvironment,
+  type AltinnEnvironmentUrls,
+} from './environments.js';
 import type { TokenSource } from './maskinporten.js';
 import { json, problem, ProblemError } from './problem.js';
 
@@ -27,6 +32,8 @@ export interface AltinnHandlerOptions {
   identify: (request: Request) => Identity | undefined | Promise<Identity | undefined>;
   /** Consent requests ("Be om samtykke"); leave out to serve none. */
   consent?: ConsentOptions;
+  /** Access requests ("Be om tilgang"), through Altinn 3 or Altinn 2; leave out to serve none. */
+  access?: AccessOptions;
   /** Where the handler is mounted. Default `/api/altinn`. */
   basePath?: string;
   /**
@@ -56,6 +63,8 @@ export interface RouteContext {
   /** Origins a `redirectUrl` may point to: `allowedOrigins`, or the request's own origin. */
   ownOrigins: readonly string[];
   now: () => number;
+  /** Where Altinn is. */
+  urls: AltinnEnvironmentUrls;
   /** The JSON body, within the size limit; a problem answer when it is not JSON. */
   readJson(): Promise<unknown>;
 }
@@ -138,8 +147,9 @@ export function createAltinnHandler(options: AltinnHandlerOptions): AltinnHandle
     typeof options.tokenSource === 'function'
       ? { getToken: options.tokenSource }
       : options.tokenSource;
+  const urls = environmentUrls(options.environment);
   const altinn = new AltinnApi({
-    platformUrl: platformUrlOf(options.environment),
+    platformUrl: urls.platformUrl,
     tokenSource,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeout ? { timeout: options.timeout } : {}),
@@ -148,6 +158,7 @@ export function createAltinnHandler(options: AltinnHandlerOptions): AltinnHandle
   // Each API is a module; adding one (access requests) adds a line here and nothing else.
   const modules: HandlerModule[] = [];
   if (options.consent) modules.push(consentModule(options.consent));
+  if (options.access) modules.push(accessModule(options.access, urls));
   const routes = modules.flatMap((module) => module.routes);
 
   async function handle(request: Request): Promise<Response> {
@@ -187,6 +198,7 @@ export function createAltinnHandler(options: AltinnHandlerOptions): AltinnHandle
       params: route.path.exec(path)?.slice(1) ?? [],
       identity,
       altinn,
+      urls,
       ownOrigins,
       now,
       async readJson() {

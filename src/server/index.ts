@@ -12,6 +12,8 @@ export {
   type RouteContext,
 } from './handler.js';
 export type { ConsentOptions } from './consent.js';
+export type { AccessOptions } from './access.js';
+export { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.js';
 export {
   maskinportenTokenSource,
   MaskinportenError,
@@ -19,7 +21,11 @@ export {
   type MaskinportenOptions,
   type TokenSource,
 } from './maskinporten.js';
-export { ALTINN_PLATFORM_URLS, type AltinnEnvironment } from './environments.js';
+export {
+  ALTINN_ENVIRONMENTS,
+  type AltinnEnvironment,
+  type AltinnEnvironmentUrls,
+} from './environments.js';
 export {
   toNodeListener,
   toFetchRequest,

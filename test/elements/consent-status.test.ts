@@ -266,6 +266,36 @@ describe('<consent-status>', () => {
     expect(recallPendingRequest('consent')).to.equal(undefined);
   });
 
+  it('ignores an id kept for another backend, on a page that uses several', async () => {
+    rememberPendingRequest({
+      kind: 'consent',
+      id: ID,
+      createdAt: new Date().toISOString(),
+      endpoint: '/api/other-backend',
+    });
+    const backend = await fakeBackend([
+      answer(consentRequestDetails({ id: '$id', status: 'Created' })),
+    ]);
+    const element = await fixture<ConsentStatus>(
+      html`<consent-status endpoint=${backend.endpoint}></consent-status>`,
+    );
+    await aTimeout(100);
+    expect(element.currentRequestId).to.equal(undefined);
+    expect(await backend.requests()).to.deep.equal([]);
+
+    rememberPendingRequest({
+      kind: 'consent',
+      id: ID,
+      createdAt: new Date().toISOString(),
+      endpoint: backend.endpoint,
+    });
+    const own = await fixture<ConsentStatus>(
+      html`<consent-status endpoint=${backend.endpoint}></consent-status>`,
+    );
+    await settled(own);
+    expect(own.currentRequestId).to.equal(ID);
+  });
+
   it('prefers request-id to the URL parameter', async () => {
     setPageUrl('?consentId=11111111-1111-4111-8111-111111111111');
     const backend = await fakeBackend([

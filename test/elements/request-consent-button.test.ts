@@ -93,6 +93,7 @@ describe('<request-consent-button>', () => {
       status: 'created',
       url: expectedUrl,
       navigation: 'redirect',
+      endpoint: backend.endpoint,
     });
     expect(element.consentId).to.equal(body.id);
     expect(recallPendingRequest('consent')?.id).to.equal(body.id);

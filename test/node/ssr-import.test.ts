@@ -10,6 +10,8 @@ const entries = [
   '../../src/core/index.ts',
   '../../src/elements/request-consent-button/request-consent-button.ts',
   '../../src/elements/consent-status/consent-status.ts',
+  '../../src/elements/request-access-button/request-access-button.ts',
+  '../../src/elements/access-request-status/access-request-status.ts',
   '../../src/server/index.ts',
   '../../src/mock/index.ts',
 ];

@@ -18,7 +18,14 @@ export const PERSON = '21818297804';
 export const OTHER_PERSON = '12859040150';
 export const BANK = '991825827';
 export const RESOURCE = 'standard-samtykke-for-dele-data';
-export const SCOPES = ['altinn:consentrequests.read', 'altinn:consentrequests.write'];
+export const SCOPES = [
+  'altinn:consentrequests.read',
+  'altinn:consentrequests.write',
+  'altinn:serviceowner/delegationrequests.read',
+  'altinn:serviceowner/delegationrequests.write',
+];
+export const API_KEY = 'test-altinn2-api-key';
+export const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 
 /** The header tests use as the portal's session: which person is signed in. */
 export const SESSION_HEADER = 'x-test-person';
@@ -59,7 +66,7 @@ export async function startPortal(
 ): Promise<TestPortal> {
   let offset = 0;
   const now = (): number => Date.now() + offset;
-  const mock = await startMockAltinn({ port: 0, now: () => new Date(now()) });
+  const mock = await startMockAltinn({ port: 0, now: () => new Date(now()), apiKeys: [API_KEY] });
   const { privateKey, publicJwk } = await newClientKey();
   mock.registerClient({ clientId: 'test-portal', publicJwk, orgNumber: BANK, scopes: SCOPES });
   const tokenSource = maskinportenTokenSource({
@@ -69,21 +76,28 @@ export async function startPortal(
     keyId: 'test-key',
   });
   const errors: unknown[] = [];
-  const handler = createAltinnHandler({
-    environment: { platformUrl: mock.url },
-    tokenSource,
-    identify: (request) => {
-      const person = request.headers.get(SESSION_HEADER) ?? options.person;
-      return person ? { person } : undefined;
-    },
-    consent: {
-      organization: BANK,
-      resources: [RESOURCE, 'samtykke-skattegrunnlag', 'ikke-samtykke-ressurs'],
-    },
-    onError: (error) => errors.push(error),
-    now,
-    ...overrides,
-  });
+  let handler;
+  try {
+    handler = createAltinnHandler({
+      environment: { platformUrl: mock.url },
+      tokenSource,
+      identify: (request) => {
+        const person = request.headers.get(SESSION_HEADER) ?? options.person;
+        return person ? { person } : undefined;
+      },
+      consent: {
+        organization: BANK,
+        resources: [RESOURCE, 'samtykke-skattegrunnlag', 'ikke-samtykke-ressurs'],
+      },
+      onError: (error) => errors.push(error),
+      now,
+      ...overrides,
+    });
+  } catch (error) {
+    // Options the handler refuses: leave no mock running behind.
+    await mock.close();
+    throw error;
+  }
   const server: Server = createServer(toNodeListener(handler));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -171,4 +185,57 @@ export async function answerInAltinn(
     location = response.headers.get('location');
   }
   throw new Error(`Altinn did not send the user back (status ${response.status})`);
+}
+
+/** The `href` of the link with `data-action` on an Altinn page (e.g. Altinn 2's "Fortsett"). */
+export async function altinnLink(pageUrl: string, action: string): Promise<string> {
+  const html = await (await fetch(pageUrl)).text();
+  const link = new RegExp(`<a[^>]*data-action="${action}"[^>]*>`).exec(html)?.[0];
+  const href = link && /href="([^"]*)"/.exec(link)?.[1];
+  if (!href) throw new Error(`no link with data-action="${action}" on ${pageUrl}`);
+  return new URL(href.replace(/&amp;/g, '&'), pageUrl).href;
+}
+
+/**
+ * Submits, as a person would, the form on an Altinn page that holds the button with `data-action`
+ * (and, on a list page, the hidden `requestId`), or follows a link with that `data-action`.
+ * Returns the answer, not following redirects.
+ */
+export async function actInAltinn(
+  pageUrl: string,
+  action: string,
+  options: { requestId?: string; fields?: Record<string, string> } = {},
+): Promise<Response> {
+  const html = await (await fetch(pageUrl)).text();
+  const unescape = (text: string) => text.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+  const forms = [...html.matchAll(/<form[^>]*>[\s\S]*?<\/form>/g)].map((match) => match[0]);
+  const form = forms.find(
+    (candidate) =>
+      candidate.includes(`data-action="${action}"`) &&
+      (!options.requestId || candidate.includes(`value="${options.requestId}"`)),
+  );
+  if (!form) {
+    const link = new RegExp(`<a[^>]*data-action="${action}"[^>]*>`).exec(html)?.[0];
+    const href = link && /href="([^"]*)"/.exec(link)?.[1];
+    if (!href) throw new Error(`no data-action="${action}" on ${pageUrl}`);
+    return fetch(new URL(unescape(href), pageUrl), { redirect: 'manual' });
+  }
+  const target = new URL(unescape(/action="([^"]*)"/.exec(form)?.[1] ?? pageUrl), pageUrl);
+  const fields = new URLSearchParams();
+  for (const input of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]+)"/.exec(input[0])?.[1];
+    const value = /value="([^"]*)"/.exec(input[0])?.[1];
+    if (name) fields.append(name, unescape(value ?? ''));
+  }
+  const button = new RegExp(`<button[^>]*data-action="${action}"[^>]*>`).exec(form)?.[0] ?? '';
+  const name = /name="([^"]+)"/.exec(button)?.[1];
+  const value = /value="([^"]*)"/.exec(button)?.[1];
+  if (name) fields.append(name, value ?? '');
+  for (const [key, text] of Object.entries(options.fields ?? {})) fields.append(key, text);
+  return fetch(target, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: target.origin },
+    body: fields,
+    redirect: 'manual',
+  });
 }

@@ -11,7 +11,7 @@ import {
   type RequestButtonTexts,
 } from '../shared/request-button.js';
 import { baseStyles } from '../shared/styles.js';
-import { requestConsentButtonStyles } from './request-consent-button.styles.js';
+import { buttonStyles } from '../shared/button.styles.js';
 
 /** Where the button is in its flow; also exposed as custom states (`:state(busy)` …). */
 export type ConsentButtonState = RequestButtonState;
@@ -45,7 +45,7 @@ export type ConsentButtonState = RequestButtonState;
  * @cssprop --altinn-request-button-padding - Padding.
  */
 export class RequestConsentButton extends RequestButton<ConsentRequestBody> {
-  static override styles = [baseStyles, requestConsentButtonStyles];
+  static override styles = [baseStyles, buttonStyles];
 
   static override properties: PropertyDeclarations = {
     resource: { type: String },

@@ -1,5 +1,6 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { BackendClient } from '../../core/client.js';
+import { getConfig } from '../../core/config.js';
 import type { AltinnRequestError } from '../../core/errors.js';
 import type { Lang } from '../../core/lang.js';
 import type { RequestKind } from '../../core/status.js';
@@ -43,6 +44,11 @@ export abstract class AltinnElement extends LitElement {
   /** The messages in the element's language. */
   protected get messages(): Messages {
     return messagesFor(this.language);
+  }
+
+  /** The backend this element calls: its `endpoint`, else the configured one. */
+  get resolvedEndpoint(): string {
+    return this.endpoint || getConfig().endpoint;
   }
 
   /** A client for this element's `endpoint`, with the rest from `configure()`. */

@@ -146,10 +146,12 @@ export abstract class RequestButton<Body> extends AltinnElement {
           { kind: this.kind },
         );
       }
+      const endpoint = this.resolvedEndpoint;
       rememberPendingRequest({
         kind: this.kind,
         id: request.id,
         createdAt: new Date().toISOString(),
+        endpoint,
       });
 
       // Only a request that still waits for the user is worth sending them to Altinn for.
@@ -170,6 +172,7 @@ export abstract class RequestButton<Body> extends AltinnElement {
           status: request.status,
           url: altinnUrl?.href,
           navigation,
+          endpoint,
         }),
       );
       if (created.defaultPrevented || !waitsForUser || !altinnUrl) {

@@ -84,7 +84,7 @@ export abstract class RequestStatusElement extends AltinnElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.implicitRequestId ??= returnedRequestId(this.kind);
+    this.implicitRequestId ??= returnedRequestId(this.kind, this.resolvedEndpoint);
     globalThis.document?.addEventListener('altinn-request-created', this.#onCreated);
   }
 
@@ -98,6 +98,8 @@ export abstract class RequestStatusElement extends AltinnElement {
   // stays is known once every listener has run (one may call preventDefault), hence the microtask.
   readonly #onCreated = (event: AltinnRequestCreatedEvent): void => {
     if (event.detail.kind !== this.kind || this.requestId) return;
+    if (event.detail.endpoint !== undefined && event.detail.endpoint !== this.resolvedEndpoint)
+      return;
     queueMicrotask(() => {
       const { status, url, navigation } = event.detail;
       const leaving =

@@ -37,8 +37,14 @@ function takeReturnParams(): void {
     );
 }
 
-/** The id of the request of `kind` the user came back from (URL first, then `sessionStorage`). */
-export function returnedRequestId(kind: RequestKind): string | undefined {
+/**
+ * The id of the request of `kind` the user came back from (URL first, then `sessionStorage`); one
+ * kept for another backend than `endpoint` is not this element's.
+ */
+export function returnedRequestId(kind: RequestKind, endpoint: string): string | undefined {
   takeReturnParams();
-  return recallPendingRequest(kind)?.id ?? keptInMemory.get(kind);
+  const pending = recallPendingRequest(kind);
+  if (pending && (pending.endpoint === undefined || pending.endpoint === endpoint))
+    return pending.id;
+  return pending ? undefined : keptInMemory.get(kind);
 }

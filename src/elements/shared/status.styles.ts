@@ -27,6 +27,11 @@ export const statusStyles = css`
     margin: 0;
   }
 
+  .hint {
+    font-size: var(--ds-font-size-sm, 0.875rem);
+    color: var(--ds-color-neutral-text-subtle, #4b5563);
+  }
+
   .accepted {
     --_accent: var(--ds-color-success-border-default, #068718);
     --_surface: var(--ds-color-success-surface-tinted, #e8f5ea);

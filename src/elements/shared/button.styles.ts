@@ -1,6 +1,7 @@
+/** Layout of the request buttons (the button itself is styled in styles.ts). */
 import { css } from 'lit';
 
-export const requestConsentButtonStyles = css`
+export const buttonStyles = css`
   :host {
     display: inline-block;
   }

@@ -1,0 +1,119 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import type { RequestView } from '../../core/request-view.js';
+import type { RequestStatus } from '../../core/status.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { PollingController } from '../shared/polling-controller.js';
+import { RequestStatusElement } from '../shared/request-status.js';
+import { baseStyles } from '../shared/styles.js';
+import { statusStyles } from '../shared/status.styles.js';
+
+const STATUS_TEXT: Readonly<Record<RequestStatus, MessageKey>> = {
+  created: 'accessCreated',
+  pending: 'accessPending',
+  accepted: 'accessAccepted',
+  rejected: 'accessRejected',
+  revoked: 'accessRevoked',
+  withdrawn: 'accessWithdrawn',
+  expired: 'accessExpired',
+  unknown: 'accessUnknown',
+};
+
+const WAITING: ReadonlySet<RequestStatus | undefined> = new Set<RequestStatus | undefined>([
+  undefined,
+  'created',
+  'pending',
+]);
+
+/**
+ * Shows where an access request stands, as the portal's backend confirms it, and keeps it current:
+ * while the request waits for the user (`created`) or for the organisation's access manager
+ * (`pending`) it asks again, less often as time goes by, never while the page is hidden, and at once
+ * when the page is shown again. It stops at a final status. Changes are announced to screen readers.
+ *
+ * The request id is `request-id`; without it, the `DelegationRequestId` (Altinn 2) or
+ * `accessRequestId` parameter of the page's URL, then the id the button kept in `sessionStorage`,
+ * then the id of an `altinn-request-created` event on this page.
+ *
+ * @summary Shows, and follows, the status of an access request.
+ *
+ * @slot created - Text instead of the default while the request has not been sent in Altinn.
+ * @slot pending - Text instead of the default while the access manager has not answered.
+ * @slot accepted - Text instead of the default when access was granted.
+ * @slot rejected - Text instead of the default when the request was declined.
+ * @slot withdrawn - Text instead of the default when the request was withdrawn.
+ * @slot revoked - Text instead of the default when access was removed.
+ * @slot expired - Text instead of the default when the request ran out.
+ * @slot unknown - Text instead of the default for a status this library does not know.
+ *
+ * @event altinn-status-change - The element learned a new status from the backend.
+ * @event altinn-request-error - Fetching the status failed; the element tries again, and offers to.
+ *
+ * @csspart base - The live region that holds everything shown.
+ * @csspart text - The status text.
+ * @csspart hint - "Statusen oppdateres automatisk", while the element follows the request.
+ * @csspart link - "Fortsett i Altinn", while the request waits to be sent.
+ * @csspart retry-button - The button that fetches the status again after a failure.
+ * @csspart spinner - The indicator shown while the status is first fetched.
+ *
+ * @cssstate loading - The status is being fetched.
+ * @cssstate error - Fetching failed.
+ *
+ * @cssprop --altinn-request-status-radius - Corner radius (default `--ds-border-radius-md`).
+ */
+export class AccessRequestStatus extends RequestStatusElement {
+  static override styles = [baseStyles, statusStyles];
+
+  static override properties: PropertyDeclarations = {
+    pollInterval: { type: Number, attribute: 'poll-interval' },
+    maxPollInterval: { type: Number, attribute: 'max-poll-interval' },
+  };
+
+  protected readonly kind = 'access';
+
+  /** Milliseconds before the first repeated fetch; each later wait is 1.5 times longer. Default 3000. */
+  declare pollInterval: number;
+  /** The longest wait between fetches, in milliseconds. Default 60000. */
+  declare maxPollInterval: number;
+
+  readonly #polling = new PollingController(this, {
+    refresh: () => this.refresh(),
+    shouldPoll: () => Boolean(this.currentRequestId) && WAITING.has(this.status),
+    interval: () => Math.max(250, this.pollInterval),
+    maxInterval: () => Math.max(this.pollInterval, this.maxPollInterval),
+  });
+
+  #lastStatus: RequestStatus | undefined;
+
+  constructor() {
+    super();
+    this.pollInterval = 3000;
+    this.maxPollInterval = 60_000;
+  }
+
+  /** Whether the element is following the request (a fetch is planned). */
+  get polling(): boolean {
+    return this.#polling.scheduled;
+  }
+
+  protected fetchRequest(id: string, signal: AbortSignal): Promise<RequestView> {
+    return this.client.getAccessRequest(id, { signal });
+  }
+
+  protected statusText(request: RequestView): string {
+    return this.messages[STATUS_TEXT[request.status]];
+  }
+
+  protected override afterFetch(): void {
+    // A change starts the back-off over: the next step often follows soon.
+    if (this.status !== this.#lastStatus) this.#polling.resetBackoff();
+    this.#lastStatus = this.status;
+    this.#polling.schedule();
+    this.requestUpdate();
+  }
+
+  protected override renderHint(): unknown {
+    return WAITING.has(this.status)
+      ? html`<p part="hint" class="hint">${this.messages.statusUpdatesAutomatically}</p>`
+      : nothing;
+  }
+}

@@ -1,0 +1,121 @@
+import type { PropertyDeclarations } from 'lit';
+import { buildAccessRequestBody } from '../../core/access-request.js';
+import type { Navigation, RequestView } from '../../core/request-view.js';
+import type { AccessRequestBody, Altinn2Service } from '../../core/schemas.js';
+import type { Messages } from '../../i18n/index.js';
+import { jsonAttribute } from '../shared/json-attribute.js';
+import {
+  RequestButton,
+  type PreparedRequest,
+  type RequestButtonTexts,
+} from '../shared/request-button.js';
+import { baseStyles } from '../shared/styles.js';
+import { buttonStyles } from '../shared/button.styles.js';
+
+/** Where Altinn's page opens: as the backend says (`auto`), in this tab, or in a new one. */
+export type AccessButtonTarget = 'auto' | '_self' | '_blank';
+
+/**
+ * A button for a user who lacks a right in Altinn: the portal's backend creates an access request
+ * ("Be om tilgang") on the user's behalf, and the user sends it to the organisation's access manager
+ * on Altinn's page. With Altinn 2 the user comes back (`DelegationRequestId` is added to `return-url`);
+ * Altinn 3 has no way back, so its page opens in a new tab while `<access-request-status>` polls.
+ *
+ * Name exactly one of `resource` (Altinn 3), `package` (an Altinn 3 access package), or an Altinn 2
+ * service (`service-code` and `service-edition-code`, or several through `services`).
+ *
+ * @summary "Be om tilgang": creates an access request and takes the user to Altinn to send it.
+ *
+ * @slot - The button's label. Default: "Be om tilgang" (in the element's language).
+ *
+ * @event altinn-request-created - The backend created the request; cancelable (`preventDefault()` stops the navigation).
+ * @event altinn-request-error - Creating the request failed, or its URL was not Altinn's; `detail.code` says why.
+ *
+ * @csspart button - The native button.
+ * @csspart spinner - The busy indicator inside the button.
+ * @csspart message - The progress text under the button, a polite live region.
+ * @csspart link - "Åpne Altinn", once Altinn's page has been opened in a new tab (in case it was blocked).
+ * @csspart error - The error text under the button, an assertive live region.
+ *
+ * @cssstate busy - The request is being created.
+ * @cssstate navigating - The browser is on its way to Altinn.
+ * @cssstate opened - Altinn's page was opened in a new tab; this page stays.
+ * @cssstate created - Created without navigating (the `altinn-request-created` event was cancelled).
+ * @cssstate error - The last attempt failed; clicking again retries with the same Idempotency-Key.
+ *
+ * @cssprop --altinn-request-button-background - Button background (default `--ds-color-accent-base-default`).
+ * @cssprop --altinn-request-button-background-hover - Background on hover (default `--ds-color-accent-base-hover`).
+ * @cssprop --altinn-request-button-color - Label colour (default `--ds-color-accent-base-contrast-default`).
+ * @cssprop --altinn-request-button-radius - Corner radius (default `--ds-border-radius-md`).
+ * @cssprop --altinn-request-button-padding - Padding.
+ */
+export class RequestAccessButton extends RequestButton<AccessRequestBody> {
+  static override styles = [baseStyles, buttonStyles];
+
+  static override properties: PropertyDeclarations = {
+    resource: { type: String },
+    package: { type: String },
+    serviceCode: { type: String, attribute: 'service-code' },
+    serviceEditionCode: { type: Number, attribute: 'service-edition-code' },
+    services: { converter: jsonAttribute },
+    org: { type: String },
+    target: { type: String },
+  };
+
+  protected readonly kind = 'access';
+
+  /** An Altinn 3 resource id. */
+  declare resource: string | undefined;
+  /** An Altinn 3 access package (urn or id). */
+  declare package: string | undefined;
+  /** An Altinn 2 service code. */
+  declare serviceCode: string | undefined;
+  /** That service's edition code. Default 1. */
+  declare serviceEditionCode: number | undefined;
+  /** Several Altinn 2 services: `[{ serviceCode, serviceEditionCode }]`. */
+  declare services: Altinn2Service[] | undefined;
+  /** The organisation number the user asks for access in (9 digits, checked with its mod-11 digit). */
+  declare org: string | undefined;
+  /** `auto` (default: as the backend's `navigation` says), `_self` or `_blank`. */
+  declare target: AccessButtonTarget | undefined;
+
+  /** The Idempotency-Key the next click sends (the same after a failure), if one has been made. */
+  get idempotencyKey(): string | undefined {
+    return this.attemptId;
+  }
+
+  protected texts(messages: Messages): RequestButtonTexts {
+    return {
+      label: messages.accessButtonLabel,
+      busy: messages.accessButtonBusy,
+      created: messages.accessButtonCreated,
+    };
+  }
+
+  protected asked(): unknown {
+    const { resource, serviceCode, serviceEditionCode, services, org } = this;
+    return { resource, package: this.package, serviceCode, serviceEditionCode, services, org };
+  }
+
+  // The backend makes the request's id; the Idempotency-Key lets it recognise a retry.
+  protected prepare(idempotencyKey: string, returnUrl: string): PreparedRequest<AccessRequestBody> {
+    return {
+      built: buildAccessRequestBody({
+        resource: this.resource,
+        package: this.package,
+        serviceCode: this.serviceCode,
+        serviceEditionCode: this.serviceEditionCode,
+        services: this.services,
+        org: this.org,
+        redirectUrl: returnUrl,
+      }),
+      send: (body, signal) => this.client.createAccessRequest(body, idempotencyKey, { signal }),
+    };
+  }
+
+  protected override navigationFor(request: RequestView): Navigation {
+    if (this.target === '_self') return 'redirect';
+    if (this.target === '_blank') return 'new-window';
+    return request.navigation ?? 'redirect';
+  }
+}
