@@ -18,9 +18,16 @@ import {
   toNodeListener,
 } from '../src/server/index.js';
 
-/** The signed-in person of the demo (Altinn's own example person) and the bank asking for consent. */
+/**
+ * The signed-in person of the demo (Altinn's own example person), the organisation they act for in
+ * the business bank, and the bank: it asks for consent, and owns the services access is asked to.
+ */
 export const DEMO_PERSON = '21818297804';
+export const DEMO_ORGANIZATION = '310456780';
 export const DEMO_BANK = '991825827';
+/** The Altinn 3 resource and the Altinn 2 service of the business bank's payroll module. */
+export const DEMO_RESOURCE = 'lonnsmodul-tilgang';
+export const DEMO_SERVICE = { serviceCode: '4751', serviceEditionCode: 1 };
 const CLIENT_ID = 'demobanken';
 
 export interface Demo {
@@ -49,10 +56,17 @@ export async function startDemo(
     clientId: CLIENT_ID,
     publicJwk: { ...(await exportJWK(publicKey)), kid: 'demo-key', alg: 'RS256', use: 'sig' },
     orgNumber: DEMO_BANK,
-    scopes: ['altinn:consentrequests.read', 'altinn:consentrequests.write'],
+    scopes: [
+      'altinn:consentrequests.read',
+      'altinn:consentrequests.write',
+      'altinn:serviceowner/delegationrequests.read',
+      'altinn:serviceowner/delegationrequests.write',
+    ],
   });
+  const apiKey = crypto.randomUUID();
+  mock.registerApiKey(apiKey);
 
-  const handler = createAltinnHandler({
+  const common = {
     environment: { platformUrl: mock.url },
     tokenSource: maskinportenTokenSource({
       environment: { issuer: mock.maskinportenAudience },
@@ -61,16 +75,31 @@ export async function startDemo(
       keyId: 'demo-key',
     }),
     // A real portal reads its own session here; the demo has one signed-in person.
-    identify: () => ({ person: DEMO_PERSON }),
+    identify: () => ({ person: DEMO_PERSON, organization: DEMO_ORGANIZATION }),
+    onError: (error: unknown) => {
+      if (!options.quiet) console.warn('[backend]', error instanceof Error ? error.message : error);
+    },
+  };
+  // Consent, and access requests through Altinn 3.
+  const handler = createAltinnHandler({
+    ...common,
     consent: {
       organization: DEMO_BANK,
       resources: ['standard-samtykke-for-dele-data'],
       defaultValidity: 'P90D',
       maxValidity: 'P1Y',
     },
-    onError: (error) => {
-      if (!options.quiet) console.warn('[backend]', error instanceof Error ? error.message : error);
+    access: {
+      api: 'altinn3',
+      resources: [DEMO_RESOURCE],
+      secret: crypto.randomUUID() + crypto.randomUUID(),
     },
+  });
+  // Access requests through Altinn 2, as portals made them until Altinn 2 closed in June 2026.
+  const altinn2Handler = createAltinnHandler({
+    ...common,
+    basePath: '/api/altinn2',
+    access: { api: 'altinn2', services: [DEMO_SERVICE], apiKey },
   });
 
   const server: Server = createServer();
@@ -83,8 +112,11 @@ export async function startDemo(
     plugins: [altinnOriginMeta(new URL(mock.url).origin)],
   });
   const api = toNodeListener(handler);
+  const altinn2Api = toNodeListener(altinn2Handler);
   server.on('request', (request, response) => {
-    api(request, response, () => vite.middlewares(request, response));
+    api(request, response, () =>
+      altinn2Api(request, response, () => vite.middlewares(request, response)),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -106,7 +138,16 @@ export async function startDemo(
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const demo = await startDemo();
   console.log(
-    `\n  Demobanken:  ${demo.url}\n  Mock Altinn: ${demo.mock.url}\n\n  Signed in as ${DEMO_PERSON}. Ctrl+C stops both.\n`,
+    [
+      '',
+      `  Demobanken (consent):        ${demo.url}`,
+      `  Demobanken Bedrift (access): ${demo.url}tilgang.html`,
+      `  Mock Altinn:                 ${demo.mock.url}`,
+      `  Access manager's page:       ${demo.mock.url}/accessmanagement/ui/requests/received?org=${DEMO_ORGANIZATION}`,
+      '',
+      `  Signed in as ${DEMO_PERSON}, acting for ${DEMO_ORGANIZATION}. Ctrl+C stops it all.`,
+      '',
+    ].join('\n'),
   );
   const stop = (): void => {
     void demo.close().then(() => process.exit(0));
