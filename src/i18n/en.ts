@@ -35,6 +35,7 @@ export const en: Messages = {
   opensInNewWindow: '(opens in a new window)',
   openedInNewWindow:
     'Altinn has opened in a new tab. Finish there; this page shows when the request has been handled.',
+  popupBlocked: 'Your browser blocked the new tab. Open Altinn with the link below.',
   openAltinn: 'Open Altinn',
   statusUpdatesAutomatically: 'The status updates automatically.',
 

@@ -34,6 +34,7 @@ export const nb = {
   opensInNewWindow: '(åpnes i nytt vindu)',
   openedInNewWindow:
     'Altinn er åpnet i en ny fane. Fullfør der; her ser du når forespørselen er behandlet.',
+  popupBlocked: 'Nettleseren stoppet den nye fanen. Åpne Altinn med lenken under.',
   openAltinn: 'Åpne Altinn',
   statusUpdatesAutomatically: 'Statusen oppdateres automatisk.',
 

@@ -36,6 +36,7 @@ export const nn: Messages = {
   opensInNewWindow: '(blir opna i nytt vindauge)',
   openedInNewWindow:
     'Altinn er opna i ei ny fane. Fullfør der; her ser du når førespurnaden er handsama.',
+  popupBlocked: 'Nettlesaren stoppa den nye fana. Opne Altinn med lenka under.',
   openAltinn: 'Opne Altinn',
   statusUpdatesAutomatically: 'Statusen blir oppdatert automatisk.',
 

@@ -398,13 +398,18 @@ describe('<request-access-button>', () => {
         url: SEND_REQUEST,
         navigation: 'redirect',
       });
+      expect(event.detail.endpoint).to.equal(new URL(backend.endpoint, location.href).href);
       expect(event.cancelable).to.equal(true);
       expect(event.bubbles && event.composed).to.equal(true);
       expect(element.matches(':state(navigating)')).to.equal(true);
       expect(partText(element, 'message')).to.equal(MESSAGES.nb.navigatingToAltinn);
       expect(innerButton(element).getAttribute('aria-disabled')).to.equal('true');
       expect(element.shadowRoot!.querySelector('[part="link"]')).to.equal(null);
-      expect(recallPendingRequest('access')?.id).to.equal(DELEGATION_REQUEST_ID);
+      // Kept for the status element on the page Altinn sends the user back to.
+      expect(recallPendingRequest('access')).to.include({
+        id: DELEGATION_REQUEST_ID,
+        endpoint: new URL(backend.endpoint, location.href).href,
+      });
     });
 
     it('opens detailsLink in a new window for an Altinn 3 answer, and the page stays', async () => {
@@ -853,4 +858,34 @@ describe('<request-access-button> refuses hostile Altinn URLs', () => {
       });
     }
   }
+});
+
+describe('<request-access-button> and a pop-up blocker', () => {
+  afterEach(() => resetConfig());
+
+  it('says the new tab was blocked, and offers the link', async () => {
+    recordNavigation();
+    configure({ openWindow: () => false });
+    const backend = await fakeBackend([
+      {
+        method: 'POST',
+        path: '/access-requests',
+        status: 201,
+        body: altinn3DelegationRequest({ id: ACCESS_REQUEST_ID, status: 'Draft' }),
+      },
+    ]);
+    const element = await fixture<RequestAccessButton>(
+      html`<request-access-button
+        endpoint=${backend.endpoint}
+        lang="nb"
+        resource="lonnsmodul-tilgang"
+      ></request-access-button>`,
+    );
+    innerButton(element).click();
+    await waitUntil(() => element.matches(':state(opened)'), 'opened');
+    expect(partText(element, 'message')).to.equal(MESSAGES.nb.popupBlocked);
+    const link = element.shadowRoot!.querySelector<HTMLAnchorElement>('[part="link"]');
+    expect(link?.href).to.equal(altinn3DetailsLink(ACCESS_REQUEST_ID));
+    await expect(element).to.be.accessible();
+  });
 });

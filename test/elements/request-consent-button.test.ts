@@ -93,7 +93,7 @@ describe('<request-consent-button>', () => {
       status: 'created',
       url: expectedUrl,
       navigation: 'redirect',
-      endpoint: backend.endpoint,
+      endpoint: new URL(backend.endpoint, location.href).href,
     });
     expect(element.consentId).to.equal(body.id);
     expect(recallPendingRequest('consent')?.id).to.equal(body.id);

@@ -104,3 +104,94 @@ export function requestView(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** An Altinn 2 delegation request id (`Guid`), as in Altinn's help sample. */
+export const DELEGATION_REQUEST_ID = '1a9e3a32-7c1f-4c55-9b0e-3f4c0d6b2a11';
+
+/** Where Altinn 2's test environment lets the user send a delegation request (`_links.sendRequest`). */
+export function altinn2SendRequestUrl(guid: string, host = 'tt02.altinn.no'): string {
+  return `https://${host}/ui/DelegationRequest/send/${guid}`;
+}
+
+/**
+ * An Altinn 2 delegation request as `POST` and `GET …/api/serviceowner/delegationRequests` answer it
+ * (HAL, PascalCase; ../shared/altinn-api.md 3.1): status `Created`, with `_links.sendRequest`. A
+ * `Guid` override also goes into the links (unless `_links` is overridden too); `'$id'` works with the
+ * fake backend's substitution.
+ */
+export function altinn2DelegationRequest(overrides: Record<string, unknown> = {}) {
+  const guid = typeof overrides.Guid === 'string' ? overrides.Guid : DELEGATION_REQUEST_ID;
+  return {
+    Guid: guid,
+    RequestStatus: 'Created',
+    CoveredBy: '21818297804',
+    OfferedBy: '991825827',
+    RedirectUrl: 'https://portal.example/reports',
+    RequestMessage: null,
+    KeepSessionAlive: true,
+    Created: '2025-08-27T08:51:31.54',
+    LastChanged: '2025-08-27T08:51:31.54',
+    RequestResources: [
+      { ServiceCode: '4751', ServiceEditionCode: 1, AltinnAppId: null, Operations: ['Read'] },
+    ],
+    _links: {
+      self: { href: `https://tt02.altinn.no/api/serviceowner/delegationrequests/${guid}` },
+      sendRequest: { href: altinn2SendRequestUrl(guid) },
+    },
+    ...overrides,
+  };
+}
+
+/** An Altinn 3 service owner delegation request id. */
+export const ACCESS_REQUEST_ID = '0198a2b4-5c3d-7e8f-9a0b-1c2d3e4f5a6b';
+
+/** Where Altinn 3's test environment shows a delegation request to the user (`links.detailsLink`). */
+export function altinn3DetailsLink(id: string, host = 'am.ui.tt02.altinn.no'): string {
+  return `https://${host}/accessmanagement/ui/requests/resource?requestId=${id}`;
+}
+
+/** A party as Altinn 3's `RequestDto` names it (`PartyEntityDto`). */
+function partyEntity(
+  name: string,
+  organizationIdentifier: string | null,
+  personIdentifier: string | null,
+) {
+  return {
+    id: organizationIdentifier
+      ? '5c1a9e2b-7d3f-4a6e-8b1c-2d3e4f5a6b7c'
+      : '8e2f4a6c-1b3d-4e5f-9a7b-6c5d4e3f2a1b',
+    name,
+    type: organizationIdentifier ? 'Organisasjon' : 'Person',
+    variant: organizationIdentifier ? 'AS' : 'Person',
+    organizationIdentifier,
+    personIdentifier,
+  };
+}
+
+/**
+ * Altinn 3's `RequestDto`, as `POST …/serviceowner/delegationrequests/resource` answers it (202, status
+ * `Draft`; ../shared/altinn-api.md 3.2). An `id` override also goes into `links` (unless `links` is
+ * overridden too); `'$id'` works with the fake backend's substitution.
+ */
+export function altinn3DelegationRequest(overrides: Record<string, unknown> = {}) {
+  const id = typeof overrides.id === 'string' ? overrides.id : ACCESS_REQUEST_ID;
+  return {
+    id,
+    status: 'Draft',
+    type: 'resource',
+    lastUpdated: '2026-03-12T09:41:27.123456+00:00',
+    lastUpdatedBy: null,
+    resource: {
+      id: '3f1e2d4c-5b6a-4789-8a9b-0c1d2e3f4a5b',
+      referenceId: 'nav_tiltak_arbeidsavtale',
+    },
+    links: {
+      detailsLink: altinn3DetailsLink(id),
+      statusLink: `https://platform.tt02.altinn.no/accessmanagement/api/v1/serviceowner/delegationrequests/${id}/status`,
+    },
+    from: partyEntity('GLAD KAFFEKOPP', null, '21818297804'),
+    to: partyEntity('RISKABEL HUMORISTISK TIGER AS', '991825827', null),
+    by: partyEntity('NAV', '889640782', null),
+    ...overrides,
+  };
+}

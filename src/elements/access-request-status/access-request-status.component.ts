@@ -18,6 +18,10 @@ const STATUS_TEXT: Readonly<Record<RequestStatus, MessageKey>> = {
   unknown: 'accessUnknown',
 };
 
+function milliseconds(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
 const WAITING: ReadonlySet<RequestStatus | undefined> = new Set<RequestStatus | undefined>([
   undefined,
   'created',
@@ -77,10 +81,19 @@ export class AccessRequestStatus extends RequestStatusElement {
 
   readonly #polling = new PollingController(this, {
     refresh: () => this.refresh(),
-    shouldPoll: () => Boolean(this.currentRequestId) && WAITING.has(this.status),
-    interval: () => Math.max(250, this.pollInterval),
-    maxInterval: () => Math.max(this.pollInterval, this.maxPollInterval),
+    // Not after a failure that asking again cannot mend (e.g. 404): the retry button stays.
+    shouldPoll: () =>
+      Boolean(this.currentRequestId) &&
+      WAITING.has(this.status) &&
+      (this.lastError === undefined || this.lastError.retryable),
+    interval: () => this.#interval(),
+    maxInterval: () => Math.max(this.#interval(), milliseconds(this.maxPollInterval, 60_000)),
   });
+
+  // At least 250 ms, whatever the attributes say ("3s" is not a number and must not mean 0).
+  #interval(): number {
+    return Math.max(250, milliseconds(this.pollInterval, 3000));
+  }
 
   #lastStatus: RequestStatus | undefined;
 

@@ -7,6 +7,7 @@ import type { RequestKind } from '../../core/status.js';
 import { AltinnRequestErrorEvent } from '../../events/altinn-request-error.js';
 import { errorMessageKey, messagesFor, type Messages } from '../../i18n/index.js';
 import { LanguageController } from './language-controller.js';
+import { resolveEndpoint } from './navigation.js';
 
 /**
  * What every element of this library shares: `endpoint` and `lang`, the messages in the element's
@@ -48,7 +49,7 @@ export abstract class AltinnElement extends LitElement {
 
   /** The backend this element calls: its `endpoint`, else the configured one. */
   get resolvedEndpoint(): string {
-    return this.endpoint || getConfig().endpoint;
+    return resolveEndpoint(this.endpoint || getConfig().endpoint);
   }
 
   /** A client for this element's `endpoint`, with the rest from `configure()`. */

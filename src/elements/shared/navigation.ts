@@ -17,3 +17,12 @@ export function navigateTo(url: URL, navigation: Navigation): boolean {
   config.navigate(url.href);
   return true;
 }
+
+/**
+ * A backend URL made comparable: resolved against the page and without a trailing slash, so that
+ * `/api/altinn/` and its absolute URL are one backend.
+ */
+export function resolveEndpoint(endpoint: string): string {
+  const base = globalThis.location?.href;
+  return (base ? new URL(endpoint, base).href : endpoint).replace(/\/+$/, '');
+}

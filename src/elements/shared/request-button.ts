@@ -41,6 +41,7 @@ export abstract class RequestButton<Body> extends AltinnElement {
     error: { state: true },
     labelMissing: { state: true },
     openedUrl: { state: true },
+    popupBlocked: { state: true },
   };
 
   /** Where Altinn sends the user back. Default: this page without this library's parameters. */
@@ -55,6 +56,8 @@ export abstract class RequestButton<Body> extends AltinnElement {
   declare labelMissing: boolean;
   /** @internal Altinn's page, opened in a new window (offered as a link in case it was blocked). */
   declare openedUrl: string | undefined;
+  /** @internal The browser stopped the new window: the link is the way on. */
+  declare popupBlocked: boolean;
 
   /** The id of this attempt; kept for retries until what is asked for changes. */
   #attemptId: string | undefined;
@@ -66,6 +69,7 @@ export abstract class RequestButton<Body> extends AltinnElement {
     this.disabled = false;
     this.state = 'idle';
     this.labelMissing = false;
+    this.popupBlocked = false;
   }
 
   /** The texts of this button in the element's language. */
@@ -181,7 +185,7 @@ export abstract class RequestButton<Body> extends AltinnElement {
       }
       if (navigation === 'new-window') {
         // The page stays (and a status element polls); the link is there if the window was blocked.
-        navigateTo(altinnUrl, 'new-window');
+        this.popupBlocked = !navigateTo(altinnUrl, 'new-window');
         this.openedUrl = altinnUrl.href;
         this.state = 'opened';
         return;
@@ -225,7 +229,9 @@ export abstract class RequestButton<Body> extends AltinnElement {
         : state === 'navigating'
           ? messages.navigatingToAltinn
           : state === 'opened'
-            ? messages.openedInNewWindow
+            ? this.popupBlocked
+              ? messages.popupBlocked
+              : messages.openedInNewWindow
             : state === 'created'
               ? texts.created
               : '';

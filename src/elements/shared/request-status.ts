@@ -7,7 +7,7 @@ import { isFinalStatus, type RequestStatus } from '../../core/status.js';
 import type { AltinnRequestCreatedEvent } from '../../events/altinn-request-created.js';
 import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
 import { AltinnElement } from './altinn-element.js';
-import { allowedAltinnUrl } from './navigation.js';
+import { allowedAltinnUrl, resolveEndpoint } from './navigation.js';
 import { returnedRequestId } from './returned-request.js';
 
 /**
@@ -52,15 +52,35 @@ export abstract class RequestStatusElement extends AltinnElement {
       return this.fetchRequest(id, signal);
     },
     onComplete: (request) => {
+      this.#lastError = undefined;
+      this.#lastRequest = request;
       this.#learn(request);
       this.afterFetch();
     },
     onError: (error) => {
       if (!this.isConnected) return;
-      this.emitError(toAltinnRequestError(error));
+      this.#lastError = toAltinnRequestError(error);
+      this.emitError(this.#lastError);
       this.afterFetch();
     },
   });
+
+  // The task forgets its value when a run fails; what was known stays known until a new answer.
+  #lastRequest: RequestView | undefined;
+  #lastError: AltinnRequestError | undefined;
+
+  /** The last failure, until a fetch succeeds again. */
+  protected get lastError(): AltinnRequestError | undefined {
+    return this.#lastError;
+  }
+
+  /** The last answer about the current id (ids compared in any letter case). */
+  #known(): RequestView | undefined {
+    const id = this.currentRequestId?.toLowerCase();
+    return id !== undefined && this.#lastRequest?.id.toLowerCase() === id
+      ? this.#lastRequest
+      : undefined;
+  }
 
   /** The id whose status is shown: `request-id`, else the one found on the page. */
   get currentRequestId(): string | undefined {
@@ -69,7 +89,7 @@ export abstract class RequestStatusElement extends AltinnElement {
 
   /** The backend's last answer, normalised. */
   get request(): RequestView | undefined {
-    return this.#task.value;
+    return this.#known();
   }
 
   /** Whether a fetch is under way. */
@@ -98,8 +118,8 @@ export abstract class RequestStatusElement extends AltinnElement {
   // stays is known once every listener has run (one may call preventDefault), hence the microtask.
   readonly #onCreated = (event: AltinnRequestCreatedEvent): void => {
     if (event.detail.kind !== this.kind || this.requestId) return;
-    if (event.detail.endpoint !== undefined && event.detail.endpoint !== this.resolvedEndpoint)
-      return;
+    const { endpoint } = event.detail;
+    if (endpoint !== undefined && resolveEndpoint(endpoint) !== this.resolvedEndpoint) return;
     queueMicrotask(() => {
       const { status, url, navigation } = event.detail;
       const leaving =
@@ -166,7 +186,7 @@ export abstract class RequestStatusElement extends AltinnElement {
 
   protected override render(): unknown {
     // While fetching again (polling, or a retry), what was known stays on screen.
-    const known = this.#task.value?.id === this.currentRequestId ? this.#task.value : undefined;
+    const known = this.#known();
     const firstLoad = this.fetching && !known;
     let content: unknown = nothing;
     if (this.#task.status === TaskStatus.ERROR) {

@@ -5,6 +5,7 @@ import {
 } from '../../core/pending-request.js';
 import { readReturnParams, withoutReturnParams } from '../../core/return-params.js';
 import type { RequestKind } from '../../core/status.js';
+import { resolveEndpoint } from './navigation.js';
 
 /** Ids read from the URL when `sessionStorage` could not keep them. */
 const keptInMemory = new Map<RequestKind, string>();
@@ -44,7 +45,11 @@ function takeReturnParams(): void {
 export function returnedRequestId(kind: RequestKind, endpoint: string): string | undefined {
   takeReturnParams();
   const pending = recallPendingRequest(kind);
-  if (pending && (pending.endpoint === undefined || pending.endpoint === endpoint))
+  if (
+    pending &&
+    (pending.endpoint === undefined || resolveEndpoint(pending.endpoint) === endpoint)
+  ) {
     return pending.id;
+  }
   return pending ? undefined : keptInMemory.get(kind);
 }
