@@ -11,10 +11,10 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 /**
- * A ratchet for the two consent elements with every dependency inside, gzipped: lower it as bytes go.
- * The breakdown printed below says where they are.
+ * A ratchet for all four elements with every dependency inside, gzipped: lower it as bytes go. The
+ * breakdown printed below says where they are.
  */
-const BUDGET_GZIP_BYTES = 23.5 * 1024;
+const BUDGET_GZIP_BYTES = 27 * 1024;
 
 const outDir = await mkdtemp(join(tmpdir(), 'altinn-request-elements-size-'));
 try {
@@ -36,7 +36,9 @@ try {
   const code = await readFile(join(outDir, 'elements.js'));
   const gzip = gzipSync(code, { level: 9 }).length;
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-  console.log(`<request-consent-button> + <consent-status>, with lit, @lit/task and zod/mini:`);
+  console.log(
+    'All four elements (consent and access, button and status), with lit, @lit/task and zod/mini:',
+  );
   console.log(`  minified ${kb(code.length)}, gzip ${kb(gzip)} (budget ${kb(BUDGET_GZIP_BYTES)})`);
   // Where the bytes come from, by package (our own code by folder).
   const chunk = [result]
