@@ -5,7 +5,6 @@
  * person from `identify`; the organisation asked is checked; what is asked must be on the portal's
  * lists. Answers are the normalised view.
  */
-import { describeIssue } from '../core/consent-request.js';
 import { isUuid } from '../core/ids.js';
 import { isOrganizationNumber } from '../core/organization-number.js';
 import { toRequestView, type RequestView } from '../core/request-view.js';
@@ -15,6 +14,7 @@ import {
   type Altinn2Service,
 } from '../core/schemas.js';
 import { altinn3AccessStatus } from '../core/status.js';
+import { readValidBody } from './body.js';
 import type { AltinnEnvironmentUrls } from './environments.js';
 import type { HandlerModule, RouteContext } from './handler.js';
 import { Idempotency, type IdempotencyStore } from './idempotency.js';
@@ -216,41 +216,10 @@ export function accessModule(options: AccessOptions, urls: AltinnEnvironmentUrls
   }
 
   async function create(context: RouteContext): Promise<Response> {
-    const raw = await context.readJson();
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw new ProblemError({
-        status: 400,
-        code: 'invalid-body',
-        title: 'Invalid access request',
-        detail: 'The body must be a JSON object.',
-      });
-    }
-    const forbidden = ['from', 'to', 'coveredBy', 'offeredBy', 'CoveredBy', 'OfferedBy'].filter(
-      (field) => field in raw,
-    );
-    if (forbidden.length) {
-      throw new ProblemError({
-        status: 400,
-        code: 'forbidden-field',
-        title: 'Field set by the server',
-        detail: `${forbidden.join(', ')}: set by the portal's backend, never by the browser.`,
-      });
-    }
-    const parsed = accessRequestBodySchema.safeParse(raw);
-    if (!parsed.success) {
-      const errors = parsed.error.issues.map((issue) => ({
-        path: issue.path.join('.') || 'body',
-        message: describeIssue(issue),
-      }));
-      throw new ProblemError({
-        status: 400,
-        code: 'invalid-body',
-        title: 'Invalid access request',
-        detail: errors.map((error) => `${error.path}: ${error.message}`).join('; '),
-        errors,
-      });
-    }
-    const body = parsed.data;
+    const body = await readValidBody(context, accessRequestBodySchema, {
+      title: 'Invalid access request',
+      serverFields: ['from', 'to', 'coveredBy', 'offeredBy', 'CoveredBy', 'OfferedBy'],
+    });
     checkAllowed(body);
     const organization = organizationOf(context, body);
     if (!isOrganizationNumber(organization))

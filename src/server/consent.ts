@@ -4,10 +4,11 @@
  * asks (`to`) is the portal's organisation from these options, and who is asked (`from`) is the
  * signed-in person from `identify`.
  */
-import { describeIssue, resolveValidTo } from '../core/consent-request.js';
+import { resolveValidTo } from '../core/consent-request.js';
 import { isUuid } from '../core/ids.js';
 import { toRequestView } from '../core/request-view.js';
 import { consentRequestBodySchema } from '../core/schemas.js';
+import { readValidBody } from './body.js';
 import type { HandlerModule, RouteContext } from './handler.js';
 import { json, ProblemError } from './problem.js';
 
@@ -75,27 +76,10 @@ export function consentModule(options: ConsentOptions): HandlerModule {
   }
 
   async function create(context: RouteContext): Promise<Response> {
-    const body = await context.readJson();
-    if (typeof body !== 'object' || body === null || Array.isArray(body))
-      throw invalid('The body must be a JSON object.');
-    const forbidden = SERVER_FIELDS.filter((field) => field in body);
-    if (forbidden.length) {
-      throw new ProblemError({
-        status: 400,
-        code: 'forbidden-field',
-        title: 'Field set by the server',
-        detail: `${forbidden.join(', ')}: set by the portal's backend, never by the browser.`,
-      });
-    }
-    const parsed = consentRequestBodySchema.safeParse(body);
-    if (!parsed.success) {
-      const errors = parsed.error.issues.map((issue) => ({
-        path: issue.path.join('.') || 'body',
-        message: describeIssue(issue),
-      }));
-      throw invalid(errors.map((error) => `${error.path}: ${error.message}`).join('; '), errors);
-    }
-    const request = parsed.data;
+    const request = await readValidBody(context, consentRequestBodySchema, {
+      title: 'Invalid consent request',
+      serverFields: SERVER_FIELDS,
+    });
 
     const refused = request.rights
       .map((right) => right.resource)
