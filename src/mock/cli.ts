@@ -3,19 +3,28 @@
  *
  *   npx tsx src/mock/cli.ts [--port 4010] [--host 127.0.0.1] [--public-url http://localhost:4010]
  *                           [--demo-client <clientId> [--org 991825827] [--print-key]]
+ *                           [--api-key <Altinn 2 API key>]
  *
  * `--demo-client` registers a Maskinporten client with a freshly generated key pair (nothing is
- * written to disk); `--print-key` prints its private JWK to stdout so a local backend can sign grants.
- * A backend can also register its own public key: `POST <url>/__mock/clients`.
+ * written to disk) and the scopes of the consent API and both access request APIs; `--print-key`
+ * prints its private JWK to stdout so a local backend can sign grants. A backend can also register
+ * its own public key: `POST <url>/__mock/clients`. `--api-key` (repeatable) registers an API key for
+ * the Altinn 2 service owner API (also `POST <url>/__mock/api-keys`).
  * Stops on SIGINT or SIGTERM.
  */
 import { parseArgs } from 'node:util';
 import { exportJWK, generateKeyPair } from 'jose';
-import { SCOPE_READ, SCOPE_WRITE } from './defaults.js';
+import {
+  SCOPE_DELEGATION_REQUESTS_READ,
+  SCOPE_DELEGATION_REQUESTS_WRITE,
+  SCOPE_READ,
+  SCOPE_WRITE,
+} from './defaults.js';
 import { startMockAltinn } from './server.js';
 
 const USAGE = `Usage: npx tsx src/mock/cli.ts [--port 4010] [--host 127.0.0.1] [--public-url URL]
-                               [--demo-client CLIENT_ID [--org ORGNR] [--print-key]]`;
+                               [--demo-client CLIENT_ID [--org ORGNR] [--print-key]]
+                               [--api-key KEY]...`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,6 +35,7 @@ async function main(): Promise<void> {
       'demo-client': { type: 'string' },
       org: { type: 'string', default: '991825827' },
       'print-key': { type: 'boolean', default: false },
+      'api-key': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -41,12 +51,16 @@ async function main(): Promise<void> {
     port,
     host: values.host,
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+    apiKeys: values['api-key'] ?? [],
   });
   console.log(`Mock Altinn listening on ${altinn.url}`);
   console.log(
     `  Maskinporten token endpoint: ${altinn.tokenEndpoint} (aud ${altinn.maskinportenAudience})`,
   );
   console.log(`  Consent API:                 ${altinn.consentApiBaseUrl}/consentrequests`);
+  console.log(`  Altinn 2 access requests:    ${altinn.altinn2ApiBaseUrl}/delegationRequests`);
+  console.log(`  Altinn 3 access requests:    ${altinn.serviceOwnerApiBaseUrl}/delegationrequests`);
+  console.log(`  Access manager's page:       ${altinn.url}/accessmanagement/ui/requests/received`);
   console.log(`  Test controls:               ${altinn.url}/__mock/stats`);
 
   const clientId = values['demo-client'];
@@ -58,7 +72,12 @@ async function main(): Promise<void> {
       clientId,
       publicJwk,
       orgNumber: values.org,
-      scopes: [SCOPE_WRITE, SCOPE_READ],
+      scopes: [
+        SCOPE_WRITE,
+        SCOPE_READ,
+        SCOPE_DELEGATION_REQUESTS_WRITE,
+        SCOPE_DELEGATION_REQUESTS_READ,
+      ],
     });
     console.log(`  Demo client "${clientId}" (org ${values.org}, kid ${kid}) registered`);
     if (values['print-key']) {

@@ -2,14 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SCOPE_ORG, SCOPE_READ, SCOPE_WRITE } from './defaults.js';
 import {
   BodyTooLargeError,
-  bearerToken,
-  contentType,
+  isJsonBody,
   readBody,
   sendEmpty,
   sendJson,
   sendProblem,
+  sendUnsupportedMediaType,
 } from './http.js';
-import type { AccessTokenClaims, MockMaskinporten } from './maskinporten.js';
+import { hasMember, isObject, member } from './json-input.js';
+import { authorizeBearer, type AccessTokenClaims, type MockMaskinporten } from './maskinporten.js';
 import {
   AM,
   ProblemCollector,
@@ -90,23 +91,13 @@ export async function handleConsentApi(
 }
 
 /** 401 with an empty body without a valid token; 403 with an empty body without one of `scopes`. */
-async function authorize(
+function authorize(
   ctx: ConsentApiContext,
   req: IncomingMessage,
   res: ServerResponse,
   scopes: string[],
 ): Promise<AccessTokenClaims | undefined> {
-  const token = bearerToken(req);
-  const claims = token ? await ctx.maskinporten.verifyAccessToken(token) : undefined;
-  if (!claims) {
-    sendEmpty(res, 401, { 'WWW-Authenticate': 'Bearer' });
-    return undefined;
-  }
-  if (!claims.scopes.some((scope) => scopes.includes(scope))) {
-    sendEmpty(res, 403);
-    return undefined;
-  }
-  return claims;
+  return authorizeBearer(ctx.maskinporten, req, res, scopes);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,25 +129,6 @@ class BindingError extends Error {
   ) {
     super(detail);
   }
-}
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Property names bind case-insensitively (ASP.NET's web defaults): `metaData` = `metadata`. */
-function member(object: JsonObject, name: string): unknown {
-  let found: unknown;
-  for (const [key, value] of Object.entries(object)) {
-    if (key.toLowerCase() === name.toLowerCase()) found = value;
-  }
-  return found;
-}
-
-function hasMember(object: JsonObject, name: string): boolean {
-  return Object.keys(object).some((key) => key.toLowerCase() === name.toLowerCase());
 }
 
 function bindString(value: unknown, path: string, type = 'System.String'): string {
@@ -523,15 +495,7 @@ async function createConsentRequest(
   res: ServerResponse,
   caller: AccessTokenClaims,
 ): Promise<void> {
-  if (contentType(req) !== 'application/json' && !contentType(req).endsWith('+json')) {
-    // ASP.NET's own answer to a `[Consumes]` mismatch, not an Altinn problem.
-    const body = {
-      type: 'https://tools.ietf.org/html/rfc9110#section-15.5.16',
-      title: 'Unsupported Media Type',
-      status: 415,
-    };
-    return sendJson(res, 415, body, { 'Content-Type': 'application/problem+json; charset=utf-8' });
-  }
+  if (!isJsonBody(req)) return sendUnsupportedMediaType(res);
   let input: ConsentRequestInput;
   try {
     let body: unknown;

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { escapeHtml } from './http.js';
+import { layout as pageFrame } from './page-layout.js';
 import { formatOsloDateTime } from './time.js';
 import type { LocalizedText, MockConsentRequest, MockResource, PageLanguage } from './types.js';
 
@@ -7,15 +7,9 @@ import type { LocalizedText, MockConsentRequest, MockResource, PageLanguage } fr
  * The user's consent page, shaped like Altinn's (altinn-api.md 2.6, "What the user sees"): who asks,
  * the rights with their metadata, the request message in the page's language, the expiry, and the
  * two buttons; a warning banner and disabled buttons once the request is answered or expired.
- * Server-rendered HTML without scripts; every value goes through `escapeHtml`.
+ * Server-rendered HTML without scripts (the frame and style are in `page-layout.ts`); every value
+ * goes through `escapeHtml`.
  */
-
-export const PAGE_LANGUAGES: readonly PageLanguage[] = ['nb', 'nn', 'en'];
-
-export function pageLanguage(value: string | null): PageLanguage {
-  const lower = (value ?? '').toLowerCase();
-  return (PAGE_LANGUAGES as readonly string[]).includes(lower) ? (lower as PageLanguage) : 'nb';
-}
 
 /** Why a page shows a warning: the request's state, or a refused answer (with its AM code). */
 export type PageNotice =
@@ -30,9 +24,6 @@ export type PageNotice =
   | 'noAction';
 
 interface PageTexts {
-  languageName: string;
-  languageNav: string;
-  mockNotice: string;
   documentTitle: string;
   title: { consent: string; poa: string };
   intro: (to: string) => string;
@@ -51,9 +42,6 @@ interface PageTexts {
 
 const TEXTS: Record<PageLanguage, PageTexts> = {
   nb: {
-    languageName: 'Bokmål',
-    languageNav: 'Språk',
-    mockNotice: 'Lokal etterligning av Altinn for utvikling og test. Ingen ekte data.',
     documentTitle: 'Samtykke – Altinn (mock)',
     title: { consent: 'Samtykke til bruk av dine data', poa: 'Fullmakt' },
     intro: (to) => `${to} ønsker å hente opplysninger om deg.`,
@@ -80,9 +68,6 @@ const TEXTS: Record<PageLanguage, PageTexts> = {
     missingId: 'Lenken mangler id-en til forespørselen.',
   },
   nn: {
-    languageName: 'Nynorsk',
-    languageNav: 'Språk',
-    mockNotice: 'Lokal etterlikning av Altinn for utvikling og test. Ingen ekte data.',
     documentTitle: 'Samtykke – Altinn (mock)',
     title: { consent: 'Samtykke til bruk av dataa dine', poa: 'Fullmakt' },
     intro: (to) => `${to} ønskjer å hente opplysningar om deg.`,
@@ -109,9 +94,6 @@ const TEXTS: Record<PageLanguage, PageTexts> = {
     missingId: 'Lenka manglar id-en til førespurnaden.',
   },
   en: {
-    languageName: 'English',
-    languageNav: 'Language',
-    mockNotice: 'A local imitation of Altinn for development and testing. No real data.',
     documentTitle: 'Consent – Altinn (mock)',
     title: { consent: 'Consent to the use of your data', poa: 'Power of attorney' },
     intro: (to) => `${to} wants to retrieve information about you.`,
@@ -139,49 +121,6 @@ const TEXTS: Record<PageLanguage, PageTexts> = {
   },
 };
 
-const STYLE = `
-*,*::before,*::after{box-sizing:border-box}
-body{margin:0;font-family:Inter,"Segoe UI",Arial,sans-serif;font-size:1.125rem;line-height:1.5;color:#1e2b3c;background:#e3f7ff}
-.wrap{max-width:46rem;margin:0 auto;padding:0 1rem}
-.topbar{background:#022f51;color:#fff}
-.topbar .wrap{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem;min-height:4rem}
-.brand{font-weight:700;font-size:1.5rem;letter-spacing:.02em}
-.badge{margin-left:.5rem;padding:.1rem .5rem;border-radius:1rem;background:#ffda06;color:#022f51;font-size:.875rem;font-weight:600;vertical-align:middle}
-.langs{display:flex;gap:1rem;margin:0;padding:0;list-style:none}
-.langs a{color:#fff;text-underline-offset:.2em}
-.langs a[aria-current="true"]{font-weight:700;text-decoration:none;border-bottom:3px solid #ffda06}
-.mock-notice{margin:1rem 0;font-size:1rem;color:#022f51}
-.card{background:#fff;border-radius:.5rem;padding:1.5rem 1.5rem 2rem;margin-bottom:2rem;box-shadow:0 1px 4px rgba(2,47,81,.2)}
-h1{font-size:1.75rem;line-height:1.25;margin:0 0 .75rem;color:#022f51}
-h2{font-size:1.25rem;margin:1.5rem 0 .5rem;color:#022f51}
-h3{font-size:1.125rem;margin:0 0 .25rem}
-.message{white-space:pre-line;margin:0;padding:1rem;border-left:4px solid #0062ba;background:#f4f5f6}
-.rights{margin:0;padding:0;list-style:none}
-.right{padding:1rem;border:1px solid #bcc7cc;border-radius:.5rem;margin-bottom:.75rem}
-.right p{margin:0 0 .5rem}
-dl{margin:0}
-dl div{display:flex;gap:.5rem}
-dt{font-weight:600}
-dt::after{content:":"}
-dd{margin:0}
-.banner{margin:1rem 0;padding:1rem;border:2px solid #e6a700;border-radius:.5rem;background:#fff3cd;color:#3f2a00}
-.actions{display:flex;flex-wrap:wrap;gap:1rem;margin-top:1.5rem}
-button{min-height:2.75rem;padding:.625rem 1.25rem;border-radius:.375rem;font:inherit;font-weight:600;cursor:pointer}
-button.primary{background:#0062ba;border:2px solid #0062ba;color:#fff}
-button.secondary{background:#fff;border:2px solid #0062ba;color:#0062ba}
-button:hover:not([disabled]){text-decoration:underline}
-button[disabled]{cursor:not-allowed;opacity:.55}
-a:focus-visible,button:focus-visible{outline:3px solid #ffda06;outline-offset:2px;box-shadow:0 0 0 6px #022f51}
-`;
-
-/** Security headers as am.ui sends them (no framing), with a CSP that allows only the page's own style. */
-export const PAGE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'`,
-  'X-Frame-Options': 'deny',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
-
 export const CONSENT_PAGE_PATH = '/accessmanagement/ui/consent/request';
 
 function pageUrl(id: string | null, lang: PageLanguage): string {
@@ -198,29 +137,12 @@ function layout(
   title: string,
   content: string,
 ): string {
-  const t = TEXTS[lang];
-  const languages = PAGE_LANGUAGES.map(
-    (code) =>
-      `<li><a href="${escapeHtml(pageUrl(id ?? null, code))}" hreflang="${code}" lang="${code}"${code === lang ? ' aria-current="true"' : ''}>${escapeHtml(TEXTS[code].languageName)}</a></li>`,
-  ).join('');
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header class="topbar"><div class="wrap"><p class="brand" lang="nb">Altinn<span class="badge">mock</span></p>
-${id === undefined ? '' : `<nav aria-label="${escapeHtml(t.languageNav)}"><ul class="langs">${languages}</ul></nav>`}</div></header>
-<main class="wrap">
-<p class="mock-notice">${escapeHtml(t.mockNotice)}</p>
-${content}
-</main>
-</body>
-</html>
-`;
+  return pageFrame(
+    lang,
+    id === undefined ? undefined : (code) => pageUrl(id, code),
+    title,
+    content,
+  );
 }
 
 export interface ConsentPageModel {
@@ -329,7 +251,7 @@ export function renderIndexPage(): string {
     undefined,
     'Altinn (mock)',
     `<article class="card" aria-labelledby="heading" lang="en"><h1 id="heading">Mock Altinn</h1>
-<p>This server imitates Altinn's consent API, Maskinporten's token endpoint and the user's consent page for local development and tests.</p>
-<ul><li><a href="/maskinporten/.well-known/oauth-authorization-server">Maskinporten metadata</a></li><li><a href="/__mock/stats">Request counters</a></li></ul></article>`,
+<p>This server imitates Altinn's consent API, the access request APIs of Altinn 2 and 3, Maskinporten's token endpoint and the pages users and access managers see, for local development and tests.</p>
+<ul><li><a href="/accessmanagement/ui/requests/received">Access requests, as an organisation's access manager sees them</a></li><li><a href="/maskinporten/.well-known/oauth-authorization-server">Maskinporten metadata</a></li><li><a href="/__mock/stats">Request counters</a></li></ul></article>`,
   );
 }

@@ -24,6 +24,12 @@ export function contentType(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
+/** Whether the request body is declared JSON (`application/json` or any `+json` type). */
+export function isJsonBody(req: IncomingMessage): boolean {
+  const type = contentType(req);
+  return type === 'application/json' || type.endsWith('+json');
+}
+
 export function sendJson(
   res: ServerResponse,
   status: number,
@@ -46,6 +52,16 @@ export function sendProblem(res: ServerResponse, body: ProblemBody): void {
     'Content-Length': Buffer.byteLength(text),
   });
   res.end(text);
+}
+
+/** ASP.NET Core's own answer to a body of the wrong media type, not an Altinn problem. */
+export function sendUnsupportedMediaType(res: ServerResponse): void {
+  const body = {
+    type: 'https://tools.ietf.org/html/rfc9110#section-15.5.16',
+    title: 'Unsupported Media Type',
+    status: 415,
+  };
+  sendJson(res, 415, body, { 'Content-Type': 'application/problem+json; charset=utf-8' });
 }
 
 /** A status with an empty body, as Altinn's 401/403 from policy checks. */

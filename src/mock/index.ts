@@ -1,16 +1,31 @@
 /**
  * `altinn-request-elements/mock`: a local, faithful mock of the Altinn parts this library uses
- * (Maskinporten's token endpoint, the enterprise consent API, the user's consent page), for demos
- * and tests without credentials. Node only.
+ * (Maskinporten's token endpoint, the enterprise consent API, the user's consent page, the access
+ * request APIs of Altinn 2 and 3 with their pages), for demos and tests without credentials. Node only.
  *
  * It imports nothing from `src/core` or `src/server`: a fake that shares the code under test hides
  * that code's bugs.
  */
 export { startMockAltinn } from './server.js';
-export { appendConsentOutcome, RETURN_PARAMETERS, type ConsentOutcome } from './return-url.js';
-export { SCOPE_ORG, SCOPE_READ, SCOPE_WRITE } from './defaults.js';
+export {
+  appendConsentOutcome,
+  appendDelegationRequestOutcome,
+  RETURN_PARAMETERS,
+  type ConsentOutcome,
+} from './return-url.js';
+export {
+  SCOPE_DELEGATION_REQUESTS_READ,
+  SCOPE_DELEGATION_REQUESTS_WRITE,
+  SCOPE_ORG,
+  SCOPE_READ,
+  SCOPE_WRITE,
+} from './defaults.js';
 export type {
   LocalizedText,
+  MockAccessManager,
+  MockAccessPackage,
+  MockAccessRequest,
+  MockAccessRequestStatus,
   MockAltinn,
   MockAltinnOptions,
   MockAltinnStats,
@@ -21,7 +36,11 @@ export type {
   MockConsentRequest,
   MockConsentRight,
   MockConsentStatus,
+  MockDelegationRequest,
+  MockDelegationRequestStatus,
   MockMetadataField,
+  MockRequestResource,
   MockResource,
+  MockService,
   PageLanguage,
 } from './types.js';

@@ -14,7 +14,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
-import { contentType, readBody, sendJson } from './http.js';
+import { bearerToken, contentType, readBody, sendEmpty, sendJson } from './http.js';
 import type { MockClient } from './types.js';
 
 /**
@@ -335,4 +335,27 @@ export class MockMaskinporten {
     if (error instanceof errors.JOSEAlgNotAllowed) return 'Unsupported signing algorithm';
     return error instanceof Error ? `Invalid assertion: ${error.message}` : 'Invalid assertion';
   }
+}
+
+/**
+ * The policy check of Altinn 3's APIs: 401 with an empty body without a valid token of the mock's,
+ * 403 with an empty body when the token has none of `scopes`; else the token's claims.
+ */
+export async function authorizeBearer(
+  maskinporten: MockMaskinporten,
+  req: IncomingMessage,
+  res: ServerResponse,
+  scopes: readonly string[],
+): Promise<AccessTokenClaims | undefined> {
+  const token = bearerToken(req);
+  const claims = token ? await maskinporten.verifyAccessToken(token) : undefined;
+  if (!claims) {
+    sendEmpty(res, 401, { 'WWW-Authenticate': 'Bearer' });
+    return undefined;
+  }
+  if (!claims.scopes.some((scope) => scopes.includes(scope))) {
+    sendEmpty(res, 403);
+    return undefined;
+  }
+  return claims;
 }

@@ -66,6 +66,43 @@ export const VLD = {
   },
   invalidEventType: { code: 'AM.VLD-00052', title: 'The event type is invalid' },
   invalidContinuationToken: { code: 'AM.VLD-00053', title: 'The continuation token is invalid' },
+  // Access requests (altinn-api.md 3.2; codes and titles from Access Management's
+  // `ValidationErrors.cs` and the service owner API's `ValidationErrorDescriptors.cs`).
+  packageNotExists: { code: 'AM.VLD-00011', title: 'Package do not exists.' },
+  requestNotFound: { code: 'AM.VLD-00035', title: 'Request do not exists.' },
+  requestUnsupportedStatusUpdate: {
+    code: 'AM.VLD-00036',
+    title: 'Request does not support this status update.',
+  },
+  requestMissingResourceOrPackage: {
+    code: 'AM.VLD-00038',
+    title: 'Either Resource or Package must be included in request.',
+  },
+  requestFromSelfNotAllowed: {
+    code: 'AM.VLD-00045',
+    title: 'Self-targeted requests are not allowed.',
+  },
+  resourceAndPackageIsSpecified: {
+    code: 'AM.VLD-00046',
+    title: 'Either Resource or Package must be included in the request, but not both.',
+  },
+  packageIsNotAssignable: {
+    code: 'AM.VLD-00048',
+    title: 'One or more packages is not assignable.',
+  },
+  resourceIsNotDelegable: {
+    code: 'AM.VLD-00049',
+    title: 'One or more resources is not delegable.',
+  },
+  invalidUrn: { code: 'AMSO.VLD-00001', title: 'Invalid URN' },
+  objectNotFound: { code: 'AMSO.VLD-00002', title: 'Object not found' },
+  requestedResourceNotFound: { code: 'AMSO.VLD-00003', title: 'Requested resource was not found' },
+  requestedPackageNotFound: { code: 'AMSO.VLD-00004', title: 'Requested package was not found' },
+  // Altinn has the check (`RequestedResourceNotByServiceOwner`); its number and title are the mock's guess.
+  requestedResourceNotOwned: {
+    code: 'AMSO.VLD-00006',
+    title: 'Requested resource is not owned by the service owner',
+  },
 } as const satisfies Record<string, ValidationErrorDescriptor>;
 
 const STATUS_DESCRIPTIONS: Record<number, string> = {

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { CONSENT_TEMPLATES, type MockConsentTemplate } from './defaults.js';
-import type { MockResource } from './types.js';
+import type { MockAccessManager, MockAccessPackage, MockResource, MockService } from './types.js';
 
-/** The mock's Register (persons, organisations) and Resource Registry. */
+/**
+ * The mock's Register (persons, organisations), Resource Registry, Altinn 2 service registry,
+ * access packages, and the organisations' access managers.
+ */
 
 export const PERSON_URN_PREFIX = 'urn:altinn:person:identifier-no:';
 export const ORGANIZATION_URN_PREFIX = 'urn:altinn:organization:identifier-no:';
@@ -38,7 +41,12 @@ export function parsePartyUrn(value: string): PartyUrn | undefined {
 
 /** A stable, made-up party uuid for a number, so the same party always has the same uuid. */
 function partyUuid(number: string): string {
-  const hex = createHash('sha256').update(`mock-altinn-party:${number}`).digest('hex');
+  return stableUuid('party', number);
+}
+
+/** A made-up UUID v4 that is always the same for the same kind and value. */
+export function stableUuid(kind: string, value: string): string {
+  const hex = createHash('sha256').update(`mock-altinn-${kind}:${value}`).digest('hex');
   const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -92,6 +100,10 @@ export class PartyRegistry {
   anyPerson(): Party | undefined {
     return this.persons.values().next().value;
   }
+
+  allOrganizations(): Party[] {
+    return [...this.organizations.values()];
+  }
 }
 
 export class ResourceRegistry {
@@ -106,6 +118,10 @@ export class ResourceRegistry {
     return this.resources.get(id);
   }
 
+  all(): MockResource[] {
+    return [...this.resources.values()];
+  }
+
   template(id: string): MockConsentTemplate {
     return CONSENT_TEMPLATES[id] ?? { id, version: 1, isPoa: false };
   }
@@ -113,4 +129,62 @@ export class ResourceRegistry {
 
 export function isConsentResource(resource: MockResource): boolean {
   return (resource.resourceType ?? 'Consent').toLowerCase() === 'consent';
+}
+
+export class ServiceRegistry {
+  private readonly services = new Map<string, MockService>();
+
+  constructor(services: readonly MockService[]) {
+    for (const service of services) {
+      this.services.set(
+        ServiceRegistry.key(service.serviceCode, service.serviceEditionCode),
+        service,
+      );
+    }
+  }
+
+  private static key(code: string, edition: number): string {
+    return `${code}/${edition}`;
+  }
+
+  get(code: string, edition: number): MockService | undefined {
+    return this.services.get(ServiceRegistry.key(code, edition));
+  }
+}
+
+export class PackageRegistry {
+  private readonly packages: MockAccessPackage[];
+
+  constructor(packages: readonly MockAccessPackage[]) {
+    this.packages = [...packages];
+  }
+
+  /** By URN, by the URN's last part (`regnskapsforer-lonn`) or by id, as Altinn's `TryGetByAll`. [I] */
+  find(value: string): MockAccessPackage | undefined {
+    const lower = value.toLowerCase();
+    return this.packages.find(
+      (pkg) =>
+        pkg.urn.toLowerCase() === lower ||
+        pkg.urn.slice(pkg.urn.lastIndexOf(':') + 1).toLowerCase() === lower ||
+        pkg.id.toLowerCase() === lower,
+    );
+  }
+
+  byUrn(urn: string): MockAccessPackage | undefined {
+    return this.packages.find((pkg) => pkg.urn === urn);
+  }
+}
+
+/** Who manages access for an organisation; two invented ones where none are configured. */
+export class AccessManagerRegistry {
+  constructor(private readonly managers: Readonly<Record<string, readonly MockAccessManager[]>>) {}
+
+  of(orgNumber: string): readonly MockAccessManager[] {
+    return (
+      this.managers[orgNumber] ?? [
+        { name: 'Tone Tilgang', email: `tilgang1@${orgNumber}.example` },
+        { name: 'Stig Styrer', email: `tilgang2@${orgNumber}.example` },
+      ]
+    );
+  }
 }

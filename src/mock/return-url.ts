@@ -1,8 +1,9 @@
 import type { MockConsentRequest } from './types.js';
 
 /**
- * Where Altinn sends the user after the consent page (altinn-api.md 2.6.5): the request's
- * `redirectUrl` with the outcome appended.
+ * Where Altinn sends the user back: after the consent page (altinn-api.md 2.6.5), the request's
+ * `redirectUrl` with the outcome appended; after the Altinn 2 send page (3.1), `redirectUrl` with
+ * `DelegationRequestId` and `Status=OK`.
  */
 
 /** The parameters Altinn appends for each outcome. */
@@ -38,4 +39,18 @@ export function appendConsentOutcome(redirectUrl: string, outcome: ConsentOutcom
   const beforeFragment = hashAt === -1 ? redirectUrl : redirectUrl.slice(0, hashAt);
   const fragment = hashAt === -1 ? '' : redirectUrl.slice(hashAt);
   return `${beforeFragment}${beforeFragment.includes('?') ? '&' : '?'}${parameters}${fragment}`;
+}
+
+/**
+ * The "Fortsett" link of Altinn 2's receipt (altinn-api.md 3.1): `DelegationRequestId=<guid>&Status=OK`
+ * appended to the query (`?` unless the URL has a query, then `&`), and any `#fragment` kept at
+ * the end, as Altinn does since release 21.5/21.6. `Status` is always `OK`: it says the page was
+ * left through the button, not what the access manager decided.
+ */
+export function appendDelegationRequestOutcome(redirectUrl: string, guid: string): string {
+  const hashAt = redirectUrl.indexOf('#');
+  const beforeFragment = hashAt === -1 ? redirectUrl : redirectUrl.slice(0, hashAt);
+  const fragment = hashAt === -1 ? '' : redirectUrl.slice(hashAt);
+  const separator = !beforeFragment.includes('?') ? '?' : /[?&]$/.test(beforeFragment) ? '' : '&';
+  return `${beforeFragment}${separator}DelegationRequestId=${encodeURIComponent(guid)}&Status=OK${fragment}`;
 }

@@ -1,17 +1,43 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import {
+  SEND_PAGE_PATTERN,
+  handleDraftPage,
+  handleReceivedPage,
+  handleSendPage,
+} from './access-flow.js';
+import { handleServiceOwnerApi, type ServiceOwnerApiContext } from './access-request-api.js';
+import {
+  ALTINN2_API_PATH,
+  AccessRequestStore,
+  DRAFT_PAGE_PATH,
+  DelegationRequestStore,
+  RECEIVED_PAGE_PATH,
+  SERVICE_OWNER_API_PATH,
+} from './access-store.js';
+import { handleAltinn2Api, type Altinn2ApiContext } from './altinn2-api.js';
 import { CONSENT_API_PATH, handleConsentApi, type ConsentApiContext } from './consent-api.js';
-import { renderIndexPage, PAGE_HEADERS } from './consent-page.js';
+import { renderIndexPage } from './consent-page.js';
 import { CONTROLS_PREFIX, handleControls, type ControlsContext } from './controls.js';
 import {
+  DEFAULT_ACCESS_MANAGERS,
+  DEFAULT_ACCESS_PACKAGES,
   DEFAULT_ORGANIZATIONS,
   DEFAULT_PARTY_NAMES,
   DEFAULT_PERSONS,
   DEFAULT_RESOURCES,
+  DEFAULT_SERVICES,
 } from './defaults.js';
 import { sendEmpty, sendHtml, sendJson } from './http.js';
 import { MockMaskinporten } from './maskinporten.js';
-import { PartyRegistry, ResourceRegistry } from './registry.js';
+import { PAGE_HEADERS } from './page-layout.js';
+import {
+  AccessManagerRegistry,
+  PackageRegistry,
+  PartyRegistry,
+  ResourceRegistry,
+  ServiceRegistry,
+} from './registry.js';
 import { ConsentStore } from './store.js';
 import { dateToMicros } from './time.js';
 import type { MockAltinn, MockAltinnOptions, MockAltinnStats, MockClient } from './types.js';
@@ -27,9 +53,15 @@ import {
   handleLogoutRedirect,
 } from './user-flow.js';
 
+type MockContext = ControlsContext & ConsentApiContext & Altinn2ApiContext & ServiceOwnerApiContext;
+
+function under(lower: string, prefix: string): boolean {
+  return lower === prefix || lower.startsWith(`${prefix}/`);
+}
+
 /** Routes a request to the part of "Altinn" it is for. Path matching ignores case, as ASP.NET's does. */
 async function route(
-  ctx: ControlsContext & ConsentApiContext,
+  ctx: MockContext,
   sealer: CookieSealer,
   req: IncomingMessage,
   res: ServerResponse,
@@ -60,6 +92,22 @@ async function route(
   }
   if (lower === CONSENT_PAGE_PATH || lower === `${CONSENT_PAGE_PATH}/`) {
     return handleConsentPage(ctx, req, res, url.searchParams);
+  }
+  if (under(lower, ALTINN2_API_PATH)) {
+    ctx.stats.altinn2DelegationRequests += 1;
+    return handleAltinn2Api(ctx, req, res, path.slice(ALTINN2_API_PATH.length), url.searchParams);
+  }
+  if (under(lower, SERVICE_OWNER_API_PATH)) {
+    ctx.stats.altinn3DelegationRequests += 1;
+    return handleServiceOwnerApi(ctx, req, res, path.slice(SERVICE_OWNER_API_PATH.length));
+  }
+  const sendPage = SEND_PAGE_PATTERN.exec(path);
+  if (sendPage?.[1]) return handleSendPage(ctx, req, res, sendPage[1], url.searchParams);
+  if (lower === DRAFT_PAGE_PATH || lower === `${DRAFT_PAGE_PATH}/`) {
+    return handleDraftPage(ctx, req, res, url.searchParams);
+  }
+  if (lower === RECEIVED_PAGE_PATH || lower === `${RECEIVED_PAGE_PATH}/`) {
+    return handleReceivedPage(ctx, req, res, url.searchParams);
   }
   const logout = LOGOUT_PATH.exec(path);
   if (logout?.[1]) {
@@ -94,6 +142,12 @@ function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+function checkApiKey(key: string): void {
+  if (typeof key !== 'string' || key.trim() === '') {
+    throw new TypeError('An API key must be a non-empty string');
+  }
+}
+
 function checkNumbers(numbers: readonly string[], digits: number, what: string): void {
   const bad = numbers.find((number) => !new RegExp(`^\\d{${digits}}$`).test(number));
   if (bad !== undefined) throw new TypeError(`${what} must be ${digits} digits: ${bad}`);
@@ -102,7 +156,8 @@ function checkNumbers(numbers: readonly string[], digits: number, what: string):
 /**
  * Starts a local, faithful mock of the Altinn parts this library uses: Maskinporten's token
  * endpoint, the enterprise consent API, the user's consent page with Altinn's logout and return
- * redirect, and test controls under `/__mock/`.
+ * redirect, the access request APIs of Altinn 2 and 3 with their pages ("Be om tilgang"), and
+ * test controls under `/__mock/`.
  *
  * @example
  * const altinn = await startMockAltinn({ port: 0 });
@@ -115,6 +170,15 @@ export async function startMockAltinn(options: MockAltinnOptions = {}): Promise<
   const organizations = options.organizations ?? DEFAULT_ORGANIZATIONS;
   checkNumbers(persons, 11, 'persons');
   checkNumbers(organizations, 9, 'organizations');
+  const pageSize = options.delegationRequestsPageSize ?? 50;
+  if (!Number.isInteger(pageSize) || pageSize < 1) {
+    throw new TypeError(`delegationRequestsPageSize must be a whole number above 0: ${pageSize}`);
+  }
+  const apiKeys = new Set<string>();
+  for (const key of options.apiKeys ?? []) {
+    checkApiKey(key);
+    apiKeys.add(key);
+  }
   const host = options.host ?? '127.0.0.1';
 
   const server = createServer();
@@ -136,18 +200,33 @@ export async function startMockAltinn(options: MockAltinnOptions = {}): Promise<
     throw error;
   }
 
-  const stats: MockAltinnStats = { tokenRequests: 0, consentRequests: 0 };
+  const stats: MockAltinnStats = {
+    tokenRequests: 0,
+    consentRequests: 0,
+    altinn2DelegationRequests: 0,
+    altinn3DelegationRequests: 0,
+  };
   const store = new ConsentStore();
+  const delegationRequests = new DelegationRequestStore();
+  const accessRequests = new AccessRequestStore();
   const sealer = new CookieSealer();
   const nowMicros = (): number => dateToMicros(options.now ? options.now() : new Date());
   const reset = (): void => {
     store.clear();
+    delegationRequests.clear();
+    accessRequests.clear();
     maskinporten.reset();
     stats.tokenRequests = 0;
     stats.consentRequests = 0;
+    stats.altinn2DelegationRequests = 0;
+    stats.altinn3DelegationRequests = 0;
   };
   const registerClient = (client: MockClient): void => maskinporten.registerClient(client);
-  const ctx: ControlsContext & ConsentApiContext = {
+  const registerApiKey = (key: string): void => {
+    checkApiKey(key);
+    apiKeys.add(key);
+  };
+  const ctx: MockContext = {
     baseUrl,
     store,
     parties: new PartyRegistry(persons, organizations, {
@@ -161,6 +240,18 @@ export async function startMockAltinn(options: MockAltinnOptions = {}): Promise<
     reset,
     registerClient,
     viewUri: (id) => `${baseUrl}${CONSENT_PAGE_PATH}?id=${id}`,
+    delegationRequests,
+    accessRequests,
+    services: new ServiceRegistry(options.services ?? DEFAULT_SERVICES),
+    packages: new PackageRegistry(options.accessPackages ?? DEFAULT_ACCESS_PACKAGES),
+    accessManagers: new AccessManagerRegistry({
+      ...DEFAULT_ACCESS_MANAGERS,
+      ...options.accessManagers,
+    }),
+    apiKeys,
+    delegationRequestsPageSize: pageSize,
+    altinn2ApprovedStatus: options.altinn2ApprovedStatus ?? 'Approved',
+    registerApiKey,
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -177,10 +268,15 @@ export async function startMockAltinn(options: MockAltinnOptions = {}): Promise<
     maskinportenAudience: maskinporten.issuer,
     tokenEndpoint: maskinporten.tokenEndpoint,
     consentApiBaseUrl: `${baseUrl}/accessmanagement/api/v1/enterprise`,
+    altinn2ApiBaseUrl: `${baseUrl}/api/serviceowner`,
+    serviceOwnerApiBaseUrl: `${baseUrl}/accessmanagement/api/v1/serviceowner`,
     stats,
     consentRequests: store.requests,
+    delegationRequests: delegationRequests.requests,
+    accessRequests: accessRequests.requests,
     reset,
     registerClient,
+    registerApiKey,
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -92,3 +92,27 @@ export function formatOsloDateTime(micros: number): string {
     parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')}.${part('month')}.${part('year')} ${part('hour')}:${part('minute')}`;
 }
+
+/**
+ * A time as Altinn 2's API writes it: Norwegian local time without an offset, the fraction of a
+ * second without trailing zeros (`2020-08-27T08:51:31.54`, altinn-api.md 3.1). Milliseconds at most.
+ */
+export function formatAltinn2DateTime(micros: number): string {
+  const ms = Math.floor(micros / 1000);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Oslo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(ms));
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  const fraction = String(((ms % 1000) + 1000) % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}${fraction ? `.${fraction}` : ''}`;
+}

@@ -1,7 +1,7 @@
 /**
  * Public types of the mock Altinn (`altinn-request-elements/mock`).
  *
- * Written from ../shared/altinn-api.md (sections 1, 2 and 4), not from `src/core` or `src/server`:
+ * Written from ../shared/altinn-api.md (sections 1 to 4), not from `src/core` or `src/server`:
  * a fake that shares the code under test hides that code's bugs.
  */
 
@@ -64,6 +64,42 @@ export interface MockResource {
   requesters?: string[];
   /** The resource version stored with each right. Default 1. */
   version?: number;
+  /**
+   * Organisation number of the resource's owner (the service owner). Only the owner may ask for
+   * access to it through the Altinn 3 service owner API. Default: nobody.
+   */
+  owner?: string;
+  /** Whether rights to it can be delegated, hence requested (else AM.VLD-00049). Default `true`. */
+  delegable?: boolean;
+}
+
+/** An Altinn 2 service (`ServiceCode` + `ServiceEditionCode`), which access requests can name. */
+export interface MockService {
+  serviceCode: string;
+  serviceEditionCode: number;
+  /** Organisation number of the service owner: only it may create requests for the service. */
+  owner: string;
+  /** How the pages name the service. */
+  title: LocalizedText;
+  /** `Operations` of a request resource. Default `['Read', 'Write']`. */
+  operations?: string[];
+}
+
+/** An Altinn 3 access package. */
+export interface MockAccessPackage {
+  /** e.g. `urn:altinn:accesspackage:regnskapsforer-lonn`; the part after the last `:` also finds it. */
+  urn: string;
+  /** The package's id (a UUID), which also finds it. */
+  id: string;
+  name: LocalizedText;
+  /** Whether it can be assigned, hence requested (else AM.VLD-00048). Default `true`. */
+  assignable?: boolean;
+}
+
+/** An organisation's access manager ("tilgangsstyrer"), who gets the e-mail about a request. */
+export interface MockAccessManager {
+  name: string;
+  email: string;
 }
 
 /** Options of {@link startMockAltinn}. */
@@ -88,10 +124,29 @@ export interface MockAltinnOptions {
   /** The mock Resource Registry. Replaces the default resources. */
   resources?: MockResource[];
   /**
-   * The consent API's clock: `validTo` checks, event times, the synthetic Expired event, the
-   * events feed's five-minute delay. Maskinporten grants and access tokens use the real clock.
+   * The APIs' clock: consent `validTo` checks, event times, the synthetic Expired event, the events
+   * feed's five-minute delay, and the times of access requests. Maskinporten grants and access
+   * tokens use the real clock.
    */
   now?: () => Date;
+  /** Altinn 2 API keys (header `ApiKey`) the service owner API accepts. Default: none. */
+  apiKeys?: string[];
+  /** The Altinn 2 service registry. Replaces the default services. */
+  services?: MockService[];
+  /** The Altinn 3 access packages. Replaces the default packages. */
+  accessPackages?: MockAccessPackage[];
+  /**
+   * Access managers by organisation number (replacing the defaults of the organisations named);
+   * an organisation without any gets two invented ones.
+   */
+  accessManagers?: Record<string, MockAccessManager[]>;
+  /** Page size of the Altinn 2 list `GET …/delegationRequests`. Default 50. */
+  delegationRequestsPageSize?: number;
+  /**
+   * How the Altinn 2 API spells an approved request. Default `Approved`, as its filter docs do;
+   * `Accepted` is what NAV's client compares with (altinn-api.md 3.1, [C]).
+   */
+  altinn2ApprovedStatus?: 'Approved' | 'Accepted';
 }
 
 /** Status of a consent request, spelled as Altinn's API spells it. */
@@ -146,12 +201,77 @@ export interface MockConsentRequest {
   events: MockConsentEvent[];
 }
 
+/** Status of an Altinn 2 delegation request, spelled as its API spells it. */
+export type MockDelegationRequestStatus =
+  'Created' | 'Unopened' | 'Opened' | 'Approved' | 'Accepted' | 'Rejected' | 'Deleted';
+
+/** One service an Altinn 2 delegation request asks for. */
+export interface MockRequestResource {
+  serviceCode: string;
+  serviceEditionCode: number;
+  operations: string[];
+}
+
+/** An Altinn 2 delegation request ("Be om tilgang") as the mock stores it. */
+export interface MockDelegationRequest {
+  /** Lower case. */
+  guid: string;
+  /** Organisation number of the service owner that created it (the token's consumer). */
+  serviceOwner: string;
+  requestStatus: MockDelegationRequestStatus;
+  /** Who wants the rights: a national identity number or an organisation number. */
+  coveredBy: string;
+  /** The organisation asked. */
+  offeredBy: string;
+  redirectUrl: string;
+  /** The service owner's message, replaced by what the user sends on the send page. */
+  requestMessage: string | null;
+  keepSessionAlive: boolean;
+  /** As Altinn 2 writes times: Norwegian local time, no offset (`2020-08-27T08:51:31.54`). */
+  created: string;
+  lastChanged: string;
+  requestResources: MockRequestResource[];
+  /** E-mail addresses of the access managers the user chose to notify on the send page. */
+  notifiedAccessManagers: string[];
+  /** Creation order, which the list pages by. */
+  sequence: number;
+}
+
+/** Status of an Altinn 3 service owner delegation request. */
+export type MockAccessRequestStatus =
+  'None' | 'Draft' | 'Pending' | 'Approved' | 'Rejected' | 'Withdrawn';
+
+/** An Altinn 3 service owner delegation request as the mock stores it. */
+export interface MockAccessRequest {
+  /** Lower case. */
+  id: string;
+  type: 'resource' | 'package';
+  status: MockAccessRequestStatus;
+  /** Internal `from`: the requesting party's URN (who wants the access). */
+  from: string;
+  /** Internal `to`: the URN of the party asked (whose access manager decides). */
+  to: string;
+  /** The URN of the service owner that created it. */
+  by: string;
+  resource: { id: string; referenceId: string } | null;
+  package: { id: string; referenceId: string } | null;
+  rightKeys: string[] | null;
+  /** Which endpoint created it: the root POST swaps `from` and `to` (altinn-api.md 3.2, [C]). */
+  createdWith: 'resource' | 'package' | 'root';
+  /** Formatted as Altinn returns it (UTC, `+00:00`, microseconds). */
+  lastUpdated: string;
+}
+
 /** Counters, for tests that check how often the code under test calls Altinn. */
 export interface MockAltinnStats {
   /** Calls to `POST /maskinporten/token`, granted or refused. */
   tokenRequests: number;
   /** Calls to the consent API (`/accessmanagement/api/v1/enterprise/consentrequests…`), any outcome. */
   consentRequests: number;
+  /** Calls to the Altinn 2 service owner API (`/api/serviceowner/delegationRequests…`), any outcome. */
+  altinn2DelegationRequests: number;
+  /** Calls to the Altinn 3 service owner API (`…/serviceowner/delegationrequests…`), any outcome. */
+  altinn3DelegationRequests: number;
 }
 
 /** A running mock Altinn. */
@@ -164,14 +284,24 @@ export interface MockAltinn {
   tokenEndpoint: string;
   /** `<url>/accessmanagement/api/v1/enterprise`: the consent API's base. */
   consentApiBaseUrl: string;
+  /** `<url>/api/serviceowner`: the Altinn 2 service owner API's base (`/delegationRequests`). */
+  altinn2ApiBaseUrl: string;
+  /** `<url>/accessmanagement/api/v1/serviceowner`: the Altinn 3 service owner API's base (`/delegationrequests`). */
+  serviceOwnerApiBaseUrl: string;
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
-  /** Forgets every consent request, used grant id and counter; keeps clients and keys. */
+  /** Forgets every consent and access request, used grant id and counter; keeps clients and API keys. */
   reset(): void;
   /** Live counters (zeroed by `reset`). */
   readonly stats: Readonly<MockAltinnStats>;
   /** Every consent request by id (lower case), live. */
   readonly consentRequests: ReadonlyMap<string, Readonly<MockConsentRequest>>;
+  /** Every Altinn 2 delegation request by guid (lower case), live. */
+  readonly delegationRequests: ReadonlyMap<string, Readonly<MockDelegationRequest>>;
+  /** Every Altinn 3 service owner delegation request by id (lower case), live. */
+  readonly accessRequests: ReadonlyMap<string, Readonly<MockAccessRequest>>;
   /** Adds a Maskinporten client, or replaces the one with the same `clientId`. */
   registerClient(client: MockClient): void;
+  /** Adds an Altinn 2 API key (header `ApiKey`) the service owner API accepts. */
+  registerApiKey(key: string): void;
 }

@@ -2,8 +2,6 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   CONSENT_PAGE_PATH,
-  PAGE_HEADERS,
-  pageLanguage,
   renderConsentPage,
   renderNotFoundPage,
   type PageNotice,
@@ -16,6 +14,7 @@ import {
   sendEmpty,
   sendHtml,
 } from './http.js';
+import { PAGE_HEADERS, pageLanguage } from './page-layout.js';
 import { AM, type ProblemDescriptor } from './problems.js';
 import type { Party, PartyRegistry, ResourceRegistry } from './registry.js';
 import { appendConsentOutcome, consentOutcome } from './return-url.js';

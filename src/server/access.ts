@@ -266,7 +266,21 @@ export function accessModule(options: AccessOptions, urls: AltinnEnvironmentUrls
   async function read(context: RouteContext): Promise<Response> {
     if (api === 'altinn3') {
       const id = await altinn3IdOf(context);
-      const answer = await context.altinn.send('GET', `${A3_BASE}/${id}/status`, A3_READ);
+      const answer = await context.altinn
+        .send('GET', `${A3_BASE}/${id}/status`, A3_READ)
+        .catch((error: unknown) => {
+          // Altinn 3 answers an unknown id with 400 AM.VLD-00035 (alone, or inside a validation
+          // problem), not 404.
+          const unknownId = (code?: string) => code === 'AM.VLD-00035';
+          if (
+            error instanceof ProblemError &&
+            (unknownId(error.problem.code) ||
+              error.problem.errors?.some((item) => unknownId(item.code)))
+          ) {
+            throw notFound();
+          }
+          throw error;
+        });
       const status = altinn3AccessStatus(answer.body);
       const view: RequestView = {
         kind: 'access',

@@ -444,7 +444,10 @@ describe('mock consent API', () => {
           ['AM-00008', 400, 'inntektsaar'],
         ],
       );
-      assert.ok(problems.every((inner) => inner.traceId === body.traceId));
+      assert.ok(
+        problems.every((inner) => inner.traceId === body.traceId),
+        'problems.every((inner) => inner.traceId === body.traceId)',
+      );
     });
 
     it('answers a body that does not deserialize with STD.VLD-00017', async () => {

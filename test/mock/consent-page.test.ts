@@ -92,9 +92,9 @@ describe('mock consent page and return redirect', () => {
         assert.deepEqual(button(html, 'reject'), { text: reject, disabled: false });
         assert.match(html, /<form method="post"/);
         assert.match(html, new RegExp(`<dt>${label}</dt><dd>2024</dd>`));
-        assert.ok(html.includes(message));
+        assert.ok(html.includes(message), 'html.includes(message)');
         for (const other of languages.filter(([code]) => code !== lang))
-          assert.ok(!html.includes(other[4]));
+          assert.ok(!html.includes(other[4]), '!html.includes(other[4])');
         assert.ok(html.includes('DEMOBANKEN ASA'), 'names the requesting organisation');
         assert.ok(html.includes('18.07.2030 08:18'), 'expiry in Norwegian time');
         assert.match(
@@ -112,8 +112,8 @@ describe('mock consent page and return redirect', () => {
       });
       const { html, res } = await page(id);
       assert.match(html, /<html lang="nb">/);
-      assert.ok(!html.includes('<script'));
-      assert.ok(!html.includes('<img'));
+      assert.ok(!html.includes('<script'), '!html.includes("<script")');
+      assert.ok(!html.includes('<img'), '!html.includes("<img")');
       assert.ok(
         html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;'),
       );
@@ -290,12 +290,14 @@ describe('mock consent page and return redirect', () => {
         string,
         number
       >;
-      assert.ok((stats.consentRequests ?? 0) > 0);
+      assert.ok((stats.consentRequests ?? 0) > 0, '(stats.consentRequests ?? 0) > 0');
       assert.equal((await fetch(`${altinn.url}/__mock/reset`, { method: 'POST' })).status, 204);
       assert.equal(altinn.consentRequests.size, 0);
       assert.deepEqual(await (await fetch(`${altinn.url}/__mock/stats`)).json(), {
         tokenRequests: 0,
         consentRequests: 0,
+        altinn2DelegationRequests: 0,
+        altinn3DelegationRequests: 0,
       });
       // the client survives a reset: its token still works
       assert.equal(

@@ -233,3 +233,188 @@ export function answer(
     body: new URLSearchParams({ action }).toString(),
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Access requests ("Be om tilgang"): Altinn 2's service owner API and Altinn 3's.
+
+export const TESTFJORD = OTHER_BANK;
+export const TESTFJORD_URN = `urn:altinn:organization:identifier-no:${TESTFJORD}`;
+export const TAX_OFFICE = '974761076';
+export const ACCESS_WRITE = 'altinn:serviceowner/delegationrequests.write';
+export const ACCESS_READ = 'altinn:serviceowner/delegationrequests.read';
+export const API_KEY = 'test-api-key';
+export const ALTINN2_REQUESTS = '/api/serviceowner/delegationRequests';
+export const ALTINN3_REQUESTS = '/accessmanagement/api/v1/serviceowner/delegationrequests';
+
+/** A mock that knows {@link API_KEY}, with a client of the bank and a token with both access scopes. */
+export async function startForAccess(options: MockAltinnOptions = {}): Promise<{
+  altinn: MockAltinn;
+  token: string;
+  tokenFor(orgNumber: string, scopes?: string[]): Promise<string>;
+}> {
+  const altinn = await startMockAltinn({ port: 0, apiKeys: [API_KEY], ...options });
+  const tokenFor = async (
+    orgNumber: string,
+    scopes = [ACCESS_WRITE, ACCESS_READ],
+  ): Promise<string> => {
+    const client = await makeClient(altinn, { orgNumber, scopes });
+    return accessToken(altinn, client, scopes.join(' '));
+  };
+  return { altinn, token: await tokenFor(BANK), tokenFor };
+}
+
+export function altinn2Headers(
+  token: string | undefined,
+  headers: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    ApiKey: API_KEY,
+    Accept: 'application/hal+json',
+    'Content-Type': 'application/hal+json',
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    ...headers,
+  };
+}
+
+export function delegationRequestBody(
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    CoveredBy: PERSON,
+    OfferedBy: TESTFJORD,
+    RedirectUrl: 'https://portal.example/lonn?step=2',
+    KeepSessionAlive: true,
+    RequestMessage: 'Trenger tilgang til lønnsmodulen.',
+    RequestResources: [{ ServiceCode: '4751', ServiceEditionCode: 1 }],
+    ...overrides,
+  };
+}
+
+export function postAltinn2(
+  altinn: MockAltinn,
+  token: string | undefined,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${altinn.url}${ALTINN2_REQUESTS}`, {
+    method: 'POST',
+    headers: altinn2Headers(token, headers),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export interface Altinn2Item {
+  Guid: string;
+  RequestStatus: string;
+  RequestMessage: string | null;
+  LastChanged: string;
+  _links?: { self: { href: string }; sendRequest: { href: string } };
+  [key: string]: unknown;
+}
+
+/** Creates an Altinn 2 request and returns its HAL item; fails unless Altinn answers 201. */
+export async function createAltinn2(
+  altinn: MockAltinn,
+  token: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Altinn2Item> {
+  const res = await postAltinn2(altinn, token, delegationRequestBody(overrides));
+  if (res.status !== 201) throw new Error(`create: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Altinn2Item;
+}
+
+export async function getAltinn2(
+  altinn: MockAltinn,
+  token: string,
+  guid: string,
+): Promise<Altinn2Item> {
+  const res = await fetch(`${altinn.url}${ALTINN2_REQUESTS}/${guid}`, {
+    headers: altinn2Headers(token),
+  });
+  if (res.status !== 200) throw new Error(`get: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Altinn2Item;
+}
+
+export function postAltinn3(
+  altinn: MockAltinn,
+  token: string | undefined,
+  endpoint: '' | '/resource' | '/package',
+  body: unknown,
+): Promise<Response> {
+  return fetch(`${altinn.url}${ALTINN3_REQUESTS}${endpoint}`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export interface PartyEntityJson {
+  id: string;
+  name: string;
+  type: string;
+  variant: string;
+  organizationIdentifier: string | null;
+  personIdentifier: string | null;
+}
+
+export interface RequestDtoJson {
+  id: string;
+  status: string;
+  type: string;
+  lastUpdated: string;
+  resource: { id: string; referenceId: string } | null;
+  package: { id: string; referenceId: string } | null;
+  links: { detailsLink: string; statusLink: string };
+  from: PartyEntityJson;
+  to: PartyEntityJson;
+  by: PartyEntityJson;
+}
+
+/** Creates an Altinn 3 request for a resource (Kari asks Testfjord by default); fails unless 202. */
+export async function createAltinn3(
+  altinn: MockAltinn,
+  token: string,
+  overrides: Record<string, unknown> = {},
+): Promise<RequestDtoJson> {
+  const res = await postAltinn3(altinn, token, '/resource', {
+    from: PERSON_URN,
+    to: TESTFJORD_URN,
+    resource: 'lonnsmodul-tilgang',
+    ...overrides,
+  });
+  if (res.status !== 202) throw new Error(`create: ${res.status} ${await res.text()}`);
+  return (await res.json()) as RequestDtoJson;
+}
+
+export async function altinn3Status(
+  altinn: MockAltinn,
+  token: string,
+  id: string,
+): Promise<string> {
+  const res = await fetch(`${altinn.url}${ALTINN3_REQUESTS}/${id}/status`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (res.status !== 200) throw new Error(`status: ${res.status} ${await res.text()}`);
+  return (await res.json()) as string;
+}
+
+/** Posts a form as a browser would, without following the redirect. */
+export function postForm(
+  url: string,
+  fields: [string, string][] | Record<string, string>,
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** The mock's test control for an access request of either API. */
+export function accessControl(altinn: MockAltinn, id: string, action: string): Promise<Response> {
+  return fetch(`${altinn.url}/__mock/access-requests/${id}/${action}`, { method: 'POST' });
+}

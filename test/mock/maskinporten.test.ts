@@ -49,7 +49,10 @@ describe('mock Maskinporten', () => {
     assert.equal(claims.scope, WRITE);
     assert.equal(claims.client_id, client.clientId);
     assert.equal(claims.iss, altinn.maskinportenAudience);
-    assert.ok(typeof claims.exp === 'number' && claims.exp - Math.floor(Date.now() / 1000) <= 120);
+    assert.ok(
+      typeof claims.exp === 'number' && claims.exp - Math.floor(Date.now() / 1000) <= 120,
+      'typeof claims.exp === "number" && claims.exp - Math.floor(Date.now(...',
+    );
   });
 
   it('takes RSA client keys, and the audience without its trailing slash', async () => {

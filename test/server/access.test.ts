@@ -326,3 +326,27 @@ describe('access options', () => {
     await assert.rejects(startPortal({ access: { api: 'altinn3', secret: 'short' } }), /32/);
   });
 });
+
+describe('access routes when Altinn 3 no longer knows a request', () => {
+  it('answer 404, not Altinn’s 400', async () => {
+    const portal = await startPortal({
+      consent: undefined,
+      access: { api: 'altinn3', resources: [A3_RESOURCE], secret: SECRET },
+    });
+    try {
+      const created = await portal.call(
+        'POST',
+        '/access-requests',
+        { resource: A3_RESOURCE, org: BANK, redirectUrl: `${portal.origin}/modul` },
+        { 'idempotency-key': crypto.randomUUID() },
+      );
+      const view = (await created.json()) as View;
+      portal.mock.reset();
+      const response = await portal.call('GET', `/access-requests/${encodeURIComponent(view.id)}`);
+      assert.equal(response.status, 404);
+      assert.equal(await problemCode(response), 'not-found');
+    } finally {
+      await portal.close();
+    }
+  });
+});
