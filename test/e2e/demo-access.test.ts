@@ -1,0 +1,164 @@
+/**
+ * End to end, access requests ("Be om tilgang"): the demo's business bank page in Chromium, the
+ * backend handler, Maskinporten and Altinn 2 and 3 (mocked), and the access manager who answers
+ * while the portal page follows the request by itself.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_ORGANIZATION, startDemo, type Demo } from '../../demo/server.js';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe('the demo’s access page, end to end', () => {
+  let demo: Demo;
+  let browser: Browser;
+
+  before(async () => {
+    demo = await startDemo({ port: 0, mockPort: 0, quiet: true });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  const managerPage = () =>
+    `${demo.mock.url}/accessmanagement/ui/requests/received?org=${DEMO_ORGANIZATION}`;
+
+  /** The page's status element for Altinn 3 (`first`) or Altinn 2 (`last`), polling fast. */
+  async function followFast(page: Page, which: 'first' | 'last'): Promise<void> {
+    await page
+      .locator('access-request-status')
+      [which]()
+      .evaluate((element) => {
+        (element as HTMLElement & { pollInterval: number }).pollInterval = 250;
+      });
+  }
+
+  async function statusOf(page: Page, which: 'first' | 'last', status: string): Promise<void> {
+    await page.waitForFunction(
+      ([index, expected]) =>
+        [...document.querySelectorAll('access-request-status')]
+          .at(index === 'first' ? 0 : -1)
+          ?.getAttribute('status') === expected,
+      [which, status] as const,
+      { timeout: 15_000 },
+    );
+  }
+
+  async function answerAsManager(
+    context: BrowserContext,
+    action: 'approve' | 'reject',
+    requestId: string,
+  ): Promise<void> {
+    const manager = await context.newPage();
+    try {
+      await manager.goto(managerPage());
+      const form = manager.locator('form', { has: manager.locator(`input[value="${requestId}"]`) });
+      await form.locator(`[data-action="${action}"]`).click();
+      await manager.waitForLoadState();
+    } finally {
+      await manager.close();
+    }
+  }
+
+  it('Altinn 3: confirmed in a new tab, approved by the access manager, followed without a reload', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${demo.url}tilgang.html`);
+      await followFast(page, 'first');
+      const [altinn] = await Promise.all([
+        context.waitForEvent('page'),
+        page.locator('request-access-button').first().locator('button').click(),
+      ]);
+      await altinn.waitForLoadState();
+      assert.equal(new URL(altinn.url()).origin, new URL(demo.mock.url).origin);
+      const requestId = new URL(altinn.url()).searchParams.get('requestId') ?? '';
+      assert.ok(requestId, 'Altinn shows the request');
+      await statusOf(page, 'first', 'created');
+
+      await altinn.locator('[data-action="confirm"]').click();
+      await altinn.waitForLoadState();
+      await statusOf(page, 'first', 'pending');
+
+      await answerAsManager(context, 'approve', requestId);
+      await statusOf(page, 'first', 'accepted');
+      const text = await page
+        .locator('access-request-status')
+        .first()
+        .locator('[part="text"]')
+        .innerText();
+      assert.equal(text.trim(), 'Du har fått tilgang.');
+      // The Altinn 2 panel's status element never took the Altinn 3 request for its own.
+      assert.equal(await page.locator('access-request-status').last().getAttribute('status'), null);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const [action, status, text] of [
+    ['approve', 'accepted', 'Du har fått tilgang.'],
+    ['reject', 'rejected', 'Forespørselen om tilgang ble avslått.'],
+  ] as const) {
+    it(`Altinn 2: sent on Altinn’s page, back with DelegationRequestId, then ${status}`, async () => {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`${demo.url}tilgang.html`);
+        await page.locator('request-access-button').last().locator('button').click();
+        await page.waitForURL((url) => url.pathname.startsWith('/ui/DelegationRequest/send/'));
+        const guid = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+        await page
+          .locator('textarea[name="message"]')
+          .fill('Jeg trenger lønnsmodulen for å kjøre lønn.');
+        await page.locator('[data-action="send"]').click();
+        await page.locator('[data-action="continue"]').click();
+        await page.waitForURL((url) => url.origin === new URL(demo.url).origin);
+        await followFast(page, 'last');
+        await statusOf(page, 'last', 'pending');
+        // Read, then removed from the address bar.
+        assert.equal(new URL(page.url()).searchParams.get('DelegationRequestId'), null);
+
+        await answerAsManager(context, action, guid);
+        await statusOf(page, 'last', status);
+        const shown = await page
+          .locator('access-request-status')
+          .last()
+          .locator('[part="text"]')
+          .innerText();
+        assert.equal(shown.trim(), text);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('Altinn 2: a forged Status=OK in the return URL shows what Altinn holds', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${demo.url}tilgang.html`);
+      await page.locator('request-access-button').last().locator('button').click();
+      await page.waitForURL((url) => url.pathname.startsWith('/ui/DelegationRequest/send/'));
+      const guid = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+      // Not sent: straight back with a hand-made URL.
+      await page.goto(`${demo.url}tilgang.html?DelegationRequestId=${guid}&Status=OK`);
+      await statusOf(page, 'last', 'created');
+    } finally {
+      await context.close();
+    }
+  });
+});
