@@ -39,12 +39,10 @@ describe('the demo’s access page, end to end', () => {
 
   /** The page's status element for Altinn 3 (`first`) or Altinn 2 (`last`), polling fast. */
   async function followFast(page: Page, which: 'first' | 'last'): Promise<void> {
-    await page
-      .locator('access-request-status')
-      [which]()
-      .evaluate((element) => {
-        (element as HTMLElement & { pollInterval: number }).pollInterval = 250;
-      });
+    const statuses = page.locator('access-request-status');
+    await (which === 'first' ? statuses.first() : statuses.last()).evaluate((element) => {
+      (element as HTMLElement & { pollInterval: number }).pollInterval = 250;
+    });
   }
 
   async function statusOf(page: Page, which: 'first' | 'last', status: string): Promise<void> {
