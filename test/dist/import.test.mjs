@@ -1,0 +1,62 @@
+/**
+ * The built package, as a user installs it: every entry point imported by its public name (through
+ * package.json "exports") in plain Node, with no TypeScript loader and no bundler.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+
+const entries = {
+  'altinn-request-elements': ['configure', 'RequestConsentButton', 'AccessRequestStatus'],
+  'altinn-request-elements/core': ['consentStatus', 'trustedAltinnUrl', 'BackendClient'],
+  'altinn-request-elements/server': ['createAltinnHandler', 'maskinportenTokenSource', 'toNodeListener'],
+  'altinn-request-elements/mock': ['startMockAltinn'],
+  'altinn-request-elements/request-consent-button.js': ['RequestConsentButton'],
+  'altinn-request-elements/consent-status.js': ['ConsentStatus'],
+  'altinn-request-elements/request-access-button.js': ['RequestAccessButton'],
+  'altinn-request-elements/access-request-status.js': ['AccessRequestStatus'],
+};
+
+for (const [name, exported] of Object.entries(entries)) {
+  test(`import ${name}`, async () => {
+    const module = await import(name);
+    for (const member of exported) assert.equal(typeof module[member], 'function', member);
+  });
+}
+
+test('every entry point has its type declarations', async () => {
+  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+  for (const [entry, target] of Object.entries(manifest.exports)) {
+    if (typeof target === 'string') continue;
+    const types = new URL(`../../${target.types}`, import.meta.url);
+    assert.match(await readFile(types, 'utf8'), /export/, `${entry}: ${target.types}`);
+  }
+});
+
+test('the OpenAPI description ships with the server', () => {
+  const require = createRequire(import.meta.url);
+  const openapi = require('altinn-request-elements/server/openapi.json');
+  assert.equal(openapi.openapi, '3.1.0');
+  assert.ok(openapi.paths['/consent-requests'] && openapi.paths['/access-requests']);
+});
+
+test('the built mock and handler serve a consent request together', async () => {
+  const { startMockAltinn } = await import('altinn-request-elements/mock');
+  const { createAltinnHandler } = await import('altinn-request-elements/server');
+  const mock = await startMockAltinn({ port: 0 });
+  try {
+    const handler = createAltinnHandler({
+      environment: { platformUrl: mock.url },
+      tokenSource: async () => 'not-a-token',
+      identify: () => ({ person: '21818297804' }),
+      consent: { organization: '991825827', resources: ['standard-samtykke-for-dele-data'] },
+    });
+    // The mock refuses the fake token, and the handler says so without leaking anything.
+    const response = await handler(new Request('http://portal.example/api/altinn/consent-requests/00000000-0000-4000-8000-000000000000'));
+    assert.equal(response.status, 502);
+    assert.equal((await response.json()).code, 'altinn-unauthorized');
+  } finally {
+    await mock.close();
+  }
+});
