@@ -10,7 +10,11 @@ import { test } from 'node:test';
 const entries = {
   'altinn-request-elements': ['configure', 'RequestConsentButton', 'AccessRequestStatus'],
   'altinn-request-elements/core': ['consentStatus', 'trustedAltinnUrl', 'BackendClient'],
-  'altinn-request-elements/server': ['createAltinnHandler', 'maskinportenTokenSource', 'toNodeListener'],
+  'altinn-request-elements/server': [
+    'createAltinnHandler',
+    'maskinportenTokenSource',
+    'toNodeListener',
+  ],
   'altinn-request-elements/mock': ['startMockAltinn'],
   'altinn-request-elements/request-consent-button.js': ['RequestConsentButton'],
   'altinn-request-elements/consent-status.js': ['ConsentStatus'],
@@ -26,7 +30,9 @@ for (const [name, exported] of Object.entries(entries)) {
 }
 
 test('every entry point has its type declarations', async () => {
-  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+  const manifest = JSON.parse(
+    await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+  );
   for (const [entry, target] of Object.entries(manifest.exports)) {
     if (typeof target === 'string') continue;
     const types = new URL(`../../${target.types}`, import.meta.url);
@@ -53,7 +59,11 @@ test('the built mock and handler serve a consent request together', async () => 
       consent: { organization: '991825827', resources: ['standard-samtykke-for-dele-data'] },
     });
     // The mock refuses the fake token, and the handler says so without leaking anything.
-    const response = await handler(new Request('http://portal.example/api/altinn/consent-requests/00000000-0000-4000-8000-000000000000'));
+    const response = await handler(
+      new Request(
+        'http://portal.example/api/altinn/consent-requests/00000000-0000-4000-8000-000000000000',
+      ),
+    );
     assert.equal(response.status, 502);
     assert.equal((await response.json()).code, 'altinn-unauthorized');
   } finally {
