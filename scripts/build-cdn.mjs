@@ -1,0 +1,73 @@
+/**
+ * The files for a plain <script> tag: `dist/cdn/altinn-request-elements.js`, one minified ES module
+ * that registers every element and holds every dependency, and `altinn-request-elements.iife.js`
+ * for old-style `<script src>` (its API on `window.AltinnRequestElements`).
+ *
+ * A normal (not library-mode) build: library mode leaves ES output unminified.
+ */
+import { writeFile } from 'node:fs/promises';
+import { build } from 'vite';
+
+// A production build resolves lit's `production` export condition: no dev-mode code or warnings.
+const common = { configFile: false, logLevel: 'warn', mode: 'production' };
+
+const module = await build({
+  ...common,
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: true,
+    minify: true,
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      input: { 'altinn-request-elements': 'src/index.ts' },
+      preserveEntrySignatures: 'strict',
+      output: { format: 'es', entryFileNames: '[name].js', codeSplitting: false },
+    },
+  },
+});
+
+await build({
+  ...common,
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: false,
+    minify: true,
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      input: 'src/index.ts',
+      // Keep the entry's exports: they become window.AltinnRequestElements.
+      preserveEntrySignatures: 'strict',
+      output: {
+        format: 'iife',
+        name: 'AltinnRequestElements',
+        entryFileNames: 'altinn-request-elements.iife.js',
+      },
+    },
+  },
+});
+
+// Where the bytes come from, by package (our own code by folder), for `npm run size`.
+const chunk = [module]
+  .flat()
+  .flatMap((output) => output.output)
+  .find((item) => item.type === 'chunk');
+const byOrigin = {};
+for (const [id, rendered] of Object.entries(chunk?.modules ?? {})) {
+  const path = id.replace(/\\/g, '/');
+  const origin = path.includes('node_modules/')
+    ? path
+        .split('node_modules/')
+        .at(-1)
+        .split('/')
+        .slice(0, path.split('node_modules/').at(-1).startsWith('@') ? 2 : 1)
+        .join('/')
+    : path
+        .replace(/^.*\/src\//, 'src/')
+        .split('/')
+        .slice(0, 2)
+        .join('/');
+  byOrigin[origin] = (byOrigin[origin] ?? 0) + rendered.renderedLength;
+}
+await writeFile('dist/cdn/stats.json', `${JSON.stringify(byOrigin, null, 2)}\n`);
