@@ -10,6 +10,7 @@ import { test } from 'node:test';
 const entries = {
   'altinn-request-elements': ['configure', 'RequestConsentButton', 'AccessRequestStatus'],
   'altinn-request-elements/core': ['consentStatus', 'trustedAltinnUrl', 'BackendClient'],
+  'altinn-request-elements/react': [],
   'altinn-request-elements/server': [
     'createAltinnHandler',
     'maskinportenTokenSource',
@@ -26,6 +27,7 @@ for (const [name, exported] of Object.entries(entries)) {
   test(`import ${name}`, async () => {
     const module = await import(name);
     for (const member of exported) assert.equal(typeof module[member], 'function', member);
+    assert.ok(Object.keys(module).length > 0, 'exports something');
   });
 }
 
@@ -68,5 +70,19 @@ test('the built mock and handler serve a consent request together', async () => 
     assert.equal((await response.json()).code, 'altinn-unauthorized');
   } finally {
     await mock.close();
+  }
+});
+
+test('the React entry gives a component for every element', async () => {
+  const react = await import('altinn-request-elements/react');
+  for (const name of [
+    'RequestConsentButton',
+    'ConsentStatus',
+    'RequestAccessButton',
+    'AccessRequestStatus',
+  ]) {
+    // forwardRef components are objects React renders.
+    assert.equal(typeof react[name], 'object', name);
+    assert.equal(react[name].displayName, name);
   }
 });

@@ -1,0 +1,65 @@
+/**
+ * `altinn-request-elements/react`: the four elements as React components (through @lit/react), with
+ * their properties typed and their events as `on…` props.
+ *
+ * @example
+ * <RequestConsentButton resource="standard-samtykke-for-dele-data" validTo="P90D"
+ *   onAltinnRequestError={(event) => log(event.detail.code)}>Gi samtykke</RequestConsentButton>
+ */
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import {
+  AccessRequestStatus as AccessRequestStatusElement,
+  ConsentStatus as ConsentStatusElement,
+  RequestAccessButton as RequestAccessButtonElement,
+  RequestConsentButton as RequestConsentButtonElement,
+  type AltinnRequestCreatedEvent,
+  type AltinnRequestErrorEvent,
+  type AltinnStatusChangeEvent,
+} from '../index.js';
+
+const buttonEvents = {
+  onAltinnRequestCreated: 'altinn-request-created' as EventName<AltinnRequestCreatedEvent>,
+  onAltinnRequestError: 'altinn-request-error' as EventName<AltinnRequestErrorEvent>,
+};
+
+const statusEvents = {
+  onAltinnStatusChange: 'altinn-status-change' as EventName<AltinnStatusChangeEvent>,
+  onAltinnRequestError: 'altinn-request-error' as EventName<AltinnRequestErrorEvent>,
+};
+
+/** `<request-consent-button>` for React. */
+export const RequestConsentButton = createComponent({
+  tagName: 'request-consent-button',
+  elementClass: RequestConsentButtonElement,
+  react: React,
+  events: buttonEvents,
+  displayName: 'RequestConsentButton',
+});
+
+/** `<consent-status>` for React. */
+export const ConsentStatus = createComponent({
+  tagName: 'consent-status',
+  elementClass: ConsentStatusElement,
+  react: React,
+  events: statusEvents,
+  displayName: 'ConsentStatus',
+});
+
+/** `<request-access-button>` for React. */
+export const RequestAccessButton = createComponent({
+  tagName: 'request-access-button',
+  elementClass: RequestAccessButtonElement,
+  react: React,
+  events: buttonEvents,
+  displayName: 'RequestAccessButton',
+});
+
+/** `<access-request-status>` for React. */
+export const AccessRequestStatus = createComponent({
+  tagName: 'access-request-status',
+  elementClass: AccessRequestStatusElement,
+  react: React,
+  events: statusEvents,
+  displayName: 'AccessRequestStatus',
+});

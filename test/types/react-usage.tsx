@@ -1,0 +1,44 @@
+/**
+ * Compiled, never run: the React wrappers' types as a user writes them. `npm test` fails when they
+ * break (tsc with skipLibCheck off, see tsconfig.json here).
+ */
+import { useState } from 'react';
+import {
+  AccessRequestStatus,
+  ConsentStatus,
+  RequestAccessButton,
+  RequestConsentButton,
+} from '../../src/react/index.js';
+
+export function LoanStep() {
+  const [status, setStatus] = useState<string>();
+  return (
+    <>
+      <RequestConsentButton
+        resource="standard-samtykke-for-dele-data"
+        metadata={{ inntektsaar: '2024' }}
+        validTo="P90D"
+        requestMessage={{ nb: 'Vi trenger inntekten din.' }}
+        onAltinnRequestCreated={(event) => console.log(event.detail.url, event.detail.navigation)}
+        onAltinnRequestError={(event) => console.log(event.detail.code, event.detail.retryable)}
+      >
+        Hent inntekt
+      </RequestConsentButton>
+      <ConsentStatus onAltinnStatusChange={(event) => setStatus(event.detail.status)} />
+      <RequestAccessButton resource="lonnsmodul-tilgang" org="310456780" target="_blank" />
+      <AccessRequestStatus
+        pollInterval={2000}
+        onAltinnStatusChange={(event) => setStatus(event.detail.status)}
+      />
+      <p>{status}</p>
+    </>
+  );
+}
+
+// @ts-expect-error: the code of an error is a known one, never any string
+export const wrongCode: Parameters<
+  NonNullable<Parameters<typeof RequestConsentButton>[0]['onAltinnRequestError']>
+>[0]['detail']['code'] = 'oops';
+
+// @ts-expect-error: target takes auto, _self or _blank
+export const wrongTarget = <RequestAccessButton target="_top" />;
