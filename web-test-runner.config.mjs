@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumArgs, chromiumExecutable } from './test/support/chromium.mjs';
 import { fakeBackendMiddleware } from './test/support/fake-backend-middleware.mjs';
 
 export default {
@@ -25,19 +26,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        // Without these, Chromium keeps trying Google's services and floods a closed network.
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
+      launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs },
     }),
   ],
   // Two cores: two test files at a time keeps both busy without starving the time-out tests.

@@ -5,18 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_ORGANIZATION, startDemo, type Demo } from '../../demo/server.js';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('the demo’s access page, end to end', () => {
   let demo: Demo;
@@ -24,10 +15,7 @@ describe('the demo’s access page, end to end', () => {
 
   before(async () => {
     demo = await startDemo({ port: 0, mockPort: 0, quiet: true });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
   });
   after(async () => {
     await browser?.close();

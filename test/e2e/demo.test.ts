@@ -4,18 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startDemo, type Demo } from '../../demo/server.js';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('the demo portal, end to end', () => {
   let demo: Demo;
@@ -23,10 +14,7 @@ describe('the demo portal, end to end', () => {
 
   before(async () => {
     demo = await startDemo({ port: 0, mockPort: 0, quiet: true });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
   });
   after(async () => {
     await browser?.close();
