@@ -27,7 +27,12 @@ function takeReturnParams(): void {
   for (const [kind, id] of found) {
     if (!id) continue;
     any = true;
+    // The button kept this id with the backend it used: keep that, so another backend's status
+    // element on the page does not take it.
+    const kept = recallPendingRequest(kind);
     const pending: PendingRequest = { kind, id, createdAt: new Date().toISOString() };
+    if (kept?.id.toLowerCase() === id.toLowerCase() && kept.endpoint)
+      pending.endpoint = kept.endpoint;
     if (!rememberPendingRequest(pending)) keptInMemory.set(kind, id);
   }
   if (any)
