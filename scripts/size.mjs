@@ -1,6 +1,6 @@
 /**
  * What the elements cost a page, measured on the built CDN file (`npm run build` first): all four
- * elements, lit, @lit/task, zod/mini and the texts in three languages, minified, raw and gzipped, with
+ * elements, lit, @lit/task, valibot and the texts in three languages, minified, raw and gzipped, with
  * where the bytes come from. Fails above the budget.
  *
  * Run: npm run build && npm run size
@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
  * A ratchet for the CDN file, gzipped: lower it as bytes go. (Issue 5 aims at 14 kB; the breakdown
  * says where the bytes are.)
  */
-const BUDGET_GZIP_BYTES = 27 * 1024;
+const BUDGET_GZIP_BYTES = 22 * 1024;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 let over = false;

@@ -2,8 +2,8 @@
  * Building and checking the body of `POST {endpoint}/access-requests` from what a portal developer
  * wrote on `<request-access-button>`.
  */
-import { describeIssue, type BuildResult } from './consent-request.js';
-import { accessRequestBodySchema, type AccessRequestBody } from './schemas.js';
+import type { BuildResult } from './consent-request.js';
+import { accessRequestBodySchema, validate, type AccessRequestBody } from './schemas.js';
 
 /** The button's inputs, as set through attributes or properties. */
 export interface AccessRequestInput {
@@ -29,12 +29,10 @@ export function buildAccessRequestBody(input: AccessRequestInput): BuildResult<A
     ];
   }
   if (input.org) candidate.org = input.org;
-  const parsed = accessRequestBodySchema.safeParse(candidate);
+  const parsed = validate(accessRequestBodySchema, candidate);
   if (parsed.success) return { ok: true, body: parsed.data };
   return {
     ok: false,
-    problems: parsed.error.issues.map(
-      (issue) => `${issue.path.length ? issue.path.join('.') : 'body'}: ${describeIssue(issue)}`,
-    ),
+    problems: parsed.problems.map((problem) => `${problem.path}: ${problem.message}`),
   };
 }

@@ -3,6 +3,7 @@
  * the time-out, turns problem+json into {@link AltinnRequestError}s and every answer into a
  * {@link RequestView}.
  */
+import { is } from 'valibot';
 import { getConfig, type AltinnRequestConfig, type HeadersSource } from './config.js';
 import { AltinnRequestError, type ProblemDetails } from './errors.js';
 import { toRequestView, type RequestView } from './request-view.js';
@@ -32,8 +33,8 @@ async function resolveHeaders(source: HeadersSource | undefined): Promise<Header
 
 function problemOf(body: string): ProblemDetails | undefined {
   try {
-    const parsed = problemDetailsSchema.safeParse(JSON.parse(body));
-    return parsed.success ? (parsed.data as ProblemDetails) : undefined;
+    const problem: unknown = JSON.parse(body);
+    return is(problemDetailsSchema, problem) ? (problem as ProblemDetails) : undefined;
   } catch {
     return undefined;
   }

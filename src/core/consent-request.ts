@@ -2,13 +2,13 @@
  * Building and checking the body of `POST {endpoint}/consent-requests` from what a portal developer
  * wrote on `<request-consent-button>`, and resolving a `validTo` duration (for backends).
  */
-import * as z from 'zod/mini';
 import {
   consentRequestBodySchema,
   ISO_DURATION,
   type ConsentRequestBody,
   type ConsentRight,
   type RequestMessage,
+  validate,
 } from './schemas.js';
 
 /** One right as a developer may write it: `action` as one string or several. */
@@ -68,12 +68,11 @@ export function buildConsentRequestBody(
   if (input.validTo) candidate.validTo = input.validTo;
   if (input.requestMessage !== undefined) candidate.requestMessage = input.requestMessage;
 
-  const parsed = consentRequestBodySchema.safeParse(candidate);
+  const parsed = validate(consentRequestBodySchema, candidate);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const where = issue.path.length ? issue.path.join('.') : 'body';
-      if (where === 'rights' && problems.length) continue;
-      problems.push(`${where}: ${describeIssue(issue)}`);
+    for (const problem of parsed.problems) {
+      if (problem.path === 'rights' && problems.length) continue;
+      problems.push(`${problem.path}: ${problem.message}`);
     }
   } else if (
     parsed.data.validTo &&
@@ -84,26 +83,6 @@ export function buildConsentRequestBody(
   return problems.length || !parsed.success
     ? { ok: false, problems }
     : { ok: true, body: parsed.data };
-}
-
-/** A schema problem in words a developer understands (zod/mini's own messages are generic). */
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}`;
-    case 'too_small':
-      return issue.origin === 'array' ? 'must not be empty' : 'must not be empty';
-    case 'too_big':
-      return `too long (at most ${String(issue.maximum)})`;
-    case 'invalid_format':
-      return issue.format === 'regex' ? 'has an invalid format' : `must be a valid ${issue.format}`;
-    case 'unrecognized_keys':
-      return `unknown key(s) ${issue.keys.join(', ')}`;
-    case 'custom':
-      return issue.message;
-    default:
-      return issue.message;
-  }
 }
 
 /**

@@ -2,7 +2,7 @@
  * The request a button sent the user away for, kept in `sessionStorage` so that a status element on
  * the page the user returns to can find its id even when the return URL carries none.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import type { RequestKind } from './status.js';
 
 export interface PendingRequest {
@@ -14,11 +14,11 @@ export interface PendingRequest {
   endpoint?: string;
 }
 
-const pendingRequestSchema = z.object({
-  kind: z.string().check(z.regex(/^(consent|access)$/)),
-  id: z.string().check(z.minLength(1), z.maxLength(100)),
-  createdAt: z.string(),
-  endpoint: z.optional(z.string()),
+const pendingRequestSchema = v.object({
+  kind: v.picklist(['consent', 'access']),
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  createdAt: v.string(),
+  endpoint: v.optional(v.string()),
 });
 
 /** A kept request older than this is forgotten: the user did not come back. */
@@ -59,16 +59,16 @@ export function recallPendingRequest(
     return undefined;
   }
   if (!raw) return undefined;
-  let parsed;
+  let kept: unknown;
   try {
-    parsed = pendingRequestSchema.safeParse(JSON.parse(raw));
+    kept = JSON.parse(raw);
   } catch {
     return undefined;
   }
-  if (!parsed.success || parsed.data.kind !== kind) return undefined;
-  const age = now - Date.parse(parsed.data.createdAt);
+  if (!v.is(pendingRequestSchema, kept) || kept.kind !== kind) return undefined;
+  const age = now - Date.parse(kept.createdAt);
   if (!(age <= MAX_AGE_MS)) return undefined;
-  const { id, createdAt, endpoint } = parsed.data;
+  const { id, createdAt, endpoint } = kept;
   return endpoint === undefined ? { kind, id, createdAt } : { kind, id, createdAt, endpoint };
 }
 

@@ -2,6 +2,7 @@
  * Turns whatever the backend answered into the one shape the elements render: the normalised
  * request view. The backend may answer that view itself or pass Altinn's own JSON straight through.
  */
+import { is } from 'valibot';
 import { consentRequestDetailsSchema, requestViewSchema } from './schemas.js';
 import {
   altinn2AccessStatus,
@@ -45,9 +46,8 @@ const CONSENT_DETAILS_MEMBERS = [
 ];
 
 function fromConsentDetails(answer: Record<string, unknown>, now: number): RequestView | undefined {
-  const parsed = consentRequestDetailsSchema.safeParse(answer);
-  if (!parsed.success) return undefined;
-  const details = parsed.data;
+  if (!is(consentRequestDetailsSchema, answer)) return undefined;
+  const details = answer;
   const events = details.consentRequestEvents ?? [];
   // By time, not by text: offsets differ between events.
   const latestEvent = events
@@ -135,9 +135,8 @@ function fromView(
   kind: RequestKind,
   now: number,
 ): RequestView | undefined {
-  const parsed = requestViewSchema.safeParse(answer);
-  if (!parsed.success) return undefined;
-  const data = parsed.data;
+  if (!is(requestViewSchema, answer)) return undefined;
+  const data = answer;
   if (data.kind !== undefined && data.kind.toLowerCase() !== kind) return undefined;
   let status = viewStatus(data.status, data.validTo, now);
   // A backend that forwards only Altinn's `{ id, status }` speaks Altinn's vocabulary (e.g. `Deleted`).

@@ -2,8 +2,8 @@
  * Reading a request body the same way in every module: a JSON object, none of the fields only the
  * server may set, and the schema's rules, each broken one named in the answer.
  */
-import type * as z from 'zod/mini';
-import { describeIssue } from '../core/consent-request.js';
+import type { GenericSchema } from 'valibot';
+import { validate } from '../core/schemas.js';
 import type { RouteContext } from './handler.js';
 import { ProblemError } from './problem.js';
 
@@ -16,7 +16,7 @@ export interface BodyRules {
 
 export async function readValidBody<T>(
   context: RouteContext,
-  schema: z.ZodMiniType<T>,
+  schema: GenericSchema<unknown, T>,
   rules: BodyRules,
 ): Promise<T> {
   const body = await context.readJson();
@@ -37,12 +37,9 @@ export async function readValidBody<T>(
       detail: `${forbidden.join(', ')}: set by the portal's backend, never by the browser.`,
     });
   }
-  const parsed = schema.safeParse(body);
+  const parsed = validate(schema, body);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({
-      path: issue.path.join('.') || 'body',
-      message: describeIssue(issue),
-    }));
+    const errors = parsed.problems;
     throw new ProblemError({
       status: 400,
       code: 'invalid-body',
