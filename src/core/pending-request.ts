@@ -23,6 +23,8 @@ const pendingRequestSchema = v.object({
 
 /** A kept request older than this is forgotten: the user did not come back. */
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/** Backends kept per kind: one request each, the latest. */
+const MAX_KEPT = 8;
 
 const keyOf = (kind: RequestKind): string => `altinn-request-elements:pending:${kind}`;
 
@@ -35,11 +37,25 @@ function sessionStore(): Storage | undefined {
   }
 }
 
-/** Keeps `request` as the pending one of its kind; `false` when there is no usable store. */
-export function rememberPendingRequest(request: PendingRequest, storage = sessionStore()): boolean {
+/** What is stored for `kind`: a list, newest first (one object, as earlier versions wrote, too). */
+function readKept(kind: RequestKind, storage: Storage | undefined): unknown[] {
+  try {
+    const kept: unknown = JSON.parse(storage?.getItem(keyOf(kind)) ?? '[]');
+    return Array.isArray(kept) ? kept : [kept];
+  } catch {
+    return [];
+  }
+}
+
+function writeKept(
+  kind: RequestKind,
+  kept: PendingRequest[],
+  storage: Storage | undefined,
+): boolean {
   if (!storage) return false;
   try {
-    storage.setItem(keyOf(request.kind), JSON.stringify(request));
+    if (kept.length) storage.setItem(keyOf(kind), JSON.stringify(kept));
+    else storage.removeItem(keyOf(kind));
     return true;
   } catch {
     // A full or blocked store only loses the fallback; the return URL still carries the id.
@@ -47,43 +63,53 @@ export function rememberPendingRequest(request: PendingRequest, storage = sessio
   }
 }
 
+/**
+ * Keeps `request` as the pending one of its kind for its backend (`endpoint`): a page with two
+ * backends keeps one request for each. `false` when there is no usable store.
+ */
+export function rememberPendingRequest(request: PendingRequest, storage = sessionStore()): boolean {
+  const others = recallPendingRequests(request.kind, storage).filter(
+    (kept) => kept.endpoint !== request.endpoint && kept.id !== request.id,
+  );
+  return writeKept(request.kind, [request, ...others].slice(0, MAX_KEPT), storage);
+}
+
+/** Every live request of `kind` kept, newest first (one per backend). */
+export function recallPendingRequests(
+  kind: RequestKind,
+  storage = sessionStore(),
+  now = Date.now(),
+): PendingRequest[] {
+  return readKept(kind, storage).flatMap((kept): PendingRequest[] => {
+    if (!v.is(pendingRequestSchema, kept) || kept.kind !== kind) return [];
+    const age = now - Date.parse(kept.createdAt);
+    if (!(age <= MAX_AGE_MS)) return [];
+    const { id, createdAt, endpoint } = kept;
+    return [endpoint === undefined ? { kind, id, createdAt } : { kind, id, createdAt, endpoint }];
+  });
+}
+
+/** The latest live request of `kind`, whichever backend it went through. */
 export function recallPendingRequest(
   kind: RequestKind,
   storage = sessionStore(),
   now = Date.now(),
 ): PendingRequest | undefined {
-  let raw: string | null | undefined;
-  try {
-    raw = storage?.getItem(keyOf(kind));
-  } catch {
-    return undefined;
-  }
-  if (!raw) return undefined;
-  let kept: unknown;
-  try {
-    kept = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  if (!v.is(pendingRequestSchema, kept) || kept.kind !== kind) return undefined;
-  const age = now - Date.parse(kept.createdAt);
-  if (!(age <= MAX_AGE_MS)) return undefined;
-  const { id, createdAt, endpoint } = kept;
-  return endpoint === undefined ? { kind, id, createdAt } : { kind, id, createdAt, endpoint };
+  return recallPendingRequests(kind, storage, now)[0];
 }
 
-/** Forgets the kept request of `kind`, if it is the one with `id` (or any, without `id`). */
+/** Forgets the kept request of `kind` with `id` (every one of the kind, without `id`). */
 export function forgetPendingRequest(
   kind: RequestKind,
   id?: string,
   storage = sessionStore(),
 ): void {
-  const kept = recallPendingRequest(kind, storage);
-  // A different live request stays; an expired or corrupt entry goes too.
-  if (id !== undefined && kept && kept.id !== id) return;
-  try {
-    storage?.removeItem(keyOf(kind));
-  } catch {
-    // Nothing to do: see rememberPendingRequest.
-  }
+  // Expired or corrupt entries go too.
+  const others =
+    id === undefined
+      ? []
+      : recallPendingRequests(kind, storage).filter(
+          (kept) => kept.id.toLowerCase() !== id.toLowerCase(),
+        );
+  writeKept(kind, others, storage);
 }

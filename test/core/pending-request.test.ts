@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   forgetPendingRequest,
   recallPendingRequest,
+  recallPendingRequests,
   rememberPendingRequest,
   type PendingRequest,
 } from '../../src/core/index.js';
@@ -50,6 +51,38 @@ describe('pending request in sessionStorage', () => {
     rememberPendingRequest(pending({ kind: 'access', id: 'access-1' }));
     expect(recallPendingRequest('consent')?.id).to.equal('second');
     expect(recallPendingRequest('access')?.id).to.equal('access-1');
+  });
+
+  it('keeps one request per backend, so a page with two backends loses neither', () => {
+    rememberPendingRequest(pending({ kind: 'access', id: 'a3-first', endpoint: '/api/altinn' }));
+    rememberPendingRequest(pending({ kind: 'access', id: 'a2', endpoint: '/api/altinn2' }));
+    rememberPendingRequest(pending({ kind: 'access', id: 'a3-second', endpoint: '/api/altinn' }));
+    expect(recallPendingRequests('access').map((request) => request.id)).to.deep.equal([
+      'a3-second',
+      'a2',
+    ]);
+    expect(recallPendingRequest('access')?.id).to.equal('a3-second');
+
+    forgetPendingRequest('access', 'A3-SECOND');
+    expect(recallPendingRequests('access').map((request) => request.endpoint)).to.deep.equal([
+      '/api/altinn2',
+    ]);
+  });
+
+  it('keeps at most eight backends, dropping the oldest', () => {
+    for (let index = 0; index < 10; index++) {
+      rememberPendingRequest(pending({ id: `id-${index}`, endpoint: `/api/${index}` }));
+    }
+    const kept = recallPendingRequests('consent').map((request) => request.id);
+    expect(kept).to.have.length(8);
+    expect(kept[0]).to.equal('id-9');
+    expect(kept).not.to.include('id-0');
+  });
+
+  it('reads a request kept as one object, as earlier versions wrote it', () => {
+    rememberPendingRequest(pending());
+    sessionStorage.setItem(storedKey(), JSON.stringify(pending({ endpoint: '/api/altinn' })));
+    expect(recallPendingRequest('consent')).to.deep.include({ id: ID, endpoint: '/api/altinn' });
   });
 
   it('recalls nothing when nothing was remembered', () => {

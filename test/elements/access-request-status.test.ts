@@ -779,6 +779,43 @@ describe('<access-request-status>', () => {
       expect(own.currentRequestId).to.equal(A3_ID);
     });
 
+    it('each of two backends its own, after a round trip through the other', async () => {
+      const altinn3 = await fakeBackend([answer(a3('Pending'))]);
+      const altinn2 = await fakeBackend([answer(a2('Unopened'))]);
+      rememberPendingRequest({
+        kind: 'access',
+        id: A3_ID,
+        createdAt: new Date().toISOString(),
+        endpoint: altinn3.endpoint,
+      });
+      rememberPendingRequest({
+        kind: 'access',
+        id: A2_ID,
+        createdAt: new Date().toISOString(),
+        endpoint: altinn2.endpoint,
+      });
+      // Altinn 2 sends the user back with its id; the Altinn 3 request must not be forgotten.
+      setPageUrl(`?DelegationRequestId=${A2_ID}&Status=OK`);
+      const [forAltinn3, forAltinn2] = await Promise.all([
+        fixture<AccessRequestStatus>(
+          html`<access-request-status endpoint=${altinn3.endpoint}></access-request-status>`,
+        ),
+        fixture<AccessRequestStatus>(
+          html`<access-request-status endpoint=${altinn2.endpoint}></access-request-status>`,
+        ),
+      ]);
+      await settled(forAltinn3);
+      await settled(forAltinn2);
+      expect(forAltinn3.currentRequestId).to.equal(A3_ID);
+      expect(forAltinn2.currentRequestId).to.equal(A2_ID);
+      expect((await altinn3.requests()).map((request) => request.path)).to.deep.equal([
+        `/access-requests/${A3_ID}`,
+      ]);
+      expect((await altinn2.requests()).map((request) => request.path)).to.deep.equal([
+        `/access-requests/${A2_ID}`,
+      ]);
+    });
+
     it('ignores a kept consent request', async () => {
       rememberPendingRequest({ kind: 'consent', id: A3_ID, createdAt: new Date().toISOString() });
       const backend = await fakeBackend([answer(a3('Pending'))]);

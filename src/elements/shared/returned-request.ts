@@ -1,5 +1,5 @@
 import {
-  recallPendingRequest,
+  recallPendingRequests,
   rememberPendingRequest,
   type PendingRequest,
 } from '../../core/pending-request.js';
@@ -29,10 +29,11 @@ function takeReturnParams(): void {
     any = true;
     // The button kept this id with the backend it used: keep that, so another backend's status
     // element on the page does not take it.
-    const kept = recallPendingRequest(kind);
+    const kept = recallPendingRequests(kind).find(
+      (request) => request.id.toLowerCase() === id.toLowerCase(),
+    );
     const pending: PendingRequest = { kind, id, createdAt: new Date().toISOString() };
-    if (kept?.id.toLowerCase() === id.toLowerCase() && kept.endpoint)
-      pending.endpoint = kept.endpoint;
+    if (kept?.endpoint) pending.endpoint = kept.endpoint;
     if (!rememberPendingRequest(pending)) keptInMemory.set(kind, id);
   }
   if (any)
@@ -44,17 +45,15 @@ function takeReturnParams(): void {
 }
 
 /**
- * The id of the request of `kind` the user came back from (URL first, then `sessionStorage`); one
- * kept for another backend than `endpoint` is not this element's.
+ * The id of the request of `kind` the user came back from (URL first, then `sessionStorage`): the
+ * latest kept for `endpoint` (or for no particular backend); one for another backend is not this
+ * element's.
  */
 export function returnedRequestId(kind: RequestKind, endpoint: string): string | undefined {
   takeReturnParams();
-  const pending = recallPendingRequest(kind);
-  if (
-    pending &&
-    (pending.endpoint === undefined || resolveEndpoint(pending.endpoint) === endpoint)
-  ) {
-    return pending.id;
-  }
-  return pending ? undefined : keptInMemory.get(kind);
+  const kept = recallPendingRequests(kind);
+  const mine = kept.find(
+    (pending) => pending.endpoint === undefined || resolveEndpoint(pending.endpoint) === endpoint,
+  );
+  return mine ? mine.id : kept.length ? undefined : keptInMemory.get(kind);
 }
