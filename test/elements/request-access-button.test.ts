@@ -4,6 +4,7 @@ import {
   configure,
   resetConfig,
   type AltinnRequestCreatedEvent,
+  type AccessRequestStatus,
   type AltinnRequestErrorEvent,
   type RequestAccessButton,
 } from '../../src/index.js';
@@ -410,6 +411,51 @@ describe('<request-access-button>', () => {
         id: DELEGATION_REQUEST_ID,
         endpoint: new URL(backend.endpoint, location.href).href,
       });
+    });
+
+    it('is ready for a new request once a status element on the page sees this one end', async () => {
+      const backend = await fakeBackend([
+        createdA3({ times: 1 }),
+        {
+          method: 'GET',
+          path: `/access-requests/${ACCESS_REQUEST_ID}`,
+          body: altinn3DelegationRequest({ status: 'Pending' }),
+          times: 1,
+        },
+        {
+          method: 'GET',
+          path: `/access-requests/${ACCESS_REQUEST_ID}`,
+          body: altinn3DelegationRequest({ status: 'Approved' }),
+        },
+        createdA3(),
+      ]);
+      const element = await accessButton(backend.endpoint);
+      innerButton(element).click();
+      await waitUntil(() => element.matches(':state(opened)'), 'opened');
+      const status = await fixture<AccessRequestStatus>(
+        html`<access-request-status
+          endpoint=${backend.endpoint}
+          poll-interval="250"
+        ></access-request-status>`,
+      );
+      await waitUntil(() => status.status === 'pending', 'pending shown');
+      // Still pending: the note stays.
+      expect(element.matches(':state(opened)')).to.equal(true);
+
+      await waitUntil(() => !element.matches(':state(opened)'), 'idle after Approved', {
+        timeout: 3000,
+      });
+      await element.updateComplete;
+      expect(element.state).to.equal('idle');
+      expect(partText(element, 'message')).to.equal('');
+      expect(element.shadowRoot!.querySelector('[part="link"]')).to.equal(null);
+
+      // A new click asks anew, under a new idempotency key.
+      innerButton(element).click();
+      await waitUntil(() => element.matches(':state(opened)'), 'opened again');
+      const posts = (await backend.requests()).filter((request) => request.method === 'POST');
+      expect(posts).to.have.length(2);
+      expect(keyOf(posts[1])).to.match(UUID).and.not.equal(keyOf(posts[0]));
     });
 
     it('opens detailsLink in a new window for an Altinn 3 answer, and the page stays', async () => {

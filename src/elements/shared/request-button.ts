@@ -5,7 +5,9 @@ import { newRequestId } from '../../core/ids.js';
 import { rememberPendingRequest } from '../../core/pending-request.js';
 import type { Navigation, RequestView } from '../../core/request-view.js';
 import { withoutReturnParams } from '../../core/return-params.js';
+import { isFinalStatus } from '../../core/status.js';
 import { AltinnRequestCreatedEvent } from '../../events/altinn-request-created.js';
+import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
 import type { Messages } from '../../i18n/index.js';
 import { AltinnElement } from './altinn-element.js';
 import { allowedAltinnUrl, navigateTo } from './navigation.js';
@@ -63,6 +65,8 @@ export abstract class RequestButton<Body> extends AltinnElement {
   #attemptId: string | undefined;
   #attemptFingerprint: string | undefined;
   #inFlight: AbortController | undefined;
+  /** The request whose Altinn page was opened in a new tab. */
+  #openedId: string | undefined;
 
   constructor() {
     super();
@@ -94,13 +98,36 @@ export abstract class RequestButton<Body> extends AltinnElement {
   override connectedCallback(): void {
     super.connectedCallback();
     globalThis.addEventListener('pageshow', this.#onPageShow);
+    globalThis.document?.addEventListener(AltinnStatusChangeEvent.eventName, this.#onStatusChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     globalThis.removeEventListener('pageshow', this.#onPageShow);
+    globalThis.document?.removeEventListener(
+      AltinnStatusChangeEvent.eventName,
+      this.#onStatusChange,
+    );
     this.#inFlight?.abort();
   }
+
+  /**
+   * A status element on the page saw the request opened in a new tab come to an end: the note "opened
+   * in a new tab" no longer holds, and the next click asks anew (a fresh id, not the answered one).
+   */
+  readonly #onStatusChange = ({ detail }: AltinnStatusChangeEvent): void => {
+    if (
+      this.state === 'opened' &&
+      detail.kind === this.kind &&
+      detail.id.toLowerCase() === this.#openedId?.toLowerCase() &&
+      isFinalStatus(detail.status)
+    ) {
+      this.state = 'idle';
+      this.openedUrl = undefined;
+      this.#openedId = undefined;
+      this.#attemptId = undefined;
+    }
+  };
 
   // Back from Altinn through the back/forward cache: the page is as it was left, mid-navigation.
   readonly #onPageShow = (event: PageTransitionEvent): void => {
@@ -187,6 +214,7 @@ export abstract class RequestButton<Body> extends AltinnElement {
         // The page stays (and a status element polls); the link is there if the window was blocked.
         this.popupBlocked = !navigateTo(altinnUrl, 'new-window');
         this.openedUrl = altinnUrl.href;
+        this.#openedId = request.id;
         this.state = 'opened';
         return;
       }
