@@ -36,8 +36,8 @@ const STATUS_TEXT: Readonly<Record<RequestStatus, MessageKey>> = {
  * @slot expired - Text instead of the default when the consent ran out.
  * @slot unknown - Text instead of the default for a status this library does not know.
  *
- * @event altinn-status-change - The element learned a new status from the backend.
- * @event altinn-request-error - Fetching the status failed; the element offers to try again.
+ * @event {AltinnStatusChangeEvent} altinn-status-change - The element learned a new status from the backend.
+ * @event {AltinnRequestErrorEvent} altinn-request-error - Fetching the status failed; the element offers to try again.
  *
  * @csspart base - The live region that holds everything shown.
  * @csspart text - The status text.
@@ -49,6 +49,29 @@ const STATUS_TEXT: Readonly<Record<RequestStatus, MessageKey>> = {
  * @cssstate error - Fetching failed.
  *
  * @cssprop --altinn-request-status-radius - Corner radius (default `--ds-border-radius-md`).
+ * @cssprop --altinn-request-button-radius - The retry button's corner radius (default `--ds-border-radius-md`).
+ * @cssprop --altinn-request-button-padding - The retry button's padding (default `0.5rem 1.25rem`).
+ * @cssprop [--ds-color-info-border-default=#0a71c0] - Designsystemet: the edge of the box while the request waits (`created`, `pending`).
+ * @cssprop [--ds-color-info-surface-tinted=#eaf3fb] - Designsystemet: the box's background while the request waits.
+ * @cssprop [--ds-color-success-border-default=#068718] - Designsystemet: the edge for `accepted`.
+ * @cssprop [--ds-color-success-surface-tinted=#e8f5ea] - Designsystemet: the background for `accepted`.
+ * @cssprop [--ds-color-danger-border-default=#c22020] - Designsystemet: the edge for `rejected` and for a failure.
+ * @cssprop [--ds-color-danger-surface-tinted=#fbeaea] - Designsystemet: the background for `rejected` and for a failure.
+ * @cssprop [--ds-color-danger-text-default=#b3151b] - Designsystemet: the colour of the error text.
+ * @cssprop [--ds-color-warning-border-default=#b35e00] - Designsystemet: the edge for `revoked`, `withdrawn` and `expired`.
+ * @cssprop [--ds-color-warning-surface-tinted=#fdf1e3] - Designsystemet: the background for `revoked`, `withdrawn` and `expired`.
+ * @cssprop [--ds-color-neutral-border-default=#68707c] - Designsystemet: the edge for `unknown`.
+ * @cssprop [--ds-color-neutral-surface-tinted=#f1f2f4] - Designsystemet: the background for `unknown`.
+ * @cssprop [--ds-color-neutral-border-subtle=#a0a6ae] - Designsystemet: the edge while the status is fetched.
+ * @cssprop [--ds-color-neutral-text-default=#1e2b3c] - Designsystemet: the text colour.
+ * @cssprop [--ds-color-accent-text-subtle=#0062ba] - Designsystemet: the colour of the link and of the retry button.
+ * @cssprop [--ds-color-accent-surface-hover=#e3eefa] - Designsystemet: the retry button's background on hover.
+ * @cssprop [--ds-border-radius-md=0.25rem] - Designsystemet: the corner radius of the box and the retry button.
+ * @cssprop [--ds-font-family=system-ui] - Designsystemet: the font.
+ * @cssprop [--ds-font-size-md=1rem] - Designsystemet: the font size.
+ * @cssprop [--ds-font-weight-medium=500] - Designsystemet: the weight of the link and the retry button.
+ * @cssprop [--ds-color-focus-outer=#1e2b3c] - Designsystemet: the focus outline.
+ * @cssprop [--ds-color-focus-inner=#fff] - Designsystemet: the ring between the link or button and its focus outline.
  */
 export class ConsentStatus extends RequestStatusElement {
   static override styles = [baseStyles, statusStyles];

@@ -25,8 +25,11 @@ export type ConsentButtonState = RequestButtonState;
  *
  * @slot - The button's label. Default: "Gi samtykke i Altinn" (in the element's language).
  *
- * @event altinn-request-created - The backend created the request; cancelable (`preventDefault()` stops the navigation).
- * @event altinn-request-error - Creating the request failed, or its URL was not Altinn's; `detail.code` says why.
+ * @attr {boolean} disabled - The button cannot be used; a click does nothing.
+ * @prop {boolean} disabled - The button cannot be used; a click does nothing.
+ *
+ * @event {AltinnRequestCreatedEvent} altinn-request-created - The backend created the request; cancelable (`preventDefault()` stops the navigation).
+ * @event {AltinnRequestErrorEvent} altinn-request-error - Creating the request failed, or its URL was not Altinn's; `detail.code` says why.
  *
  * @csspart button - The native button.
  * @csspart spinner - The busy indicator inside the button.
@@ -42,7 +45,20 @@ export type ConsentButtonState = RequestButtonState;
  * @cssprop --altinn-request-button-background-hover - Background on hover (default `--ds-color-accent-base-hover`).
  * @cssprop --altinn-request-button-color - Label colour (default `--ds-color-accent-base-contrast-default`).
  * @cssprop --altinn-request-button-radius - Corner radius (default `--ds-border-radius-md`).
- * @cssprop --altinn-request-button-padding - Padding.
+ * @cssprop --altinn-request-button-padding - Padding (default `0.5rem 1.25rem`).
+ * @cssprop [--ds-color-accent-base-default=#0062ba] - Designsystemet: the button's background.
+ * @cssprop [--ds-color-accent-base-hover=#004f99] - Designsystemet: the background on hover.
+ * @cssprop [--ds-color-accent-base-active=#003b73] - Designsystemet: the background while pressed.
+ * @cssprop [--ds-color-accent-base-contrast-default=#fff] - Designsystemet: the label's colour.
+ * @cssprop [--ds-border-radius-md=0.25rem] - Designsystemet: the button's corner radius.
+ * @cssprop [--ds-font-family=system-ui] - Designsystemet: the font.
+ * @cssprop [--ds-font-size-md=1rem] - Designsystemet: the font size.
+ * @cssprop [--ds-font-weight-medium=500] - Designsystemet: the label's weight.
+ * @cssprop [--ds-color-neutral-text-default=#1e2b3c] - Designsystemet: the colour of the texts under the button.
+ * @cssprop [--ds-color-danger-text-default=#b3151b] - Designsystemet: the colour of the error text.
+ * @cssprop [--ds-color-focus-outer=#1e2b3c] - Designsystemet: the focus outline.
+ * @cssprop [--ds-color-focus-inner=#fff] - Designsystemet: the ring between the button and its focus outline.
+ * @cssprop [--ds-disabled-opacity=0.45] - Designsystemet: the opacity of a disabled button.
  */
 export class RequestConsentButton extends RequestButton<ConsentRequestBody> {
   static override styles = [baseStyles, buttonStyles];

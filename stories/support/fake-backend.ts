@@ -1,0 +1,375 @@
+/**
+ * The portal backend ("BFF") inside Storybook: a `fetch` that answers the elements' calls in the
+ * browser, as the contract's backend would, with no server. Each story gives its element an
+ * `endpoint` made by {@link endpoint}, such as `/storybook-backend/consent/server-error/~button`; the
+ * part before `/~` names the scenario, the rest only makes the endpoint the story's own, so that a
+ * docs page that renders many stories at once keeps them apart (call counts, ids kept by the buttons).
+ *
+ * `navigate` and `openWindow` never leave the Storybook iframe: they log an action instead.
+ */
+import { action } from 'storybook/actions';
+import {
+  ACCESS_REQUEST_ID,
+  BLOCKED_POPUP_REQUEST_ID,
+  CONSENT_ID,
+  DELEGATION_REQUEST_ID,
+  altinn2DelegationRequest,
+  altinn3DelegationRequest,
+  altinn3DetailsLink,
+  consentRequestDetails,
+  consentViewUri,
+  daysFromNow,
+  problem,
+  type ConsentDetailsOptions,
+} from './altinn-answers.js';
+
+/** Where the fake backend lives. */
+export const BACKEND = '/storybook-backend';
+
+/** One call that reached the fake backend. */
+export interface FakeRequest {
+  method: string;
+  collection: 'consent-requests' | 'access-requests';
+  /** The id in the path (`GET …/{id}`), if any. */
+  id: string | undefined;
+  /** The parsed JSON body, `undefined` when there is none. */
+  body: unknown;
+  headers: Headers;
+  /** 1 for the first call to this endpoint since the story started. */
+  call: number;
+}
+
+/** How the fake backend answers one call. */
+export type FakeAnswer =
+  | {
+      status: number;
+      /** Sent as JSON (`application/problem+json` from 400 on). */
+      json?: unknown;
+      /** Sent as-is instead of `json`. */
+      text?: string;
+      headers?: Record<string, string>;
+      /** Milliseconds to wait first; the wait ends early, with an AbortError, when the call is cancelled. */
+      delayMs?: number;
+    }
+  /** The backend cannot be reached: `fetch` rejects with a TypeError, as a browser's does. */
+  | { fail: 'network' }
+  /** No answer ever: the call ends only when the element gives up (its time-out) or cancels it. */
+  | { fail: 'no-answer' };
+
+type Scenario = (request: FakeRequest) => FakeAnswer;
+
+const created = (request: FakeRequest): number => (request.method === 'POST' ? 201 : 200);
+
+/** The consent id a call is about: the path's, else the body's (the button makes the id). */
+function consentId(request: FakeRequest): string {
+  if (request.id) return request.id;
+  const body = request.body as { id?: unknown } | undefined;
+  return typeof body?.id === 'string' ? body.id : CONSENT_ID;
+}
+
+/** Answers with Altinn's consent request, as a backend that forwards Altinn's JSON does. */
+const consent =
+  (options: ConsentDetailsOptions | ((id: string) => ConsentDetailsOptions) = {}): Scenario =>
+  (request) => {
+    const id = consentId(request);
+    const resolved = typeof options === 'function' ? options(id) : options;
+    return { status: created(request), json: consentRequestDetails(id, resolved) };
+  };
+
+/** Answers with an Altinn 2 delegation request (the backend makes the id). */
+const altinn2 =
+  (requestStatus: string): Scenario =>
+  (request) => ({
+    status: created(request),
+    json: altinn2DelegationRequest(request.id ?? DELEGATION_REQUEST_ID, requestStatus),
+  });
+
+/** Answers with an Altinn 3 delegation request (the backend makes the id). */
+const altinn3 =
+  (status: string, id = ACCESS_REQUEST_ID, detailsLink?: (id: string) => string): Scenario =>
+  (request) => {
+    const requestId = request.id ?? id;
+    return {
+      status: created(request),
+      json: altinn3DelegationRequest(requestId, status, detailsLink?.(requestId)),
+    };
+  };
+
+/** Answers with the contract's normalised request view. */
+const view =
+  (kind: 'consent' | 'access', status: string, extra: Record<string, unknown> = {}): Scenario =>
+  (request) => ({
+    status: created(request),
+    json: {
+      kind,
+      id: kind === 'consent' ? consentId(request) : (request.id ?? ACCESS_REQUEST_ID),
+      status,
+      updatedAt: daysFromNow(0),
+      ...extra,
+    },
+  });
+
+/** `scenario`, after `delayMs`. */
+const slow =
+  (delayMs: number, scenario: Scenario): Scenario =>
+  (request) => {
+    const answer = scenario(request);
+    return 'fail' in answer ? answer : { ...answer, delayMs };
+  };
+
+/** 503 for the first call, then `scenario`: for stories that show a retry. */
+const unavailableOnce =
+  (scenario: Scenario): Scenario =>
+  (request) =>
+    request.call === 1
+      ? {
+          status: 503,
+          json: problem(503, 'Service Unavailable', 'Altinn did not answer; try again.'),
+          headers: { 'Retry-After': '1' },
+        }
+      : scenario(request);
+
+/** The scenarios every kind shares: ways a backend call fails. */
+function failures(): Record<string, Scenario> {
+  return {
+    network: () => ({ fail: 'network' }),
+    'no-answer': () => ({ fail: 'no-answer' }),
+    'invalid-json': () => ({ status: 200, text: '{"id": "77ed8698-e619-4066', headers: {} }),
+    'not-a-request': () => ({ status: 200, json: { ok: true, message: 'Saved.' } }),
+    'server-error': () => ({
+      status: 500,
+      json: problem(500, 'Internal Server Error', 'Something went wrong on our side.'),
+    }),
+    'bad-request': () => ({
+      status: 400,
+      json: problem(400, 'Bad Request', 'One or more validation errors occurred.', {
+        code: 'STD-00000',
+        errors: { validTo: ['validTo must lie in the future.'] },
+      }),
+    }),
+    unauthorized: () => ({
+      status: 401,
+      json: problem(401, 'Unauthorized', 'The session has ended; sign in again.'),
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    }),
+    forbidden: () => ({
+      status: 403,
+      json: problem(403, 'Forbidden', 'The signed-in user may not ask for this.'),
+    }),
+    'not-found': () => ({
+      status: 404,
+      json: problem(404, 'Not Found', 'No such request.'),
+    }),
+    conflict: () => ({
+      status: 409,
+      json: problem(409, 'Conflict', 'A request with this id exists with other content.'),
+    }),
+    'too-many-requests': () => ({
+      status: 429,
+      json: problem(429, 'Too Many Requests', 'Slow down.'),
+      headers: { 'Retry-After': '30' },
+    }),
+    'never-called': () => {
+      console.error('Storybook fake backend: this story should not call the backend.');
+      return { status: 500, json: problem(500, 'Internal Server Error', 'Unexpected call.') };
+    },
+  };
+}
+
+function prefixed(prefix: string, scenarios: Record<string, Scenario>): Record<string, Scenario> {
+  return Object.fromEntries(
+    Object.entries(scenarios).map(([name, scenario]) => [`${prefix}/${name}`, scenario]),
+  );
+}
+
+/** Every scenario, by name. */
+const SCENARIOS = {
+  ...prefixed('consent', {
+    ...failures(),
+    created: consent(),
+    accepted: consent({ status: 'Accepted', validTo: '2027-03-31T12:00:00Z' }),
+    used: consent({ status: 'Accepted', events: ['Created', 'Accepted', 'Used'] }),
+    rejected: consent({ status: 'Rejected' }),
+    revoked: consent({ status: 'Revoked', events: ['Created', 'Accepted', 'Revoked'] }),
+    deleted: consent({ status: 'Deleted' }),
+    expired: consent({ status: 'Expired', events: ['Created', 'Accepted', 'Expired'] }),
+    'past-valid-to': consent({ status: 'Accepted', validTo: daysFromNow(-2) }),
+    'unknown-status': consent({ status: 'Opened', events: [] }),
+    'pending-view': view('consent', 'pending'),
+    slow: slow(8000, consent()),
+    'slow-accepted': slow(8000, consent({ status: 'Accepted' })),
+    'untrusted-redirect': consent((id) => ({
+      viewUri: consentViewUri(id, 'https://am.ui.tt02.altinn.no.login-altinn.example'),
+    })),
+    'unavailable-then-created': unavailableOnce(consent()),
+    'unavailable-then-accepted': unavailableOnce(
+      consent({ status: 'Accepted', validTo: '2027-03-31T12:00:00Z' }),
+    ),
+  }),
+  ...prefixed('access', {
+    ...failures(),
+    'altinn2-created': altinn2('Created'),
+    'altinn2-unopened': altinn2('Unopened'),
+    'altinn2-opened': altinn2('Opened'),
+    'altinn2-approved': altinn2('Approved'),
+    'altinn2-accepted': altinn2('Accepted'),
+    'altinn2-rejected': altinn2('Rejected'),
+    'altinn2-deleted': altinn2('Deleted'),
+    'altinn2-none': altinn2('None'),
+    'altinn3-draft': altinn3('Draft'),
+    'altinn3-pending': altinn3('Pending'),
+    'altinn3-approved': altinn3('Approved'),
+    'altinn3-rejected': altinn3('Rejected'),
+    'altinn3-withdrawn': altinn3('Withdrawn'),
+    'altinn3-none': altinn3('None'),
+    'altinn3-popup-blocked': altinn3('Draft', BLOCKED_POPUP_REQUEST_ID),
+    'revoked-view': view('access', 'revoked'),
+    'expired-view': view('access', 'expired'),
+    slow: slow(8000, altinn2('Created')),
+    'slow-pending': slow(8000, altinn3('Pending')),
+    'untrusted-redirect': altinn3('Draft', ACCESS_REQUEST_ID, (id) =>
+      altinn3DetailsLink(id, 'http://am.ui.tt02.altinn.no'),
+    ),
+    'unavailable-then-altinn2-created': unavailableOnce(altinn2('Created')),
+    'unavailable-then-approved': unavailableOnce(altinn3('Approved')),
+    /** Draft, then Pending, then Approved: what polling sees while the user and the manager act. */
+    progress: (request) =>
+      altinn3(request.call <= 1 ? 'Draft' : request.call === 2 ? 'Pending' : 'Approved')(request),
+  }),
+} satisfies Record<string, Scenario>;
+
+/** The name of a scenario of the fake backend. */
+export type ScenarioName = keyof typeof SCENARIOS;
+
+/**
+ * The endpoint of `scenario` for one story: give each story its own `variant` when several stories
+ * use one scenario.
+ */
+export function endpoint(scenario: ScenarioName, variant?: string): string {
+  return `${BACKEND}/${scenario}${variant ? `/~${encodeURIComponent(variant)}` : ''}`;
+}
+
+/** Calls per endpoint (the path before the collection), since the story started. */
+const calls = new Map<string, FakeRequest[]>();
+
+/** What reached `endpoint` since {@link resetEndpoint}, oldest first. */
+export function requestsTo(endpointUrl: string): readonly FakeRequest[] {
+  return calls.get(new URL(endpointUrl, globalThis.location.href).pathname) ?? [];
+}
+
+/** Forgets the calls to `endpoint` (a story's `beforeEach`), so its first call is call 1 again. */
+export function resetEndpoint(endpointUrl: string): void {
+  calls.delete(new URL(endpointUrl, globalThis.location.href).pathname);
+}
+
+const ROUTE =
+  /^(?<base>.+?)\/(?<collection>consent-requests|access-requests)(?:\/(?<id>[^/]+))?\/?$/;
+
+/** Waits `ms` (forever when `undefined`); rejects with an AbortError as soon as `signal` aborts. */
+function pause(ms: number | undefined, signal: AbortSignal | null | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const aborted = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      reject(new DOMException('The operation was aborted.', 'AbortError'));
+    };
+    if (signal?.aborted) {
+      aborted();
+      return;
+    }
+    const timer =
+      ms === undefined
+        ? undefined
+        : setTimeout(() => {
+            signal?.removeEventListener('abort', aborted);
+            resolve();
+          }, ms);
+    signal?.addEventListener('abort', aborted, { once: true });
+  });
+}
+
+function problemResponse(status: number, title: string, detail: string): Response {
+  return new Response(JSON.stringify(problem(status, title, detail)), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+}
+
+function parseBody(body: BodyInit | null | undefined): unknown {
+  if (typeof body !== 'string' || body === '') return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
+}
+
+/**
+ * The `fetch` for `configure({ fetch })`: answers calls under {@link BACKEND} from the scenarios, and
+ * passes anything else to the browser's `fetch`.
+ */
+export const fakeFetch: typeof fetch = async (input, init) => {
+  const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const url = new URL(href, globalThis.location.href);
+  if (!url.pathname.startsWith(`${BACKEND}/`)) return globalThis.fetch(input, init);
+
+  const route = ROUTE.exec(url.pathname);
+  const base = route?.groups?.base ?? url.pathname;
+  const name = base
+    .slice(BACKEND.length + 1)
+    .split('/')
+    .filter((segment) => !segment.startsWith('~'))
+    .join('/');
+  const scenario = (SCENARIOS as Record<string, Scenario>)[name];
+  const method = (init?.method ?? 'GET').toUpperCase();
+  if (!route?.groups || !scenario) {
+    console.warn(`Storybook fake backend: no scenario for ${method} ${url.pathname}`);
+    return problemResponse(404, 'Not Found', `No scenario "${name}" in the Storybook backend.`);
+  }
+
+  const history = calls.get(base) ?? [];
+  calls.set(base, history);
+  const request: FakeRequest = {
+    method,
+    collection: route.groups.collection as FakeRequest['collection'],
+    id: route.groups.id === undefined ? undefined : decodeURIComponent(route.groups.id),
+    body: parseBody(init?.body),
+    headers: new Headers(init?.headers),
+    call: history.length + 1,
+  };
+  history.push(request);
+
+  const answer = scenario(request);
+  const signal = init?.signal;
+  if ('fail' in answer) {
+    if (answer.fail === 'network') {
+      await pause(50, signal);
+      throw new TypeError('Failed to fetch');
+    }
+    await pause(undefined, signal);
+    throw new DOMException('The operation was aborted.', 'AbortError');
+  }
+  await pause(answer.delayMs ?? 150, signal);
+  const problemJson = answer.status >= 400 && answer.json !== undefined;
+  return new Response(answer.text ?? JSON.stringify(answer.json), {
+    status: answer.status,
+    headers: {
+      'Content-Type': problemJson ? 'application/problem+json' : 'application/json',
+      ...answer.headers,
+    },
+  });
+};
+
+/** `configure({ navigate })` for Storybook: logs the URL instead of leaving the iframe. */
+export function navigate(url: string): void {
+  action('navigate (Storybook stays on the page)')(url);
+}
+
+/**
+ * `configure({ openWindow })` for Storybook: logs the URL instead of opening a tab, and plays a
+ * pop-up blocker for the request {@link BLOCKED_POPUP_REQUEST_ID}.
+ */
+export function openWindow(url: string): boolean {
+  const blocked = new URL(url).searchParams.get('requestId') === BLOCKED_POPUP_REQUEST_ID;
+  action(blocked ? 'openWindow (blocked by a pop-up blocker)' : 'openWindow')(url);
+  return !blocked;
+}

@@ -1,0 +1,81 @@
+/**
+ * Helpers for the stories' `play` functions and hooks. The elements render into shadow roots, which
+ * Testing Library's queries do not enter, so these reach the parts (`[part~=…]`) directly.
+ */
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { configure, getConfig } from '../../src/core/config.js';
+import { normaliseLang } from '../../src/core/lang.js';
+import { MESSAGES, type MessageKey, type Messages } from '../../src/i18n/index.js';
+import { resetEndpoint } from './fake-backend.js';
+
+/** How long a `play` function waits for an element to reach a state. */
+const WAIT = { timeout: 6000 };
+
+/** The story's one element named `tag`. */
+export function elementIn<T extends HTMLElement = HTMLElement>(
+  canvasElement: HTMLElement,
+  tag: keyof HTMLElementTagNameMap,
+): T {
+  const element = canvasElement.querySelector<T>(tag);
+  if (!element) throw new Error(`The story has no <${tag}>.`);
+  return element;
+}
+
+/** The shadow part `name` of `element`. */
+export function part(element: Element, name: string): HTMLElement {
+  const found = element.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`);
+  if (!found) throw new Error(`<${element.localName}> has no part "${name}".`);
+  return found;
+}
+
+/** The text of the shadow part `name`, white space folded. */
+export function partText(element: Element, name: string): string {
+  const found = element.shadowRoot?.querySelector(`[part~="${name}"]`);
+  return (found?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The messages in the language `element` speaks (its own `lang`, else the nearest `[lang]`). */
+export function messagesOf(element: Element): Messages {
+  const lang = element.closest('[lang]')?.getAttribute('lang') ?? undefined;
+  return MESSAGES[normaliseLang(lang) ?? 'nb'];
+}
+
+/** Clicks the part `name` (default: the button) as a user does. */
+export async function clickPart(element: Element, name = 'button'): Promise<void> {
+  await userEvent.click(part(element, name));
+}
+
+/** Waits until `element` is in the custom state `state` (`:state(busy)` …). */
+export async function expectState(element: Element, state: string): Promise<void> {
+  await waitFor(() => expect(element.matches(`:state(${state})`)).toBe(true), WAIT);
+}
+
+/** Waits until the part `name` says the message `key`, in the element's language. */
+export async function expectMessage(
+  element: Element,
+  name: string,
+  key: MessageKey,
+): Promise<void> {
+  await waitFor(() => expect(partText(element, name)).toBe(messagesOf(element)[key]), WAIT);
+}
+
+/** Waits until a status element shows `status` (the reflected attribute). */
+export async function expectStatus(element: Element, status: string): Promise<void> {
+  await waitFor(() => expect(element.getAttribute('status')).toBe(status), WAIT);
+}
+
+/** A `beforeEach` that makes backend calls give up after `ms`, and restores the time-out after. */
+export function withTimeout(ms: number): () => () => void {
+  return () => {
+    const previous = getConfig().timeout;
+    configure({ timeout: ms });
+    return () => {
+      configure({ timeout: previous });
+    };
+  };
+}
+
+/** A `beforeEach` that forgets earlier calls to `endpoint`, so its scenario starts over. */
+export function freshEndpoint(endpoint: string): () => void {
+  return () => resetEndpoint(endpoint);
+}
