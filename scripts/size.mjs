@@ -19,7 +19,7 @@ const kB = 1024;
  * today (lower them as bytes go); see README "Size" for where the bytes are.
  */
 const BUDGET = {
-  cdn: 22 * kB,
+  cdn: 22.5 * kB,
   elementAlone: 12 * kB,
   elementAdded: 4 * kB,
 };

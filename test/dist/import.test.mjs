@@ -31,6 +31,18 @@ for (const [name, exported] of Object.entries(entries)) {
   });
 }
 
+// Types only: importing one (as a bundler may, for `import 'altinn-request-elements/vue'`) gives an
+// empty module, and registers nothing.
+for (const name of [
+  'altinn-request-elements/react-jsx',
+  'altinn-request-elements/vue',
+  'altinn-request-elements/svelte',
+]) {
+  test(`import ${name} (types only)`, async () => {
+    assert.deepEqual(Object.keys(await import(name)), []);
+  });
+}
+
 test('every entry point has its type declarations', async () => {
   const manifest = JSON.parse(
     await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
