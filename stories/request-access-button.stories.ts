@@ -90,6 +90,15 @@ const meta: Meta<AccessButtonArgs> = {
 
 export default meta;
 
+/** Errors that trying again may cure (network, time-out, 5xx, 429); the others are refusals. */
+const RETRYABLE = new Set<MessageKey>([
+  'errorNetwork',
+  'errorTimeout',
+  'errorInvalidResponse',
+  'errorServer',
+  'errorTooManyRequests',
+]);
+
 /** A story that clicks the button and waits for an error the user can read. */
 function failure(scenario: ScenarioName, key: MessageKey, description: string): Story {
   return {
@@ -100,7 +109,8 @@ function failure(scenario: ScenarioName, key: MessageKey, description: string): 
       await clickPart(element);
       await expectState(element, 'error');
       await expectMessage(element, 'error', key);
-      await expectMessage(element, 'button', 'retry');
+      // The button offers to try again where that can help; a refused request keeps its label.
+      await expectMessage(element, 'button', RETRYABLE.has(key) ? 'retry' : 'accessButtonLabel');
     },
   };
 }
@@ -297,7 +307,7 @@ export const CreatedAlreadySent: Story = {
     const element = button(canvasElement);
     await clickPart(element);
     await expectState(element, 'created');
-    await expectMessage(element, 'message', 'accessButtonCreated');
+    await expectMessage(element, 'message', 'accessButtonAnswered');
   },
 };
 

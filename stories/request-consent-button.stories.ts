@@ -83,6 +83,15 @@ const meta: Meta<ConsentButtonArgs> = {
 
 export default meta;
 
+/** Errors that trying again may cure (network, time-out, 5xx, 429); the others are refusals. */
+const RETRYABLE = new Set<Parameters<typeof expectMessage>[2]>([
+  'errorNetwork',
+  'errorTimeout',
+  'errorInvalidResponse',
+  'errorServer',
+  'errorTooManyRequests',
+]);
+
 /** A story that clicks the button and waits for an error the user can read. */
 function failure(
   scenario: Parameters<typeof endpoint>[0],
@@ -97,8 +106,8 @@ function failure(
       await clickPart(element);
       await expectState(element, 'error');
       await expectMessage(element, 'error', key);
-      // The button now offers to try again.
-      await expectMessage(element, 'button', 'retry');
+      // The button offers to try again where that can help; a refused request keeps its label.
+      await expectMessage(element, 'button', RETRYABLE.has(key) ? 'retry' : 'consentButtonLabel');
     },
   };
 }
@@ -195,7 +204,7 @@ export const CreatedAlreadyAnswered: Story = {
     const element = button(canvasElement);
     await clickPart(element);
     await expectState(element, 'created');
-    await expectMessage(element, 'message', 'consentButtonCreated');
+    await expectMessage(element, 'message', 'consentButtonAnswered');
   },
 };
 

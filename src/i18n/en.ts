@@ -6,6 +6,7 @@ export const en: Messages = {
   consentButtonBusy: 'Creating the consent request …',
   navigatingToAltinn: 'Taking you to Altinn …',
   consentButtonCreated: 'The consent request has been created.',
+  consentButtonAnswered: 'The consent request no longer awaits your answer.',
   retry: 'Try again',
 
   errorNetwork: 'We could not reach the service. Check your connection and try again.',
@@ -42,6 +43,7 @@ export const en: Messages = {
   accessButtonLabel: 'Request access',
   accessButtonBusy: 'Creating the access request …',
   accessButtonCreated: 'The access request has been created.',
+  accessButtonAnswered: 'The access request has already been sent.',
   accessCreated: 'The access request has not been sent yet.',
   accessPending: 'The access request is waiting for an answer from the organisation.',
   accessAccepted: 'You have been given access.',

@@ -4,6 +4,7 @@ export const nb = {
   consentButtonBusy: 'Oppretter forespørsel om samtykke …',
   navigatingToAltinn: 'Sender deg til Altinn …',
   consentButtonCreated: 'Forespørselen om samtykke er opprettet.',
+  consentButtonAnswered: 'Forespørselen om samtykke venter ikke lenger på svar fra deg.',
   retry: 'Prøv igjen',
 
   errorNetwork: 'Vi fikk ikke kontakt med tjenesten. Sjekk nettforbindelsen og prøv igjen.',
@@ -41,6 +42,7 @@ export const nb = {
   accessButtonLabel: 'Be om tilgang',
   accessButtonBusy: 'Oppretter forespørsel om tilgang …',
   accessButtonCreated: 'Forespørselen om tilgang er opprettet.',
+  accessButtonAnswered: 'Forespørselen om tilgang er allerede sendt.',
   accessCreated: 'Forespørselen om tilgang er ikke sendt ennå.',
   accessPending: 'Forespørselen om tilgang venter på svar fra virksomheten.',
   accessAccepted: 'Du har fått tilgang.',

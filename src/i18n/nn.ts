@@ -6,6 +6,7 @@ export const nn: Messages = {
   consentButtonBusy: 'Opprettar førespurnad om samtykke …',
   navigatingToAltinn: 'Sender deg til Altinn …',
   consentButtonCreated: 'Førespurnaden om samtykke er oppretta.',
+  consentButtonAnswered: 'Førespurnaden om samtykke ventar ikkje lenger på svar frå deg.',
   retry: 'Prøv igjen',
 
   errorNetwork: 'Vi fekk ikkje kontakt med tenesta. Sjekk nettsambandet og prøv igjen.',
@@ -43,6 +44,7 @@ export const nn: Messages = {
   accessButtonLabel: 'Be om tilgang',
   accessButtonBusy: 'Opprettar førespurnad om tilgang …',
   accessButtonCreated: 'Førespurnaden om tilgang er oppretta.',
+  accessButtonAnswered: 'Førespurnaden om tilgang er alt send.',
   accessCreated: 'Førespurnaden om tilgang er ikkje send enno.',
   accessPending: 'Førespurnaden om tilgang ventar på svar frå verksemda.',
   accessAccepted: 'Du har fått tilgang.',

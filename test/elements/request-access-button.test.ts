@@ -617,7 +617,7 @@ describe('<request-access-button>', () => {
         await aTimeout(50);
         expect(navigation.urls).to.deep.equal([]);
         expect(navigation.windows).to.deep.equal([]);
-        expect(partText(element, 'message')).to.equal(MESSAGES.nb.accessButtonCreated);
+        expect(partText(element, 'message')).to.equal(MESSAGES.nb.accessButtonAnswered);
         expect(element.shadowRoot!.querySelector('[part="link"]')).to.equal(null);
       });
     }

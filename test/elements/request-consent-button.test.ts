@@ -197,6 +197,8 @@ describe('<request-consent-button>', () => {
     expect((await createdEvent).detail.status).to.equal('accepted');
     await waitUntil(() => element.matches(':state(created)'));
     expect(navigation.urls).to.deep.equal([]);
+    // Not "created": the request was answered before.
+    expect(partText(element, 'message')).to.equal(MESSAGES.nb.consentButtonAnswered);
   });
 
   it('sends one request for five fast clicks, and ignores clicks while busy', async () => {
@@ -352,6 +354,7 @@ describe('<request-consent-button>', () => {
           metadata="{inntektsaar: 2024"
         ></request-consent-button>`,
       );
+      const label = innerButton(element).textContent?.trim();
       const errorEvent = oneEvent(
         element,
         'altinn-request-error',
@@ -361,6 +364,9 @@ describe('<request-consent-button>', () => {
       expect(detail.code).to.equal('invalid-input');
       expect(detail.retryable).to.equal(false);
       expect(errors.join('\n')).to.contain('rights.0.metadata');
+      // Trying again cannot help: the button keeps its label rather than offering "Prøv igjen".
+      await element.updateComplete;
+      expect(innerButton(element).textContent?.trim()).to.equal(label);
 
       element.removeAttribute('metadata');
       element.removeAttribute('resource');

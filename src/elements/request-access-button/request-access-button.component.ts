@@ -106,6 +106,7 @@ export class RequestAccessButton extends RequestButton<AccessRequestBody> {
       label: messages.accessButtonLabel,
       busy: messages.accessButtonBusy,
       created: messages.accessButtonCreated,
+      answered: messages.accessButtonAnswered,
     };
   }
 

@@ -99,6 +99,7 @@ export class RequestConsentButton extends RequestButton<ConsentRequestBody> {
       label: messages.consentButtonLabel,
       busy: messages.consentButtonBusy,
       created: messages.consentButtonCreated,
+      answered: messages.consentButtonAnswered,
     };
   }
 

@@ -20,6 +20,8 @@ export interface RequestButtonTexts {
   label: string;
   busy: string;
   created: string;
+  /** The backend answered with a request that no longer waits for the user: nothing to do in Altinn. */
+  answered: string;
 }
 
 /** What a subclass prepares for one attempt: how to send it, and the id the answer must carry. */
@@ -44,6 +46,7 @@ export abstract class RequestButton<Body> extends AltinnElement {
     labelMissing: { state: true },
     openedUrl: { state: true },
     popupBlocked: { state: true },
+    answered: { state: true },
   };
 
   /** Where Altinn sends the user back. Default: this page without this library's parameters. */
@@ -60,6 +63,8 @@ export abstract class RequestButton<Body> extends AltinnElement {
   declare openedUrl: string | undefined;
   /** @internal The browser stopped the new window: the link is the way on. */
   declare popupBlocked: boolean;
+  /** @internal The last answer was a request no longer waiting for the user. */
+  declare answered: boolean;
 
   /** The id of this attempt; kept for retries until what is asked for changes. */
   #attemptId: string | undefined;
@@ -74,6 +79,7 @@ export abstract class RequestButton<Body> extends AltinnElement {
     this.state = 'idle';
     this.labelMissing = false;
     this.popupBlocked = false;
+    this.answered = false;
   }
 
   /** The texts of this button in the element's language. */
@@ -207,6 +213,7 @@ export abstract class RequestButton<Body> extends AltinnElement {
         }),
       );
       if (created.defaultPrevented || !waitsForUser || !altinnUrl) {
+        this.answered = !waitsForUser;
         this.state = 'created';
         return;
       }
@@ -261,7 +268,9 @@ export abstract class RequestButton<Body> extends AltinnElement {
               ? messages.popupBlocked
               : messages.openedInNewWindow
             : state === 'created'
-              ? texts.created
+              ? this.answered
+                ? texts.answered
+                : texts.created
               : '';
     const errorText = state === 'error' && this.error ? this.errorText(this.error) : '';
     return html`<button
@@ -276,7 +285,8 @@ export abstract class RequestButton<Body> extends AltinnElement {
       >
         ${working ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}
         ${
-          state === 'error'
+          // "Try again" only where trying again can help; a refused request keeps its label.
+          state === 'error' && this.error?.retryable
             ? html`<span>${messages.retry}</span>`
             : html`<span ?hidden=${this.labelMissing}
                   ><slot @slotchange=${this.#onSlotChange}>${texts.label}</slot></span
