@@ -185,6 +185,20 @@ describe('<request-access-button>', () => {
         },
       },
       {
+        // React 19, Vue and Preact set services='[…]' on a custom element as the property.
+        name: 'several Altinn 2 services as a JSON string in the services property',
+        template: (endpoint) =>
+          html`<request-access-button
+            endpoint=${endpoint}
+            .services=${'[{"serviceCode":"4751","serviceEditionCode":1}]'}
+            return-url=${RETURN_URL}
+          ></request-access-button>`,
+        body: {
+          services: [{ serviceCode: '4751', serviceEditionCode: 1 }],
+          redirectUrl: RETURN_URL,
+        },
+      },
+      {
         name: 'several Altinn 2 services through the services attribute (JSON)',
         template: (endpoint) =>
           html`<request-access-button

@@ -5,7 +5,9 @@ import {
   resetConfig,
   type AltinnRequestCreatedEvent,
   type AltinnRequestErrorEvent,
+  type ConsentRightInput,
   type RequestConsentButton,
+  type RequestMessage,
 } from '../../src/index.js';
 import { recallPendingRequest } from '../../src/core/pending-request.js';
 import { MESSAGES } from '../../src/i18n/index.js';
@@ -99,6 +101,45 @@ describe('<request-consent-button>', () => {
     expect(recallPendingRequest('consent')?.id).to.equal(body.id);
     expect(element.matches(':state(navigating)')).to.equal(true);
     expect(partText(element, 'message')).to.equal(MESSAGES.nb.navigatingToAltinn);
+  });
+
+  it('reads JSON strings set as properties, as React 19, Vue and Preact set attributes', async () => {
+    const backend = await fakeBackend([created()]);
+    const element = await fixture<RequestConsentButton>(
+      html`<request-consent-button
+        endpoint=${backend.endpoint}
+        resource="standard-samtykke-for-dele-data"
+        .metadata=${'{"inntektsaar":"2023"}' as unknown as Record<string, string>}
+        .requestMessage=${'{"nb":"Vi trenger inntekten din."}' as unknown as RequestMessage}
+        return-url=${RETURN_URL}
+      ></request-consent-button>`,
+    );
+    innerButton(element).click();
+    await waitUntil(() => navigation.urls.length === 1, 'navigated');
+    const body = (await backend.requests())[0]?.body as Record<string, unknown>;
+    expect(body.rights).to.deep.equal([
+      { resource: 'standard-samtykke-for-dele-data', metadata: { inntektsaar: '2023' } },
+    ]);
+    expect(body.requestMessage).to.deep.equal({ nb: 'Vi trenger inntekten din.' });
+
+    // Malformed JSON there is a set-up error, as in the attribute.
+    const rights = await fakeBackend([created()]);
+    const broken = await fixture<RequestConsentButton>(
+      html`<request-consent-button
+        endpoint=${rights.endpoint}
+        .rights=${'[{"resource": ' as unknown as ConsentRightInput[]}
+      ></request-consent-button>`,
+    );
+    const error = oneEvent(broken, 'altinn-request-error') as Promise<AltinnRequestErrorEvent>;
+    const originalError = console.error;
+    console.error = () => {};
+    try {
+      innerButton(broken).click();
+      expect((await error).detail.code).to.equal('invalid-input');
+    } finally {
+      console.error = originalError;
+    }
+    expect(await rights.requests()).to.deep.equal([]);
   });
 
   it('sends several rights, the request message and an absolute validTo as given', async () => {

@@ -3,7 +3,7 @@ import { buildAccessRequestBody } from '../../core/access-request.js';
 import type { Navigation, RequestView } from '../../core/request-view.js';
 import type { AccessRequestBody, Altinn2Service } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/index.js';
-import { jsonAttribute } from '../shared/json-attribute.js';
+import { jsonAttribute, jsonProperty } from '../shared/json-attribute.js';
 import {
   RequestButton,
   type PreparedRequest,
@@ -123,7 +123,7 @@ export class RequestAccessButton extends RequestButton<AccessRequestBody> {
         package: this.package,
         serviceCode: this.serviceCode,
         serviceEditionCode: this.serviceEditionCode,
-        services: this.services,
+        services: jsonProperty(this.services),
         org: this.org,
         redirectUrl: returnUrl,
       }),

@@ -3,7 +3,7 @@ import { buildConsentRequestBody, type ConsentRightInput } from '../../core/cons
 import { CONSENT_ID_PARAM, withReturnParam } from '../../core/return-params.js';
 import type { ConsentRequestBody, RequestMessage } from '../../core/schemas.js';
 import type { Messages } from '../../i18n/index.js';
-import { jsonAttribute } from '../shared/json-attribute.js';
+import { jsonAttribute, jsonProperty } from '../shared/json-attribute.js';
 import {
   RequestButton,
   type PreparedRequest,
@@ -115,10 +115,10 @@ export class RequestConsentButton extends RequestButton<ConsentRequestBody> {
       built: buildConsentRequestBody({
         id,
         resource: this.resource,
-        metadata: this.metadata,
-        rights: this.rights,
+        metadata: jsonProperty(this.metadata),
+        rights: jsonProperty(this.rights),
         validTo: this.validTo,
-        requestMessage: this.requestMessage,
+        requestMessage: jsonProperty(this.requestMessage),
         redirectUrl: withReturnParam(returnUrl, CONSENT_ID_PARAM, id),
       }),
       send: (body, signal) => this.client.createConsentRequest(body, { signal }),
