@@ -6,8 +6,8 @@
  *
  * Frameworks set a name the element has as a property (`validTo`, `rights`, `disabled`, …) as a
  * property, and any other name (`valid-to`) as an attribute, which is always a string. So objects and
- * arrays (`rights`, `metadata`, `requestMessage`, `services`) are typed as properties only; the
- * JSON-in-an-attribute form (`request-message='{"nb":"…"}'`) is for plain HTML.
+ * arrays (`rights`, `metadata`, `requestMessage`, `services`) are typed as properties only, as
+ * objects: the elements also read a JSON string set there, but a typed object catches mistakes.
  */
 import type { AccessRequestStatus } from '../elements/access-request-status/access-request-status.component.js';
 import type { ConsentStatus } from '../elements/consent-status/consent-status.component.js';
