@@ -132,6 +132,46 @@ describe('the demo’s access page, end to end', () => {
     });
   }
 
+  it('both APIs on one page: an Altinn 2 round trip keeps the Altinn 3 request on show', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${demo.url}tilgang.html`);
+      const [altinn3] = await Promise.all([
+        context.waitForEvent('page'),
+        page.locator('request-access-button').first().locator('button').click(),
+      ]);
+      await altinn3.waitForLoadState();
+      const altinn3Id = new URL(altinn3.url()).searchParams.get('requestId') ?? '';
+      await altinn3.locator('[data-action="confirm"]').click();
+      await altinn3.waitForLoadState();
+      await statusOf(page, 'first', 'pending');
+
+      // Away to Altinn 2 in this tab, and back with its DelegationRequestId.
+      await page.locator('request-access-button').last().locator('button').click();
+      await page.waitForURL((url) => url.pathname.startsWith('/ui/DelegationRequest/send/'));
+      const altinn2Id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+      await page.locator('[data-action="send"]').click();
+      await page.locator('[data-action="continue"]').click();
+      await page.waitForURL((url) => url.origin === new URL(demo.url).origin);
+
+      await statusOf(page, 'last', 'pending');
+      await statusOf(page, 'first', 'pending');
+      const ids = await page
+        .locator('access-request-status')
+        .evaluateAll((elements) =>
+          elements.map(
+            (element) => (element as HTMLElement & { currentRequestId?: string }).currentRequestId,
+          ),
+        );
+      // The backend signs Altinn 3 ids for the person (`<id>.<hmac>`); Altinn 2's are its own.
+      assert.equal(ids[0]?.split('.')[0], altinn3Id);
+      assert.equal(ids[1], altinn2Id);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('Altinn 2: a forged Status=OK in the return URL shows what Altinn holds', async () => {
     const context = await browser.newContext();
     try {
