@@ -5,8 +5,11 @@ import '../src/elements/access-request-status/access-request-status.js';
 import type { AccessRequestStatus } from '../src/elements/access-request-status/access-request-status.js';
 import type { MessageKey } from '../src/i18n/index.js';
 import { ACCESS_REQUEST_ID, DELEGATION_REQUEST_ID } from './support/altinn-answers.js';
-import { endpoint, requestsTo, type ScenarioName } from './support/fake-backend.js';
+import { endpoint, type ScenarioName } from './support/fake-backend.js';
 import {
+  loadingPlay,
+  noRequestPlay,
+  statusFailurePlay,
   clickPart,
   elementIn,
   expectMessage,
@@ -114,12 +117,7 @@ function failure(scenario: ScenarioName, key: MessageKey, description: string): 
   return {
     args: { endpoint: endpoint(scenario, 'status') },
     parameters: { docs: { description: { story: description } } },
-    play: async ({ canvasElement }) => {
-      const element = statusElement(canvasElement);
-      await expectMessage(element, 'text', key);
-      await expect(element.matches(':state(error)')).toBe(true);
-      await expectMessage(element, 'retry-button', 'retry');
-    },
+    play: statusFailurePlay('access-request-status', key),
   };
 }
 
@@ -134,12 +132,7 @@ export const NoRequest: Story = {
       },
     },
   },
-  play: async ({ canvasElement, args }) => {
-    const element = statusElement(canvasElement);
-    await expect(part(element, 'base').childElementCount).toBe(0);
-    await expect(element.hasAttribute('status')).toBe(false);
-    await expect(requestsTo(args.endpoint)).toHaveLength(0);
-  },
+  play: noRequestPlay('access-request-status'),
 };
 
 export const Loading: Story = {
@@ -152,11 +145,7 @@ export const Loading: Story = {
       },
     },
   },
-  play: async ({ canvasElement }) => {
-    const element = statusElement(canvasElement);
-    await expectMessage(element, 'text', 'statusLoading');
-    await expect(part(element, 'base').getAttribute('aria-busy')).toBe('true');
-  },
+  play: loadingPlay('access-request-status'),
 };
 
 export const Altinn3Draft: Story = {

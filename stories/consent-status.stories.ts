@@ -5,8 +5,11 @@ import '../src/elements/consent-status/consent-status.js';
 import type { ConsentStatus } from '../src/elements/consent-status/consent-status.js';
 import type { MessageKey } from '../src/i18n/index.js';
 import { CONSENT_ID } from './support/altinn-answers.js';
-import { endpoint, requestsTo, type ScenarioName } from './support/fake-backend.js';
+import { endpoint, type ScenarioName } from './support/fake-backend.js';
 import {
+  loadingPlay,
+  noRequestPlay,
+  statusFailurePlay,
   clickPart,
   elementIn,
   expectMessage,
@@ -100,12 +103,7 @@ function failure(scenario: ScenarioName, key: MessageKey, description: string): 
   return {
     args: { endpoint: endpoint(scenario, 'status') },
     parameters: { docs: { description: { story: description } } },
-    play: async ({ canvasElement }) => {
-      const element = statusElement(canvasElement);
-      await expectMessage(element, 'text', key);
-      await expect(element.matches(':state(error)')).toBe(true);
-      await expectMessage(element, 'retry-button', 'retry');
-    },
+    play: statusFailurePlay('consent-status', key),
   };
 }
 
@@ -120,12 +118,7 @@ export const NoRequest: Story = {
       },
     },
   },
-  play: async ({ canvasElement, args }) => {
-    const element = statusElement(canvasElement);
-    await expect(part(element, 'base').childElementCount).toBe(0);
-    await expect(element.hasAttribute('status')).toBe(false);
-    await expect(requestsTo(args.endpoint)).toHaveLength(0);
-  },
+  play: noRequestPlay('consent-status'),
 };
 
 export const Loading: Story = {
@@ -138,11 +131,7 @@ export const Loading: Story = {
       },
     },
   },
-  play: async ({ canvasElement }) => {
-    const element = statusElement(canvasElement);
-    await expectMessage(element, 'text', 'statusLoading');
-    await expect(part(element, 'base').getAttribute('aria-busy')).toBe('true');
-  },
+  play: loadingPlay('consent-status'),
 };
 
 export const Created: Story = {

@@ -6,6 +6,7 @@ import type { RequestAccessButton } from '../src/elements/request-access-button/
 import type { MessageKey } from '../src/i18n/index.js';
 import { endpoint, requestsTo, type ScenarioName } from './support/fake-backend.js';
 import {
+  buttonFailurePlay,
   clickPart,
   elementIn,
   expectMessage,
@@ -90,28 +91,12 @@ const meta: Meta<AccessButtonArgs> = {
 
 export default meta;
 
-/** Errors that trying again may cure (network, time-out, 5xx, 429); the others are refusals. */
-const RETRYABLE = new Set<MessageKey>([
-  'errorNetwork',
-  'errorTimeout',
-  'errorInvalidResponse',
-  'errorServer',
-  'errorTooManyRequests',
-]);
-
 /** A story that clicks the button and waits for an error the user can read. */
 function failure(scenario: ScenarioName, key: MessageKey, description: string): Story {
   return {
     args: { endpoint: endpoint(scenario, 'button') },
     parameters: { docs: { description: { story: description } } },
-    play: async ({ canvasElement }) => {
-      const element = button(canvasElement);
-      await clickPart(element);
-      await expectState(element, 'error');
-      await expectMessage(element, 'error', key);
-      // The button offers to try again where that can help; a refused request keeps its label.
-      await expectMessage(element, 'button', RETRYABLE.has(key) ? 'retry' : 'accessButtonLabel');
-    },
+    play: buttonFailurePlay('request-access-button', key, 'accessButtonLabel'),
   };
 }
 

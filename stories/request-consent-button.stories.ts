@@ -5,6 +5,7 @@ import '../src/elements/request-consent-button/request-consent-button.js';
 import type { RequestConsentButton } from '../src/elements/request-consent-button/request-consent-button.js';
 import { endpoint, requestsTo, type FakeRequest } from './support/fake-backend.js';
 import {
+  buttonFailurePlay,
   clickPart,
   elementIn,
   expectMessage,
@@ -83,15 +84,6 @@ const meta: Meta<ConsentButtonArgs> = {
 
 export default meta;
 
-/** Errors that trying again may cure (network, time-out, 5xx, 429); the others are refusals. */
-const RETRYABLE = new Set<Parameters<typeof expectMessage>[2]>([
-  'errorNetwork',
-  'errorTimeout',
-  'errorInvalidResponse',
-  'errorServer',
-  'errorTooManyRequests',
-]);
-
 /** A story that clicks the button and waits for an error the user can read. */
 function failure(
   scenario: Parameters<typeof endpoint>[0],
@@ -101,14 +93,7 @@ function failure(
   return {
     args: { endpoint: endpoint(scenario, 'button') },
     parameters: { docs: { description: { story: description } } },
-    play: async ({ canvasElement }) => {
-      const element = button(canvasElement);
-      await clickPart(element);
-      await expectState(element, 'error');
-      await expectMessage(element, 'error', key);
-      // The button offers to try again where that can help; a refused request keeps its label.
-      await expectMessage(element, 'button', RETRYABLE.has(key) ? 'retry' : 'consentButtonLabel');
-    },
+    play: buttonFailurePlay('request-consent-button', key, 'consentButtonLabel'),
   };
 }
 

@@ -6,7 +6,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { configure, getConfig } from '../../src/core/config.js';
 import { normaliseLang } from '../../src/core/lang.js';
 import { MESSAGES, type MessageKey, type Messages } from '../../src/i18n/index.js';
-import { resetEndpoint } from './fake-backend.js';
+import { requestsTo, resetEndpoint } from './fake-backend.js';
 
 /** How long a `play` function waits for an element to reach a state. */
 const WAIT = { timeout: 6000 };
@@ -78,4 +78,71 @@ export function withTimeout(ms: number): () => () => void {
 /** A `beforeEach` that forgets earlier calls to `endpoint`, so its scenario starts over. */
 export function freshEndpoint(endpoint: string): () => void {
   return () => resetEndpoint(endpoint);
+}
+
+/** What a `play` function receives that these helpers use. */
+interface PlayContext {
+  canvasElement: HTMLElement;
+  args: { endpoint?: string };
+}
+
+/** Errors that trying again may cure (network, time-out, 5xx, 429); the others are refusals. */
+const RETRYABLE = new Set<MessageKey>([
+  'errorNetwork',
+  'errorTimeout',
+  'errorInvalidResponse',
+  'errorServer',
+  'errorTooManyRequests',
+]);
+
+/**
+ * The `play` of a button story that fails with `key`: a click, the error in words, and "Prøv igjen"
+ * where trying again can help (a refused request keeps its `label`).
+ */
+export function buttonFailurePlay(
+  tag: 'request-consent-button' | 'request-access-button',
+  key: MessageKey,
+  label: MessageKey,
+): (context: PlayContext) => Promise<void> {
+  return async ({ canvasElement }) => {
+    const element = elementIn(canvasElement, tag);
+    await clickPart(element);
+    await expectState(element, 'error');
+    await expectMessage(element, 'error', key);
+    await expectMessage(element, 'button', RETRYABLE.has(key) ? 'retry' : label);
+  };
+}
+
+type StatusTag = 'consent-status' | 'access-request-status';
+
+/** The `play` of a status story whose fetch fails with `key`: the error, and the retry button. */
+export function statusFailurePlay(
+  tag: StatusTag,
+  key: MessageKey,
+): (context: PlayContext) => Promise<void> {
+  return async ({ canvasElement }) => {
+    const element = elementIn(canvasElement, tag);
+    await expectMessage(element, 'text', key);
+    await expect(element.matches(':state(error)')).toBe(true);
+    await expectMessage(element, 'retry-button', 'retry');
+  };
+}
+
+/** The `play` of a status story without a request: nothing shown, nothing called. */
+export function noRequestPlay(tag: StatusTag): (context: PlayContext) => Promise<void> {
+  return async ({ canvasElement, args }) => {
+    const element = elementIn(canvasElement, tag);
+    await expect(part(element, 'base').childElementCount).toBe(0);
+    await expect(element.hasAttribute('status')).toBe(false);
+    await expect(requestsTo(args.endpoint ?? '')).toHaveLength(0);
+  };
+}
+
+/** The `play` of a status story during its first fetch: the loading text and `aria-busy`. */
+export function loadingPlay(tag: StatusTag): (context: PlayContext) => Promise<void> {
+  return async ({ canvasElement }) => {
+    const element = elementIn(canvasElement, tag);
+    await expectMessage(element, 'text', 'statusLoading');
+    await expect(part(element, 'base').getAttribute('aria-busy')).toBe('true');
+  };
 }
