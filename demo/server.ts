@@ -207,9 +207,26 @@ export async function startDemo(
       if (!options.quiet) console.warn('[backend]', error instanceof Error ? error.message : error);
     },
   };
+  const server: Server = createServer();
+  const vite = await createViteServer({
+    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    // Live reload over this same server, so the page's strict CSP (connect-src 'self') allows it.
+    server: { middlewareMode: true, hmr: { server } },
+    appType: 'mpa',
+    logLevel: options.quiet ? 'silent' : 'info',
+    plugins: [altinnOriginMeta(new URL(mock.url).origin)],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 5173, 'localhost', resolve);
+  });
+  const url = `http://localhost:${(server.address() as AddressInfo).port}/`;
+  // The handlers learn the portal's origin once it listens: only its pages may call them.
+  const portalOrigin = { allowedOrigins: [new URL(url).origin] };
   // Consent, and access requests through Altinn 3.
   const handler = createAltinnHandler({
     ...common,
+    ...portalOrigin,
     consent: {
       organization: DEMO_BANK,
       resources: ['standard-samtykke-for-dele-data'],
@@ -225,19 +242,11 @@ export async function startDemo(
   // Access requests through Altinn 2, as portals made them until Altinn 2 closed in June 2026.
   const altinn2Handler = createAltinnHandler({
     ...common,
+    ...portalOrigin,
     basePath: '/api/altinn2',
     access: { api: 'altinn2', services: [DEMO_SERVICE], apiKey },
   });
 
-  const server: Server = createServer();
-  const vite = await createViteServer({
-    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-    // Live reload over this same server, so the page's strict CSP (connect-src 'self') allows it.
-    server: { middlewareMode: true, hmr: { server } },
-    appType: 'mpa',
-    logLevel: options.quiet ? 'silent' : 'info',
-    plugins: [altinnOriginMeta(new URL(mock.url).origin)],
-  });
   const api = toNodeListener(handler);
   const altinn2Api = toNodeListener(altinn2Handler);
   server.on('request', (request, response) => {
@@ -247,11 +256,6 @@ export async function startDemo(
       ),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 5173, 'localhost', resolve);
-  });
-  const url = `http://localhost:${(server.address() as AddressInfo).port}/`;
   return {
     url,
     mock,

@@ -3,8 +3,31 @@
  * browser may see: Altinn's own validation problems pass through with their codes; anything about the
  * portal's credentials or Altinn's health becomes a 502 with no detail that could leak.
  */
-import { ProblemError, type Problem } from './problem.js';
+import { readLimited } from './body.js';
 import { MaskinportenError, type TokenSource } from './maskinporten.js';
+import { ProblemError, type Problem } from './problem.js';
+
+/** Altinn's answers are small; anything larger is not one of them (and must not fill memory). */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** An answer that is not Altinn's: too large, or a redirect. */
+class AltinnAnswerError extends Error {}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'TimeoutError';
+}
+
+/** `promise`, or a `TimeoutError` after `milliseconds`: a token source that never settles cannot hang a call. */
+function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DOMException('The token source did not answer in time.', 'TimeoutError')),
+      milliseconds,
+    );
+  });
+  return Promise.race([promise, timedOut]).finally(() => clearTimeout(timer));
+}
 
 export interface AltinnApiOptions {
   platformUrl: string;
@@ -78,15 +101,19 @@ export class AltinnApi {
   ): Promise<AltinnAnswer> {
     const { tokenSource, onError } = this.#options;
     const platformUrl = extra.baseUrl ?? this.#options.platformUrl;
+    const timeout = this.#options.timeout ?? 15_000;
     let token: string;
     try {
-      token = await tokenSource.getToken(scopes);
+      token = await withTimeout(tokenSource.getToken(scopes), timeout);
     } catch (error) {
       onError?.(error);
+      const timedOut = isTimeout(error);
       throw new ProblemError({
-        status: 502,
+        status: timedOut ? 504 : 502,
         code: 'maskinporten-failed',
-        title: 'The portal could not authenticate to Altinn',
+        title: timedOut
+          ? 'The portal could not authenticate to Altinn in time'
+          : 'The portal could not authenticate to Altinn',
         detail:
           error instanceof MaskinportenError
             ? 'Maskinporten refused or did not answer.'
@@ -94,9 +121,12 @@ export class AltinnApi {
       });
     }
     const url = `${platformUrl}${path}`;
-    let response: Response;
+    let status: number;
+    let text: string;
     try {
-      response = await (this.#options.fetch ?? globalThis.fetch)(url, {
+      // The time-out covers the body too; redirects are not followed, so the token and the API key
+      // never go to another origin.
+      const response = await (this.#options.fetch ?? globalThis.fetch)(url, {
         method,
         headers: {
           authorization: `Bearer ${token}`,
@@ -105,38 +135,58 @@ export class AltinnApi {
           ...extra.headers,
         },
         body: body === undefined ? null : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.#options.timeout ?? 15_000),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeout),
       });
+      status = response.status;
+      if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
+        void response.body?.cancel().catch(() => undefined);
+        throw new AltinnAnswerError(`${method} ${url} answered a redirect (${status}).`);
+      }
+      text = new TextDecoder().decode(
+        await readLimited(
+          response.body,
+          MAX_ANSWER_BYTES,
+          () =>
+            new AltinnAnswerError(`${method} ${url} answered more than ${MAX_ANSWER_BYTES} bytes.`),
+        ),
+      );
     } catch (error) {
       onError?.(error);
-      throw new ProblemError({
-        status: error instanceof DOMException && error.name === 'TimeoutError' ? 504 : 502,
-        code: 'altinn-unavailable',
-        title: 'Altinn did not answer',
-      });
-    }
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    if (response.ok) {
-      if (parsed === undefined && (response.status === 204 || method === 'DELETE')) {
-        return { status: response.status, body: null };
-      }
-      if (parsed === undefined) {
-        onError?.(new Error(`${method} ${url} answered ${response.status} without JSON.`));
+      if (error instanceof AltinnAnswerError) {
         throw new ProblemError({
           status: 502,
           code: 'altinn-unavailable',
           title: 'Altinn answered something unexpected',
         });
       }
-      return { status: response.status, body: parsed };
+      throw new ProblemError({
+        status: isTimeout(error) ? 504 : 502,
+        code: 'altinn-unavailable',
+        title: 'Altinn did not answer',
+      });
     }
-    throw this.#problemFor(method, url, response.status, (parsed ?? {}) as AltinnProblemBody);
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (status >= 200 && status < 300) {
+      if (parsed === undefined && (status === 204 || method === 'DELETE')) {
+        return { status, body: null };
+      }
+      if (parsed === undefined) {
+        onError?.(new Error(`${method} ${url} answered ${status} without JSON.`));
+        throw new ProblemError({
+          status: 502,
+          code: 'altinn-unavailable',
+          title: 'Altinn answered something unexpected',
+        });
+      }
+      return { status, body: parsed };
+    }
+    throw this.#problemFor(method, url, status, (parsed ?? {}) as AltinnProblemBody);
   }
 
   #problemFor(method: string, url: string, status: number, body: AltinnProblemBody): ProblemError {

@@ -1,6 +1,7 @@
 /**
- * Reading a request body the same way in every module: a JSON object, none of the fields only the
- * server may set, and the schema's rules, each broken one named in the answer.
+ * Reading a body the same way everywhere: a request's as a JSON object, none of the fields only the
+ * server may set, and the schema's rules, each broken one named in the answer; and any body (also
+ * Altinn's answers) within a size limit, with Web streams only.
  */
 import type { GenericSchema } from 'valibot';
 import { validate } from '../core/schemas.js';
@@ -49,4 +50,31 @@ export async function readValidBody<T>(
     });
   }
   return parsed.data;
+}
+
+/**
+ * Reads a body of at most `limit` bytes with Web streams only (any Fetch runtime), stopping as soon
+ * as it grows past the limit. Throws a 413 problem, or the stream's own error.
+ */
+export async function readLimited(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+  tooLarge: () => Error,
+): Promise<Uint8Array> {
+  const bytes = new Uint8Array(limit);
+  let size = 0;
+  if (!body) return bytes.subarray(0, 0);
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return bytes.subarray(0, size);
+      if (size + value.byteLength > limit) throw tooLarge();
+      bytes.set(value, size);
+      size += value.byteLength;
+    }
+  } catch (error) {
+    void reader.cancel().catch(() => undefined);
+    throw error;
+  }
 }

@@ -11,6 +11,7 @@ import { consentRequestBodySchema } from '../core/schemas.js';
 import { readValidBody } from './body.js';
 import type { HandlerModule, RouteContext } from './handler.js';
 import { json, ProblemError } from './problem.js';
+import { ownRedirectUrl } from './redirect-url.js';
 
 export interface ConsentOptions {
   /** The organisation number that receives the consent (`to`); must be the Maskinporten client's. */
@@ -93,18 +94,13 @@ export function consentModule(options: ConsentOptions): HandlerModule {
       });
     }
 
-    const redirect = new URL(request.redirectUrl);
-    if (!context.ownOrigins.includes(redirect.origin)) {
-      throw new ProblemError({
-        status: 400,
-        code: 'redirect-not-allowed',
-        title: 'Redirect not allowed',
-        detail: `redirectUrl must be on ${context.ownOrigins.join(' or ')}.`,
-      });
-    }
+    const redirectUrl = ownRedirectUrl(context, request.redirectUrl);
 
     const now = new Date(context.now());
     const validTo = resolveValidTo(request.validTo ?? defaultValidity, now);
+    if (Number.isNaN(validTo.getTime())) {
+      throw invalid('validTo: not a date and time that exists (too far from now).');
+    }
     if (validTo.getTime() <= now.getTime()) throw invalid('validTo: must lie in the future.');
     if (validTo.getTime() > resolveValidTo(maxValidity, now).getTime()) {
       throw new ProblemError({
@@ -126,14 +122,14 @@ export function consentModule(options: ConsentOptions): HandlerModule {
         ...(right.metadata ? { metadata: right.metadata } : {}),
       })),
       ...(request.requestMessage ? { requestMessage: request.requestMessage } : {}),
-      redirectUrl: request.redirectUrl,
+      redirectUrl,
       portalViewMode: options.portalViewMode ?? 'hide',
     });
     return json(viewOf(answer.body), answer.status === 200 ? 200 : 201);
   }
 
   async function read(context: RouteContext): Promise<Response> {
-    const id = decodeURIComponent(context.params[0] ?? '');
+    const id = context.params[0] ?? '';
     if (!isUuid(id)) throw new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
     const answer = await context.altinn.send('GET', `${BASE}/${id}`, READ);
     // Altinn lets the receiving organisation read every request it made; the signed-in user may read

@@ -5,6 +5,7 @@
  * do the rest. The browser never decides who asks whom.
  */
 import { AltinnApi } from './altinn-api.js';
+import { readLimited } from './body.js';
 import { accessModule, type AccessOptions } from './access.js';
 import { consentModule, type ConsentOptions } from './consent.js';
 import {
@@ -37,15 +38,29 @@ export interface AltinnHandlerOptions {
   /** Where the handler is mounted. Default `/api/altinn`. */
   basePath?: string;
   /**
-   * Origins whose pages may call the handler (checked on `Origin` and `Sec-Fetch-Site` for every
-   * POST, against cross-site request forgery). Default: the request's own origin.
+   * Origins whose pages may call the handler, e.g. `['https://portal.example']`: checked on `Origin`
+   * for every POST and DELETE (against cross-site request forgery), and the only origins a
+   * `redirectUrl` may point to. Required unless `publicUrl` is given: the `Host` header is never
+   * trusted to say what the portal's origin is.
    */
   allowedOrigins?: readonly string[];
+  /** The portal's public URL (e.g. `https://portal.example/`); its origin is allowed as above. */
+  publicUrl?: string;
+  /**
+   * Accept a POST or DELETE that carries neither `Origin` nor `Sec-Fetch-Site`, i.e. one not sent by
+   * a browser (a server-to-server caller). Default false: such a call is refused with 403, since a
+   * browser always sends at least one of them.
+   */
+  allowRequestsWithoutOrigin?: boolean;
   /** Largest request body accepted, in bytes. Default 16384. */
   maxBodyBytes?: number;
   /** `fetch` for Altinn's APIs. */
   fetch?: typeof fetch;
-  /** Milliseconds before an Altinn call gives up. Default 15000. */
+  /**
+   * Milliseconds before an Altinn call gives up (504). Default 15000. The token source gets the same
+   * time for each token; it is called before every Altinn call (`maskinportenTokenSource` caches
+   * tokens; a `getToken` of your own should too).
+   */
   timeout?: number;
   /** Told of every failure with its full detail, for the portal's logs (the browser gets less). */
   onError?: (error: unknown) => void;
@@ -56,11 +71,11 @@ export interface AltinnHandlerOptions {
 /** What a route gets. */
 export interface RouteContext {
   request: Request;
-  /** The path's captured segments. */
+  /** The path's captured segments, percent-decoded. */
   params: string[];
   identity: Identity;
   altinn: AltinnApi;
-  /** Origins a `redirectUrl` may point to: `allowedOrigins`, or the request's own origin. */
+  /** The portal's origins (`allowedOrigins`, `publicUrl`): the only ones a `redirectUrl` may point to. */
   ownOrigins: readonly string[];
   now: () => number;
   /** Where Altinn is. */
@@ -88,27 +103,7 @@ export type AltinnHandler = ((request: Request) => Promise<Response>) & {
 
 const JSON_TYPE = /^application\/([a-z.+-]*\+)?json\s*(;|$)/i;
 
-async function readLimited(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) throw tooLarge(limit);
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-}
-
-function tooLarge(limit: number): ProblemError {
+function bodyTooLarge(limit: number): ProblemError {
   return new ProblemError({
     status: 413,
     code: 'body-too-large',
@@ -117,15 +112,26 @@ function tooLarge(limit: number): ProblemError {
   });
 }
 
-/** Refuses a POST that a browser sent from another site (cross-site request forgery). */
-function checkSameOrigin(request: Request, allowed: readonly string[]): void {
+/**
+ * Refuses a call that changes something unless a browser says it comes from the portal's own pages
+ * (cross-site request forgery). Fails closed: `Origin` must be one of the portal's; without it,
+ * `Sec-Fetch-Site` must say `same-origin`; with neither, only when the portal allows callers that
+ * are not browsers.
+ */
+function checkSameOrigin(
+  request: Request,
+  allowed: readonly string[],
+  allowWithoutOrigin: boolean,
+): void {
   const origin = request.headers.get('origin');
   const site = request.headers.get('sec-fetch-site');
-  const fromOtherSite =
+  const fromOwnPages =
     origin !== null
-      ? !allowed.includes(origin)
-      : site !== null && site !== 'same-origin' && site !== 'none';
-  if (fromOtherSite) {
+      ? allowed.includes(origin)
+      : site !== null
+        ? site === 'same-origin'
+        : allowWithoutOrigin;
+  if (!fromOwnPages) {
     throw new ProblemError({
       status: 403,
       code: 'cross-site-request',
@@ -139,8 +145,42 @@ const IDENTITY_NUMBER = /^\d{11}$/;
 const ORGANIZATION_NUMBER = /^\d{9}$/;
 
 /** Creates the backend handler. Mount it at `basePath` in any Fetch-API server, or with `toNodeListener`. */
+/** The portal's own origins from the options, normalised; a clear error when there are none. */
+function ownOriginsOf(options: AltinnHandlerOptions): string[] {
+  const given = [
+    ...(options.allowedOrigins ?? []),
+    ...(options.publicUrl ? [options.publicUrl] : []),
+  ];
+  if (given.length === 0) {
+    throw new TypeError(
+      'createAltinnHandler needs allowedOrigins (e.g. ["https://portal.example"]) or publicUrl: the origins of the pages that call it.',
+    );
+  }
+  return given.map((value) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new TypeError(`allowedOrigins: ${JSON.stringify(value)} is not a URL.`);
+    }
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
+      throw new TypeError(`allowedOrigins: ${JSON.stringify(value)} must be an http(s) origin.`);
+    }
+    return url.origin;
+  });
+}
+
+const invalidPath = (): ProblemError =>
+  new ProblemError({
+    status: 400,
+    code: 'invalid-request',
+    title: 'Invalid request',
+    detail: 'The path holds a malformed percent-encoding.',
+  });
+
 export function createAltinnHandler(options: AltinnHandlerOptions): AltinnHandler {
   const basePath = (options.basePath ?? '/api/altinn').replace(/\/+$/, '');
+  const ownOrigins = ownOriginsOf(options);
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
   const now = options.now ?? Date.now;
   const tokenSource: TokenSource =
@@ -179,8 +219,15 @@ export function createAltinnHandler(options: AltinnHandlerOptions): AltinnHandle
       );
     }
 
-    const ownOrigins = options.allowedOrigins ?? [url.origin];
-    if (request.method !== 'GET') checkSameOrigin(request, ownOrigins);
+    if (request.method !== 'GET') {
+      checkSameOrigin(request, ownOrigins, options.allowRequestsWithoutOrigin ?? false);
+    }
+    let params: string[];
+    try {
+      params = (route.path.exec(path)?.slice(1) ?? []).map((param) => decodeURIComponent(param));
+    } catch {
+      throw invalidPath();
+    }
 
     const identity = await options.identify(request);
     if (!identity) {
@@ -195,7 +242,7 @@ export function createAltinnHandler(options: AltinnHandlerOptions): AltinnHandle
 
     const context: RouteContext = {
       request,
-      params: route.path.exec(path)?.slice(1) ?? [],
+      params,
       identity,
       altinn,
       urls,
@@ -211,11 +258,24 @@ export function createAltinnHandler(options: AltinnHandlerOptions): AltinnHandle
             detail: 'Send application/json.',
           });
         }
-        let text: string;
+        const declared = Number(request.headers.get('content-length') ?? '0');
+        if (declared > maxBodyBytes) throw bodyTooLarge(maxBodyBytes);
+        let bytes: Uint8Array;
         try {
-          text = await readLimited(request, maxBodyBytes);
+          bytes = await readLimited(request.body, maxBodyBytes, () => bodyTooLarge(maxBodyBytes));
         } catch (error) {
           if (error instanceof ProblemError) throw error;
+          throw new ProblemError({
+            status: 400,
+            code: 'invalid-body',
+            title: 'Invalid body',
+            detail: 'The body could not be read to its end.',
+          });
+        }
+        let text: string;
+        try {
+          text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch {
           throw new ProblemError({
             status: 400,
             code: 'invalid-body',

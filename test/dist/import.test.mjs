@@ -71,6 +71,7 @@ test('the built mock and handler serve a consent request together', async () => 
       tokenSource: async () => 'not-a-token',
       identify: () => ({ person: '21818297804' }),
       consent: { organization: '991825827', resources: ['standard-samtykke-for-dele-data'] },
+      allowedOrigins: ['http://portal.example'],
     });
     // The mock refuses the fake token, and the handler says so without leaking anything.
     const response = await handler(

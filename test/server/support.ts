@@ -76,32 +76,37 @@ export async function startPortal(
     keyId: 'test-key',
   });
   const errors: unknown[] = [];
-  let handler;
-  try {
-    handler = createAltinnHandler({
-      environment: { platformUrl: mock.url },
-      tokenSource,
-      identify: (request) => {
-        const person = request.headers.get(SESSION_HEADER) ?? options.person;
-        return person ? { person } : undefined;
-      },
-      consent: {
-        organization: BANK,
-        resources: [RESOURCE, 'samtykke-skattegrunnlag', 'ikke-samtykke-ressurs'],
-      },
-      onError: (error) => errors.push(error),
-      now,
-      ...overrides,
-    });
-  } catch (error) {
-    // Options the handler refuses: leave no mock running behind.
-    await mock.close();
-    throw error;
-  }
-  const server: Server = createServer(toNodeListener(handler));
+  // The portal's origin is known once it listens; the handler is told it (allowedOrigins).
+  let listener: ReturnType<typeof toNodeListener> | undefined;
+  const server: Server = createServer((request, response) => listener?.(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const endpoint = `${origin}/api/altinn`;
+  try {
+    listener = toNodeListener(
+      createAltinnHandler({
+        environment: { platformUrl: mock.url },
+        tokenSource,
+        identify: (request) => {
+          const person = request.headers.get(SESSION_HEADER) ?? options.person;
+          return person ? { person } : undefined;
+        },
+        consent: {
+          organization: BANK,
+          resources: [RESOURCE, 'samtykke-skattegrunnlag', 'ikke-samtykke-ressurs'],
+        },
+        allowedOrigins: [origin],
+        onError: (error) => errors.push(error),
+        now,
+        ...overrides,
+      }),
+    );
+  } catch (error) {
+    // Options the handler refuses: leave nothing running behind.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await mock.close();
+    throw error;
+  }
   return {
     mock,
     origin,
