@@ -17,8 +17,9 @@ import { altinn3AccessStatus } from '../core/status.js';
 import { readValidBody } from './body.js';
 import type { AltinnEnvironmentUrls } from './environments.js';
 import type { HandlerModule, RouteContext } from './handler.js';
-import { Idempotency, type IdempotencyStore } from './idempotency.js';
+import { fingerprintOf, Idempotency, type IdempotencyStore } from './idempotency.js';
 import { json, ProblemError } from './problem.js';
+import { ownRedirectUrl } from './redirect-url.js';
 import { SignedIds } from './signed-ids.js';
 
 export interface AccessOptions {
@@ -55,6 +56,9 @@ const A3_BASE = '/accessmanagement/api/v1/serviceowner/delegationrequests';
 const A2_BASE = '/api/serviceowner/delegationRequests';
 const A3_WRITE = ['altinn:serviceowner/delegationrequests.write'];
 const A3_READ = ['altinn:serviceowner/delegationrequests.read'];
+// Altinn 2's service owner API has the same scope names.
+const A2_WRITE = A3_WRITE;
+const A2_READ = A3_READ;
 
 const personUrn = (id: string) => `urn:altinn:person:identifier-no:${id}`;
 const organizationUrn = (id: string) => `urn:altinn:organization:identifier-no:${id}`;
@@ -195,15 +199,16 @@ export function accessModule(options: AccessOptions, urls: AltinnEnvironmentUrls
     context: RouteContext,
     body: AccessRequestBody,
     organization: string,
+    redirectUrl: string,
   ): Promise<RequestView> {
     const answer = await context.altinn.send(
       'POST',
       A2_BASE,
-      ['altinn:serviceowner/delegationrequests.write'],
+      A2_WRITE,
       {
         CoveredBy: context.identity.person,
         OfferedBy: organization,
-        RedirectUrl: body.redirectUrl,
+        RedirectUrl: redirectUrl,
         KeepSessionAlive: true,
         RequestResources: (body.services ?? []).map((service) => ({
           ServiceCode: service.serviceCode,
@@ -213,6 +218,48 @@ export function accessModule(options: AccessOptions, urls: AltinnEnvironmentUrls
       altinn2,
     );
     return { ...viewOf(answer.body), navigation: 'redirect' };
+  }
+
+  /**
+   * After a try whose answer was lost: the person's request for the same services that still waits
+   * to be sent, if Altinn 2 has one (it has no idempotency of its own, but lists by party).
+   */
+  async function findAltinn2(
+    context: RouteContext,
+    body: AccessRequestBody,
+    organization: string,
+  ): Promise<RequestView | undefined> {
+    const wanted = (body.services ?? []).map((s) => `${s.serviceCode}:${s.serviceEditionCode}`);
+    const first = body.services?.[0];
+    if (!first) return undefined;
+    const query = new URLSearchParams({
+      serviceCode: first.serviceCode,
+      serviceEditionCode: String(first.serviceEditionCode),
+      coveredBy: context.identity.person,
+      offeredBy: organization,
+      'status[0]': 'created',
+    });
+    const answer = await context.altinn.send(
+      'GET',
+      `${A2_BASE}?${query.toString()}`,
+      A2_READ,
+      undefined,
+      altinn2,
+    );
+    const list = (answer.body ?? {}) as { _embedded?: { delegationRequests?: unknown } };
+    const items = Array.isArray(list._embedded?.delegationRequests)
+      ? (list._embedded.delegationRequests as Record<string, unknown>[])
+      : [];
+    const sameServices = (item: Record<string, unknown>): boolean => {
+      const resources = Array.isArray(item.RequestResources) ? item.RequestResources : [];
+      const asked = resources.map(
+        (resource: { ServiceCode?: unknown; ServiceEditionCode?: unknown }) =>
+          `${String(resource.ServiceCode)}:${String(resource.ServiceEditionCode)}`,
+      );
+      return asked.length === wanted.length && wanted.every((service) => asked.includes(service));
+    };
+    const found = items.filter(sameServices).at(-1);
+    return found ? { ...viewOf(found), navigation: 'redirect' } : undefined;
   }
 
   async function create(context: RouteContext): Promise<Response> {
@@ -229,14 +276,9 @@ export function accessModule(options: AccessOptions, urls: AltinnEnvironmentUrls
         'org: not a valid organisation number.',
         400,
       );
-    if (api === 'altinn2' && !context.ownOrigins.includes(new URL(body.redirectUrl).origin)) {
-      throw refused(
-        'redirect-not-allowed',
-        'Redirect not allowed',
-        `redirectUrl must be on ${context.ownOrigins.join(' or ')}.`,
-        400,
-      );
-    }
+    // Altinn 3 sends nobody back; Altinn 2 does, so only there is the URL checked and passed on.
+    const redirectUrl =
+      api === 'altinn2' ? ownRedirectUrl(context, body.redirectUrl) : body.redirectUrl;
 
     const key = context.request.headers.get('idempotency-key') ?? undefined;
     if (key !== undefined && !isUuid(key)) {
@@ -248,16 +290,23 @@ export function accessModule(options: AccessOptions, urls: AltinnEnvironmentUrls
       });
     }
     // Keys are the person's own: another person's key never finds this answer.
-    const view = await idempotency.once(key && `${context.identity.person}:${key}`, () =>
+    const view = await idempotency.once(
+      context.identity.person,
+      key,
+      await fingerprintOf({ ...body, org: organization }),
       api === 'altinn3'
-        ? createAltinn3(context, body, organization)
-        : createAltinn2(context, body, organization),
+        ? // Altinn 3 answers a repeated POST with the same Draft: creating again recovers.
+          { create: () => createAltinn3(context, body, organization) }
+        : {
+            create: () => createAltinn2(context, body, organization, redirectUrl),
+            recover: () => findAltinn2(context, body, organization),
+          },
     );
     return json(view, 201);
   }
 
   async function altinn3IdOf(context: RouteContext): Promise<string> {
-    const signed = decodeURIComponent(context.params[0] ?? '');
+    const signed = context.params[0] ?? '';
     const id = await (signedIds as SignedIds).verify(signed, context.identity.person);
     if (!id || !isUuid(id)) throw notFound();
     return id;
@@ -284,19 +333,19 @@ export function accessModule(options: AccessOptions, urls: AltinnEnvironmentUrls
       const status = altinn3AccessStatus(answer.body);
       const view: RequestView = {
         kind: 'access',
-        id: decodeURIComponent(context.params[0] ?? ''),
+        id: context.params[0] ?? '',
         status,
         navigation: 'new-window',
       };
       if (status === 'created') view.url = detailsLinkOf(id);
       return json(view);
     }
-    const id = decodeURIComponent(context.params[0] ?? '');
+    const id = context.params[0] ?? '';
     if (!isUuid(id)) throw notFound();
     const answer = await context.altinn.send(
       'GET',
       `${A2_BASE}/${id}`,
-      ['altinn:serviceowner/delegationrequests.read'],
+      A2_READ,
       undefined,
       altinn2,
     );
@@ -313,28 +362,22 @@ export function accessModule(options: AccessOptions, urls: AltinnEnvironmentUrls
       await context.altinn.send('PUT', `${A3_BASE}/${id}/withdraw`, A3_WRITE);
       return json({
         kind: 'access',
-        id: decodeURIComponent(context.params[0] ?? ''),
+        id: context.params[0] ?? '',
         status: 'withdrawn',
       });
     }
-    const id = decodeURIComponent(context.params[0] ?? '');
+    const id = context.params[0] ?? '';
     if (!isUuid(id)) throw notFound();
     const current = await context.altinn.send(
       'GET',
       `${A2_BASE}/${id}`,
-      ['altinn:serviceowner/delegationrequests.read'],
+      A2_READ,
       undefined,
       altinn2,
     );
     const record = (current.body ?? {}) as Record<string, unknown>;
     if ((record.CoveredBy ?? record.coveredBy) !== context.identity.person) throw notFound();
-    await context.altinn.send(
-      'DELETE',
-      `${A2_BASE}/${id}`,
-      ['altinn:serviceowner/delegationrequests.write'],
-      undefined,
-      altinn2,
-    );
+    await context.altinn.send('DELETE', `${A2_BASE}/${id}`, A2_WRITE, undefined, altinn2);
     return json({ kind: 'access', id, status: 'withdrawn' });
   }
 
