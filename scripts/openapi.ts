@@ -51,19 +51,16 @@ function componentSchemas(): Record<string, JsonObject> {
   });
   // Inside an OpenAPI document, a component is a plain schema: no `$schema`, no `$id` of its own.
   return Object.fromEntries(
-    Object.entries(schemas).map(([id, schema]) => {
-      const { $schema: _schema, $id: _id, ...rest } = schema as JsonObject;
-      return [id, rest];
-    }),
+    Object.entries(schemas).map(([id, schema]) => [id, withoutKeys(schema, '$schema', '$id')]),
   );
 }
 
+function withoutKeys(schema: object, ...keys: string[]): JsonObject {
+  return Object.fromEntries(Object.entries(schema).filter(([key]) => !keys.includes(key)));
+}
+
 function parameterSchema(schema: z.ZodType): JsonObject {
-  const { $schema: _schema, ...rest } = z.toJSONSchema(schema, {
-    target: 'draft-2020-12',
-    io: 'input',
-  }) as JsonObject;
-  return rest;
+  return withoutKeys(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }), '$schema');
 }
 
 const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
@@ -131,7 +128,9 @@ export function openApiDocument(): JsonObject {
         "The browser never calls Altinn. It calls the portal's own backend, which holds the Maskinporten credentials and knows who is signed in. This document describes that backend, so it can be written in any language; `altinn-request-elements/server` implements it for Fetch-API runtimes. Who asks and who is asked are decided by the backend from its own session: a `from`, `to` or `coveredBy` in a body is refused. Every answer about a request is the normalised request view (Altinn's vocabularies stay on the server), or a list of views. Every answer is `Cache-Control: no-store`. Generated from the server's zod schemas.",
       license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: '/api/altinn', description: "The default mount path (the elements' `endpoint`)." }],
+    servers: [
+      { url: '/api/altinn', description: "The default mount path (the elements' `endpoint`)." },
+    ],
     paths: {
       '/consent-requests': {
         post: {
@@ -163,7 +162,7 @@ export function openApiDocument(): JsonObject {
           operationId: 'createAccessRequest',
           summary: 'Create an access request ("Be om tilgang") on the signed-in person\'s behalf',
           description:
-            'Creates the request in Altinn 3 (service owner delegation requests; the user confirms it on Altinn\'s page in a new tab, and the page polls) or Altinn 2 (`delegationRequests`; the user sends it on Altinn\'s page and comes back with `DelegationRequestId`). The person is the signed-in one; the organisation asked is `org`, checked against the session.',
+            "Creates the request in Altinn 3 (service owner delegation requests; the user confirms it on Altinn's page in a new tab, and the page polls) or Altinn 2 (`delegationRequests`; the user sends it on Altinn's page and comes back with `DelegationRequestId`). The person is the signed-in one; the organisation asked is `org`, checked against the session.",
           parameters: [idempotencyKey],
           requestBody: jsonBody('AccessRequestBody'),
           responses: {
@@ -171,7 +170,12 @@ export function openApiDocument(): JsonObject {
             ...problems(400, 401, 403, 409, 413, 415, 422, 502, 504),
           },
         },
-        get: listOperation('access', 'listAccessRequests', ['resource', 'package', 'service', 'org']),
+        get: listOperation('access', 'listAccessRequests', [
+          'resource',
+          'package',
+          'service',
+          'org',
+        ]),
       },
       '/access-requests/lookup': { post: lookupOperation('access', 'lookupAccessRequests') },
       '/access-requests/{id}': {

@@ -24,10 +24,13 @@ export const ISO_DATE_TIME =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A resource id as Altinn's resource registry names them, e.g. `standard-samtykke-for-dele-data`. */
-export const resourceIdSchema = z.string().regex(RESOURCE_ID).meta({
-  description: "A resource id in Altinn's resource registry.",
-  examples: ['standard-samtykke-for-dele-data'],
-});
+export const resourceIdSchema = z
+  .string()
+  .regex(RESOURCE_ID)
+  .meta({
+    description: "A resource id in Altinn's resource registry.",
+    examples: ['standard-samtykke-for-dele-data'],
+  });
 
 /** Metadata of one right: keys and values are non-empty strings (Altinn refuses empty values, AM-00007). */
 export const metadataSchema = z
@@ -67,7 +70,10 @@ const redirectUrlSchema = z
   .string()
   .max(2048)
   .refine(isAbsoluteUrl, 'must be an absolute URL')
-  .meta({ format: 'uri', description: "Where Altinn sends the user back, on the portal's origin." });
+  .meta({
+    format: 'uri',
+    description: "Where Altinn sends the user back, on the portal's origin.",
+  });
 
 const message = z.string().max(4000).optional();
 
@@ -157,7 +163,16 @@ export const requestKindSchema = z.enum(['consent', 'access', 'system-user']);
 
 /** The normalised status: the only status words the browser sees. */
 export const requestStatusSchema = z
-  .enum(['created', 'pending', 'accepted', 'rejected', 'revoked', 'withdrawn', 'expired', 'unknown'])
+  .enum([
+    'created',
+    'pending',
+    'accepted',
+    'rejected',
+    'revoked',
+    'withdrawn',
+    'expired',
+    'unknown',
+  ])
   .meta({ description: 'Lower case; an unknown word reads as `unknown`.' });
 
 /** Statuses after which Altinn changes nothing more (accepted only ends polling; it may be revoked). */
@@ -218,7 +233,11 @@ export const requestStateSchema = z.enum(['open', 'final', 'all']);
 export const listQuerySchema = z.object({
   resource: z.string().min(1).max(200).optional(),
   package: z.string().min(1).max(200).optional(),
-  service: z.string().regex(/^\d{1,10}$/).optional().meta({ description: 'An Altinn 2 service code.' }),
+  service: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .optional()
+    .meta({ description: 'An Altinn 2 service code.' }),
   org: organizationNumberSchema.optional(),
   integration: integrationNameSchema.optional(),
   state: requestStateSchema.default('all'),
@@ -290,7 +309,16 @@ const halLink = z.looseObject({ href: z.string() });
 /** Altinn 2's delegation request (HAL), in its create and GET answer. */
 export const altinn2DelegationRequestSchema = z.looseObject({
   Guid: z.string().min(1),
-  RequestStatus: anyCase(['created', 'unopened', 'opened', 'approved', 'accepted', 'rejected', 'deleted', 'none']),
+  RequestStatus: anyCase([
+    'created',
+    'unopened',
+    'opened',
+    'approved',
+    'accepted',
+    'rejected',
+    'deleted',
+    'none',
+  ]),
   CoveredBy: nullableText,
   OfferedBy: nullableText,
   Created: nullableText,
@@ -348,8 +376,7 @@ export interface ValidationProblem {
 
 /** A schema's output, or every broken rule named. */
 export type Validation<T> =
-  | { success: true; data: T }
-  | { success: false; problems: ValidationProblem[] };
+  { success: true; data: T } | { success: false; problems: ValidationProblem[] };
 
 /** Checks `input` against `schema`, naming every broken rule in words a developer understands. */
 export function validate<T>(schema: z.ZodType<T>, input: unknown): Validation<T> {
@@ -373,7 +400,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_format':
       return 'has an invalid format';
     case 'invalid_type':
-      return issue.expected === 'int' ? 'must be a positive whole number' : `expected ${issue.expected}`;
+      return issue.expected === 'int'
+        ? 'must be a positive whole number'
+        : `expected ${issue.expected}`;
     case 'custom':
       return issue.message;
     default:
