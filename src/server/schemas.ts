@@ -110,7 +110,12 @@ export const consentRequestBodySchema = z
 /** An Altinn 2 service: its code and edition, as Altinn 2's delegation requests name them. */
 export const altinn2ServiceSchema = z.object({
   serviceCode: z.string().regex(/^\d{1,10}$/),
-  serviceEditionCode: z.number().int().min(1),
+  // An integer check that is not a type check, so the body's own rule still runs, as before.
+  serviceEditionCode: z
+    .number()
+    .refine(Number.isInteger, 'must be a positive whole number')
+    .refine((value) => value >= 1, 'must be a positive whole number')
+    .meta({ type: 'integer', minimum: 1 }),
 });
 
 /**
@@ -131,11 +136,7 @@ export const accessRequestBodySchema = z
     (body) =>
       [body.resource, body.package, body.services].filter((item) => item !== undefined).length ===
       1,
-    {
-      message: 'name exactly one of resource, package or services',
-      // Only once every field is right, as a developer fixes fields first.
-      when: (payload) => payload.issues.length === 0,
-    },
+    'name exactly one of resource, package or services',
   )
   .meta({
     description: 'Exactly one of `resource`, `package` or `services`.',
@@ -382,12 +383,18 @@ export type Validation<T> =
 export function validate<T>(schema: z.ZodType<T>, input: unknown): Validation<T> {
   const result = schema.safeParse(input);
   if (result.success) return { success: true, data: result.data };
+  const problems = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || 'body',
+    message: describeIssue(issue),
+    code: issue.code,
+  }));
+  // A value of the wrong type is one problem: zod goes on to check its length too.
+  const mistyped = new Set(problems.filter((p) => p.code === 'invalid_type').map((p) => p.path));
   return {
     success: false,
-    problems: result.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.') || 'body',
-      message: describeIssue(issue),
-    })),
+    problems: problems
+      .filter((problem) => problem.code === 'invalid_type' || !mistyped.has(problem.path))
+      .map(({ path, message }) => ({ path, message })),
   };
 }
 
