@@ -33,3 +33,36 @@ export {
   type NodeListenerOptions,
 } from './node.js';
 export type { Problem, BackendProblemCode } from './problem.js';
+// The request store (PostgreSQL: embedded PGlite, or a server through `pg`) and the contract's schemas.
+export {
+  pgliteStore,
+  postgresStore,
+  bodyDigest,
+  InvalidCursorError,
+  type PgliteStoreOptions,
+  type PostgresStoreOptions,
+  type RequestStore,
+  type StoreOptions,
+  type RequestRecord,
+  type NewRequest,
+  type RequestChange,
+  type RequestFilter,
+  type ListOptions,
+  type RequestPage,
+  type KeyClaim,
+} from './store/index.js';
+export type {
+  RequestKind,
+  RequestStatus,
+  RequestState,
+  RequestSubject,
+  RequestView,
+  RequestList,
+  LookupBody,
+  LookupAnswer,
+  ListQuery,
+  ProblemDetails,
+  ConsentRequestBody,
+  AccessRequestBody,
+  SystemUserRequestBody,
+} from './schemas.js';
