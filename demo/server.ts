@@ -236,7 +236,6 @@ export async function startDemo(
     access: {
       api: 'altinn3',
       resources: [DEMO_RESOURCE],
-      secret: crypto.randomUUID() + crypto.randomUUID(),
     },
   });
   // Access requests through Altinn 2, as portals made them until Altinn 2 closed in June 2026.

@@ -3,10 +3,10 @@
  * server may set, and the schema's rules, each broken one named in the answer; and any body (also
  * Altinn's answers) within a size limit, with Web streams only.
  */
-import type { GenericSchema } from 'valibot';
-import { validate } from '../core/schemas.js';
-import type { RouteContext } from './handler.js';
+import type { z } from 'zod';
 import { ProblemError } from './problem.js';
+import { validate } from './schemas.js';
+import type { RouteContext } from './types.js';
 
 export interface BodyRules {
   /** The problem's title, e.g. "Invalid consent request". */
@@ -17,7 +17,7 @@ export interface BodyRules {
 
 export async function readValidBody<T>(
   context: RouteContext,
-  schema: GenericSchema<unknown, T>,
+  schema: z.ZodType<T>,
   rules: BodyRules,
 ): Promise<T> {
   const body = await context.readJson();

@@ -1,17 +1,25 @@
 /**
- * The consent module: `POST /consent-requests` and `GET /consent-requests/{id}`, against Altinn 3's
- * enterprise consent API (../shared/altinn-api.md section 2). The browser says what to ask for; who
- * asks (`to`) is the portal's organisation from these options, and who is asked (`from`) is the
- * signed-in person from `identify`.
+ * Consent ("Be om samtykke") through Altinn 3's enterprise consent API (../shared/altinn-api.md §2).
+ * The browser says what to ask for; who asks (`to`) is the portal's organisation from these options,
+ * and who is asked (`from`) the signed-in person (or their organisation) from `identify`. This is the
+ * one place where Altinn's consent statuses become the view's.
  */
-import { resolveValidTo } from '../core/consent-request.js';
-import { isUuid } from '../core/ids.js';
-import { toRequestView } from '../core/request-view.js';
-import { consentRequestBodySchema } from '../core/schemas.js';
 import { readValidBody } from './body.js';
-import type { HandlerModule, RouteContext } from './handler.js';
-import { json, ProblemError } from './problem.js';
+import { ProblemError } from './problem.js';
 import { ownRedirectUrl } from './redirect-url.js';
+import { requestRoutes, type RequestKindApi } from './requests.js';
+import {
+  altinnConsentRequestSchema,
+  consentRequestBodySchema,
+  validate,
+  type AltinnConsentRequest,
+  type ConsentRequestBody,
+  type RequestStatus,
+} from './schemas.js';
+import type { RequestChange } from './store/request-store.js';
+import type { HandlerModule, RouteContext } from './types.js';
+import { organizationUrn, personUrn } from './urns.js';
+import { resolveValidTo } from './validity.js';
 
 export interface ConsentOptions {
   /** The organisation number that receives the consent (`to`); must be the Maskinporten client's. */
@@ -43,16 +51,55 @@ const SERVER_FIELDS = [
   'portalViewMode',
 ];
 
-const personUrn = (id: string) => `urn:altinn:person:identifier-no:${id}`;
-const organizationUrn = (id: string) => `urn:altinn:organization:identifier-no:${id}`;
+/**
+ * The status of an Altinn 3 consent request. Altinn's GET adds a synthetic `Expired` event but may
+ * still say `Accepted` after `validTo`, the idempotent 200 has `consentRequestStatus` and no such
+ * event, and old deployments have only events: a final "no" (rejected, revoked, deleted) wins over
+ * expiry, expiry over acceptance, as Altinn's own UI has it (§2.5).
+ */
+export function consentStatus(consent: AltinnConsentRequest, now: number): RequestStatus {
+  const events = new Set((consent.consentRequestEvents ?? []).map((event) => event.eventType));
+  const status = consent.status ?? consent.consentRequestStatus ?? undefined;
+  const has = (word: 'rejected' | 'revoked' | 'deleted' | 'accepted' | 'expired' | 'used') =>
+    status === word || events.has(word);
+  if (has('revoked')) return 'revoked';
+  if (has('deleted')) return 'withdrawn';
+  if (has('rejected')) return 'rejected';
+  const validTo = consent.validTo ? Date.parse(consent.validTo) : Number.NaN;
+  if (has('expired') || (Number.isFinite(validTo) && validTo <= now)) return 'expired';
+  if (has('accepted') || has('used')) return 'accepted';
+  if (status === 'created' || events.has('created') || status === undefined) return 'created';
+  return 'unknown';
+}
 
-function invalid(detail: string, errors?: { path: string; message: string }[]): ProblemError {
+function readConsent(answer: unknown): AltinnConsentRequest {
+  const parsed = validate(altinnConsentRequestSchema, answer);
+  if (!parsed.success) {
+    throw new ProblemError({
+      status: 502,
+      code: 'altinn-unavailable',
+      title: 'Altinn answered something unexpected',
+    });
+  }
+  return parsed.data;
+}
+
+function changeOf(consent: AltinnConsentRequest, now: number): RequestChange {
+  return {
+    status: consentStatus(consent, now),
+    ...(consent.viewUri ? { url: consent.viewUri } : {}),
+    ...(consent.validTo && !Number.isNaN(Date.parse(consent.validTo))
+      ? { validTo: new Date(consent.validTo).toISOString() }
+      : {}),
+  };
+}
+
+function invalid(detail: string): ProblemError {
   return new ProblemError({
     status: 400,
     code: 'invalid-body',
     title: 'Invalid consent request',
     detail,
-    ...(errors ? { errors } : {}),
   });
 }
 
@@ -64,6 +111,7 @@ export function consentModule(options: ConsentOptions): HandlerModule {
   const defaultValidity = options.defaultValidity ?? 'P90D';
   const maxValidity = options.maxValidity ?? 'P1Y';
 
+  /** Who is asked: the person, or the organisation they act for. */
   function fromOf(context: RouteContext): string {
     if (options.from !== 'organization') return personUrn(context.identity.person);
     if (!context.identity.organization) {
@@ -76,87 +124,87 @@ export function consentModule(options: ConsentOptions): HandlerModule {
     return organizationUrn(context.identity.organization);
   }
 
-  async function create(context: RouteContext): Promise<Response> {
-    const request = await readValidBody(context, consentRequestBodySchema, {
-      title: 'Invalid consent request',
-      serverFields: SERVER_FIELDS,
-    });
+  const api: RequestKindApi<ConsentRequestBody> = {
+    kind: 'consent',
+    filters: ['resource'],
 
-    const refused = request.rights
-      .map((right) => right.resource)
-      .filter((resource) => !allowedResources.has(resource));
-    if (refused.length) {
-      throw new ProblemError({
-        status: 403,
-        code: 'resource-not-allowed',
-        title: 'Resource not allowed',
-        detail: `This portal does not ask for consent to ${[...new Set(refused)].join(', ')}.`,
+    readBody: (context) =>
+      readValidBody(context, consentRequestBodySchema, {
+        title: 'Invalid consent request',
+        serverFields: SERVER_FIELDS,
+      }),
+
+    async create(context, request) {
+      const refused = request.rights
+        .map((right) => right.resource)
+        .filter((resource) => !allowedResources.has(resource));
+      if (refused.length) {
+        throw new ProblemError({
+          status: 403,
+          code: 'resource-not-allowed',
+          title: 'Resource not allowed',
+          detail: `This portal does not ask for consent to ${[...new Set(refused)].join(', ')}.`,
+        });
+      }
+      const redirectUrl = ownRedirectUrl(context, request.redirectUrl);
+      const now = new Date(context.now());
+      const validTo = resolveValidTo(request.validTo ?? defaultValidity, now);
+      if (Number.isNaN(validTo.getTime())) {
+        throw invalid('validTo: not a date and time that exists (too far from now).');
+      }
+      if (validTo.getTime() <= now.getTime()) throw invalid('validTo: must lie in the future.');
+      if (validTo.getTime() > resolveValidTo(maxValidity, now).getTime()) {
+        throw new ProblemError({
+          status: 400,
+          code: 'validity-too-long',
+          title: 'Validity too long',
+          detail: `validTo: at most ${maxValidity} from now.`,
+        });
+      }
+
+      const answer = await context.altinn.send('POST', BASE, WRITE, {
+        id: request.id,
+        from: fromOf(context),
+        to: organizationUrn(options.organization),
+        validTo: validTo.toISOString(),
+        consentRights: request.rights.map((right) => ({
+          action: right.action ?? ['consent'],
+          resource: [{ type: 'urn:altinn:resource', value: right.resource }],
+          ...(right.metadata ? { metadata: right.metadata } : {}),
+        })),
+        ...(request.requestMessage ? { requestMessage: request.requestMessage } : {}),
+        redirectUrl,
+        portalViewMode: options.portalViewMode ?? 'hide',
       });
-    }
+      const consent = readConsent(answer.body);
+      const resources = [...new Set(request.rights.map((right) => right.resource))];
+      return {
+        kind: 'consent',
+        id: request.id,
+        ...(options.from === 'organization' && context.identity.organization
+          ? { organization: context.identity.organization }
+          : {}),
+        subject: {
+          ...(resources.length === 1 ? { resource: resources[0] } : {}),
+          rights: request.rights,
+        },
+        navigation: 'redirect',
+        ...changeOf(consent, context.now()),
+        validTo: validTo.toISOString(),
+      };
+    },
 
-    const redirectUrl = ownRedirectUrl(context, request.redirectUrl);
-
-    const now = new Date(context.now());
-    const validTo = resolveValidTo(request.validTo ?? defaultValidity, now);
-    if (Number.isNaN(validTo.getTime())) {
-      throw invalid('validTo: not a date and time that exists (too far from now).');
-    }
-    if (validTo.getTime() <= now.getTime()) throw invalid('validTo: must lie in the future.');
-    if (validTo.getTime() > resolveValidTo(maxValidity, now).getTime()) {
-      throw new ProblemError({
-        status: 400,
-        code: 'validity-too-long',
-        title: 'Validity too long',
-        detail: `validTo: at most ${maxValidity} from now.`,
-      });
-    }
-
-    const answer = await context.altinn.send('POST', BASE, WRITE, {
-      id: request.id,
-      from: fromOf(context),
-      to: organizationUrn(options.organization),
-      validTo: validTo.toISOString(),
-      consentRights: request.rights.map((right) => ({
-        action: right.action ?? ['consent'],
-        resource: [{ type: 'urn:altinn:resource', value: right.resource }],
-        ...(right.metadata ? { metadata: right.metadata } : {}),
-      })),
-      ...(request.requestMessage ? { requestMessage: request.requestMessage } : {}),
-      redirectUrl,
-      portalViewMode: options.portalViewMode ?? 'hide',
-    });
-    return json(viewOf(answer.body), answer.status === 200 ? 200 : 201);
-  }
-
-  async function read(context: RouteContext): Promise<Response> {
-    const id = context.params[0] ?? '';
-    if (!isUuid(id)) throw new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
-    const answer = await context.altinn.send('GET', `${BASE}/${id}`, READ);
-    // Altinn lets the receiving organisation read every request it made; the signed-in user may read
-    // only their own. Another person's request is answered as if it did not exist.
-    const from = (answer.body as { from?: unknown }).from;
-    if (typeof from !== 'string' || from.toLowerCase() !== fromOf(context).toLowerCase()) {
-      throw new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
-    }
-    return json(viewOf(answer.body));
-  }
-
-  return {
-    routes: [
-      { method: 'POST', path: /^\/consent-requests\/?$/, handle: create },
-      { method: 'GET', path: /^\/consent-requests\/([^/]+)$/, handle: read },
-    ],
+    async refresh(context, record) {
+      const answer = await context.altinn.send('GET', `${BASE}/${record.id}`, READ);
+      const consent = readConsent(answer.body);
+      // Altinn lets the receiving organisation read every request it made; a record is one
+      // person's, and Altinn's `from` must agree.
+      const from = (answer.body as { from?: unknown }).from;
+      if (typeof from !== 'string' || from.toLowerCase() !== fromOf(context).toLowerCase()) {
+        throw new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
+      }
+      return changeOf(consent, context.now());
+    },
   };
-}
-
-function viewOf(altinnAnswer: unknown) {
-  const view = toRequestView(altinnAnswer, 'consent');
-  if (!view) {
-    throw new ProblemError({
-      status: 502,
-      code: 'altinn-unavailable',
-      title: 'Altinn answered something unexpected',
-    });
-  }
-  return view;
+  return requestRoutes(api);
 }

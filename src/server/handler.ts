@@ -1,28 +1,24 @@
 /**
  * `createAltinnHandler()`: the portal's backend for the elements, as one `(Request) => Response`
- * function for any Fetch-API runtime. It checks that a call comes from the portal's own pages, who is
- * signed in (`identify`), and the body's size and type; the modules (consent; access requests later)
- * do the rest. The browser never decides who asks whom.
+ * function for any Fetch-API runtime. Composition only: it checks that a call comes from the
+ * portal's own pages, who is signed in (`identify`), and the body's size and type; one module per
+ * Altinn API does the rest, over the store that remembers every request. The browser never
+ * decides who asks whom.
  */
+import { accessAltinn2Module } from './access-altinn2.js';
+import { accessAltinn3Module } from './access-altinn3.js';
+import type { AccessOptions } from './access.js';
 import { AltinnApi } from './altinn-api.js';
 import { readLimited } from './body.js';
-import { accessModule, type AccessOptions } from './access.js';
 import { consentModule, type ConsentOptions } from './consent.js';
-import {
-  environmentUrls,
-  type AltinnEnvironment,
-  type AltinnEnvironmentUrls,
-} from './environments.js';
+import { environmentUrls, type AltinnEnvironment } from './environments.js';
 import type { TokenSource } from './maskinporten.js';
 import { json, problem, ProblemError } from './problem.js';
+import { pgliteStore } from './store/index.js';
+import type { RequestStore } from './store/request-store.js';
+import type { HandlerModule, Identity, RouteContext } from './types.js';
 
-/** Who is signed in to the portal, as the portal's own session says. */
-export interface Identity {
-  /** The person's national identity number (fødselsnummer or d-nummer), 11 digits. */
-  person: string;
-  /** The organisation number the person acts for, if any (9 digits). */
-  organization?: string;
-}
+export type { HandlerModule, Identity, Route, RouteContext } from './types.js';
 
 export interface AltinnHandlerOptions {
   /** `tt02`, `prod`, or `{ platformUrl }` (e.g. the local mock). */
@@ -35,6 +31,14 @@ export interface AltinnHandlerOptions {
   consent?: ConsentOptions;
   /** Access requests ("Be om tilgang"), through Altinn 3 or Altinn 2; leave out to serve none. */
   access?: AccessOptions;
+  /**
+   * Where every request is remembered: `pgliteStore()` (the default: embedded PostgreSQL, in
+   * memory), `pgliteStore({ dataDir, secret })` to keep it on disk, or `postgresStore(...)` for a
+   * PostgreSQL server shared by several instances.
+   */
+  store?: RequestStore;
+  /** Hours between purges of final requests past the store's retention. Default 1. */
+  purgeIntervalHours?: number;
   /** Where the handler is mounted. Default `/api/altinn`. */
   basePath?: string;
   /**
@@ -66,34 +70,6 @@ export interface AltinnHandlerOptions {
   onError?: (error: unknown) => void;
   /** The clock, for tests. */
   now?: () => number;
-}
-
-/** What a route gets. */
-export interface RouteContext {
-  request: Request;
-  /** The path's captured segments, percent-decoded. */
-  params: string[];
-  identity: Identity;
-  altinn: AltinnApi;
-  /** The portal's origins (`allowedOrigins`, `publicUrl`): the only ones a `redirectUrl` may point to. */
-  ownOrigins: readonly string[];
-  now: () => number;
-  /** Where Altinn is. */
-  urls: AltinnEnvironmentUrls;
-  /** The JSON body, within the size limit; a problem answer when it is not JSON. */
-  readJson(): Promise<unknown>;
-}
-
-export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** Matched against the path below `basePath`, e.g. `/^\/consent-requests\/([^/]+)$/`. */
-  path: RegExp;
-  handle(context: RouteContext): Promise<Response>;
-}
-
-/** One API's routes (consent, access requests …). */
-export interface HandlerModule {
-  routes: readonly Route[];
 }
 
 /** The handler, with the path it serves (adapters use it to pass other paths on). */
@@ -195,11 +171,24 @@ export function createAltinnHandler(options: AltinnHandlerOptions): AltinnHandle
     ...(options.timeout ? { timeout: options.timeout } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
-  // Each API is a module; adding one (access requests) adds a line here and nothing else.
+  const store = options.store ?? pgliteStore();
+  const onError = options.onError ?? (() => undefined);
+  // Each Altinn API is a module; adding one adds a line here and nothing else.
   const modules: HandlerModule[] = [];
   if (options.consent) modules.push(consentModule(options.consent));
-  if (options.access) modules.push(accessModule(options.access, urls));
+  if (options.access?.api === 'altinn2') modules.push(accessAltinn2Module(options.access, urls));
+  else if (options.access) modules.push(accessAltinn3Module(options.access, urls));
   const routes = modules.flatMap((module) => module.routes);
+
+  // Purged on a request, not by a timer: workers and serverless runtimes keep none.
+  const purgeEvery = (options.purgeIntervalHours ?? 1) * 60 * 60 * 1000;
+  let lastPurge = Number.NEGATIVE_INFINITY;
+  function purgeNowAndThen(): void {
+    const at = now();
+    if (at - lastPurge < purgeEvery) return;
+    lastPurge = at;
+    store.purge().catch(onError);
+  }
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -229,6 +218,7 @@ export function createAltinnHandler(options: AltinnHandlerOptions): AltinnHandle
       throw invalidPath();
     }
 
+    purgeNowAndThen();
     const identity = await options.identify(request);
     if (!identity) {
       return problem({ status: 401, code: 'not-signed-in', title: 'Not signed in' });
@@ -245,6 +235,8 @@ export function createAltinnHandler(options: AltinnHandlerOptions): AltinnHandle
       params,
       identity,
       altinn,
+      store,
+      onError,
       urls,
       ownOrigins,
       now,

@@ -13,7 +13,7 @@ export {
 } from './handler.js';
 export type { ConsentOptions } from './consent.js';
 export type { AccessOptions } from './access.js';
-export { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.js';
+export { requestRoutes, viewOf, type RequestKindApi } from './requests.js';
 export {
   maskinportenTokenSource,
   MaskinportenError,

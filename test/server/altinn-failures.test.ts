@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { startPortal, type TestPortal } from './support.js';
+import { consentBody, startPortal, type TestPortal } from './support.js';
 
 type Behaviour = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -50,9 +50,10 @@ describe('Altinn failing in the middle of an answer', () => {
     await close(elsewhere.server);
   });
 
+  /** Asks for a consent, which calls Altinn (a read of a request never made does not). */
   async function read(): Promise<{ status: number; code: string; elapsed: number }> {
     const started = Date.now();
-    const response = await portal.call('GET', `/consent-requests/${CONSENT_ID}`);
+    const response = await portal.call('POST', '/consent-requests', consentBody(portal.origin));
     assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
     const { code } = (await response.json()) as { code: string };
     return { status: response.status, code, elapsed: Date.now() - started };
@@ -105,7 +106,7 @@ describe('Altinn failing in the middle of an answer', () => {
 
   it('still reads a whole, ordinary answer', async () => {
     behaviour = (_, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
+      response.writeHead(201, { 'content-type': 'application/json' });
       response.end(
         JSON.stringify({
           id: CONSENT_ID,
@@ -117,8 +118,8 @@ describe('Altinn failing in the middle of an answer', () => {
         }),
       );
     };
-    const response = await portal.call('GET', `/consent-requests/${CONSENT_ID}`);
-    assert.equal(response.status, 200, await response.clone().text());
+    const response = await portal.call('POST', '/consent-requests', consentBody(portal.origin));
+    assert.equal(response.status, 201, await response.clone().text());
     assert.equal(((await response.json()) as { status: string }).status, 'created');
   });
 });
@@ -131,7 +132,7 @@ describe('a token source that never answers', () => {
     });
     try {
       const started = Date.now();
-      const response = await portal.call('GET', `/consent-requests/${CONSENT_ID}`);
+      const response = await portal.call('POST', '/consent-requests', consentBody(portal.origin));
       assert.equal(response.status, 504);
       assert.equal(((await response.json()) as { code: string }).code, 'maskinporten-failed');
       assert.ok(Date.now() - started < TIMEOUT + 20_000);

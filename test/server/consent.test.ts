@@ -328,7 +328,7 @@ describe('consent routes', () => {
     assert.equal(other.status, 404);
     const method = await portal.call('DELETE', '/consent-requests');
     assert.equal(method.status, 405);
-    assert.equal(method.headers.get('allow'), 'POST');
+    assert.equal(method.headers.get('allow'), 'POST, GET');
   });
 
   it('never sends the Maskinporten token to the browser', async () => {
@@ -386,7 +386,7 @@ describe('consent routes when Altinn or Maskinporten fail', () => {
   it('answers 502 altinn-unavailable when Altinn cannot be reached', async () => {
     const portal = await startPortal({ environment: { platformUrl: 'http://127.0.0.1:9' } });
     try {
-      const response = await portal.call('GET', `/consent-requests/${crypto.randomUUID()}`);
+      const response = await portal.call('POST', '/consent-requests', consentBody(portal.origin));
       assert.equal(response.status, 502);
       assert.equal((await problemOf(response)).code, 'altinn-unavailable');
     } finally {

@@ -10,7 +10,6 @@ import {
   BANK,
   consentBody,
   PERSON,
-  SECRET,
   SESSION_HEADER,
   startPortal,
   type TestPortal,
@@ -25,7 +24,7 @@ describe('CSRF: who may call the handler', () => {
   let portal: TestPortal;
   before(async () => {
     portal = await startPortal({
-      access: { api: 'altinn3', resources: ['lonnsmodul-tilgang'], secret: SECRET },
+      access: { api: 'altinn3', resources: ['lonnsmodul-tilgang'] },
     });
   });
   after(() => portal.close());

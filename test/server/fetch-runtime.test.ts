@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { build, type Rolldown } from 'vite';
 import { startMockAltinn, type MockAltinn } from '../../src/mock/index.js';
 import type * as Server from '../../src/server/index.js';
-import { BANK, newClientKey, PERSON, RESOURCE, SCOPES } from './support.js';
+import { BANK, newClientKey, PERSON, RESOURCE, SCOPES, testStore } from './support.js';
 
 /** The Web APIs a Fetch runtime has; no `Buffer`, `process`, `require` or `setImmediate`. */
 const WEB_GLOBALS = {
@@ -93,6 +93,8 @@ describe('the handler without Node’s globals', () => {
       identify: () => ({ person: PERSON }),
       consent: { organization: BANK, resources: [RESOURCE] },
       allowedOrigins: [origin],
+      // The store's database lives outside this runtime (as a PostgreSQL server would).
+      store: await testStore(),
     });
     const id = crypto.randomUUID();
     const created = await handler(

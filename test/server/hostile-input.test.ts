@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { BANK, consentBody, RESOURCE, SECRET, startPortal, type TestPortal } from './support.js';
+import { BANK, consentBody, RESOURCE, startPortal, type TestPortal } from './support.js';
 
 const A3_RESOURCE = 'lonnsmodul-tilgang';
 const UUID = '0b6f3c7e-5c1a-4d9e-9a4f-2f1e8c3d7b6a';
@@ -15,7 +15,7 @@ describe('hostile input on every route', () => {
   let portal: TestPortal;
   before(async () => {
     portal = await startPortal({
-      access: { api: 'altinn3', resources: [A3_RESOURCE], secret: SECRET },
+      access: { api: 'altinn3', resources: [A3_RESOURCE] },
     });
   });
   after(() => portal.close());
@@ -57,7 +57,7 @@ describe('hostile input on every route', () => {
   }
 
   for (const method of ['GET', 'DELETE'] as const) {
-    it(`answers ${method} of a signed access id whose signature has a length of 1 mod 4 with 404`, async () => {
+    it(`answers ${method} of an id that no request has (<uuid>.<1 mod 4 base64>) with 404`, async () => {
       for (const signature of ['A', 'AAAAA', 'abcdefghi']) {
         const response = await portal.call(method, `/access-requests/${UUID}.${signature}`);
         assert.equal(response.status, 404, signature);

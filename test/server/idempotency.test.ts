@@ -5,16 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MemoryIdempotencyStore } from '../../src/server/index.js';
-import {
-  API_KEY,
-  BANK,
-  OTHER_PERSON,
-  PERSON,
-  SECRET,
-  startPortal,
-  type TestPortal,
-} from './support.js';
+import { API_KEY, BANK, OTHER_PERSON, PERSON, startPortal, type TestPortal } from './support.js';
 
 const SERVICE = { serviceCode: '4751', serviceEditionCode: 1 };
 
@@ -30,7 +21,6 @@ describe('Idempotency-Key with Altinn 3', () => {
       access: {
         api: 'altinn3',
         resources: ['lonnsmodul-tilgang', 'regnskap-innsyn'],
-        secret: SECRET,
       },
     });
   });
@@ -142,22 +132,5 @@ describe('Idempotency-Key with Altinn 2, which has no idempotency of its own', (
     });
     assert.equal(((await retry.json()) as { id: string }).id, id);
     assert.equal(requestsOf(OTHER_PERSON).length, theirs);
-  });
-});
-
-describe('MemoryIdempotencyStore', () => {
-  it('bounds each person, and the number of persons, without touching the others', () => {
-    const store = new MemoryIdempotencyStore({ perOwner: 3, maxOwners: 2 });
-    const entry = (value: string) => ({ fingerprint: 'f', state: 'created' as const, value });
-    store.set('a', 'k1', entry('a1'), 60_000);
-    store.set('b', 'k1', entry('b1'), 60_000);
-    for (let i = 2; i <= 10; i += 1) store.set('b', `k${i}`, entry(`b${i}`), 60_000);
-    assert.equal(store.get('a', 'k1')?.value, 'a1');
-    assert.equal(store.get('b', 'k1'), undefined, 'b’s own oldest key went');
-    assert.equal(store.get('b', 'k10')?.value, 'b10');
-    // A third person pushes out the least recently active one.
-    store.set('c', 'k1', entry('c1'), 60_000);
-    assert.equal(store.get('a', 'k1'), undefined);
-    assert.equal(store.get('b', 'k10')?.value, 'b10');
   });
 });

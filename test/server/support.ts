@@ -6,11 +6,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type CryptoKey } from 'jose';
 import { startMockAltinn, type MockAltinn, type MockClientJwk } from '../../src/mock/index.js';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Pool } from 'pg';
 import {
   createAltinnHandler,
   maskinportenTokenSource,
+  pgliteStore,
+  postgresStore,
   toNodeListener,
   type AltinnHandlerOptions,
+  type RequestStore,
   type TokenSource,
 } from '../../src/server/index.js';
 
@@ -60,6 +65,42 @@ export async function newClientKey(
   };
 }
 
+let sharedDatabase: Promise<PGlite | Pool> | undefined;
+
+/**
+ * One database for every portal of a test process (PGlite starts slowly): the PostgreSQL server of
+ * `DATABASE_URL` when set (as in CI), else one embedded PGlite. Each portal gets a store with its own
+ * secret, so no portal sees another's requests.
+ */
+export async function testStore(
+  now: () => number = Date.now,
+  secret = `test-store-${crypto.randomUUID()}`,
+): Promise<RequestStore> {
+  const url = process.env.DATABASE_URL;
+  sharedDatabase ??= url
+    ? import('pg').then(async ({ default: pg }) => {
+        // A schema of this process's own: the store's own suite truncates the tables of its schema.
+        const schema = `handler_tests_${process.pid}_${Date.now()}`;
+        const setup = new pg.Client({ connectionString: url });
+        await setup.connect();
+        await setup.query(`create schema ${schema}`);
+        await setup.end();
+        const pool = new pg.Pool({
+          connectionString: url,
+          max: 5,
+          allowExitOnIdle: true,
+          options: `-c search_path=${schema}`,
+        });
+        pool.on('error', () => undefined);
+        return pool;
+      })
+    : import('@electric-sql/pglite').then(({ PGlite }) => PGlite.create());
+  const database = await sharedDatabase;
+  return url
+    ? postgresStore({ pool: database as Pool, secret, now })
+    : pgliteStore({ pglite: database as PGlite, secret, now });
+}
+
 export async function startPortal(
   overrides: Partial<AltinnHandlerOptions> = {},
   options: { person?: string | undefined } = {},
@@ -96,6 +137,7 @@ export async function startPortal(
           resources: [RESOURCE, 'samtykke-skattegrunnlag', 'ikke-samtykke-ressurs'],
         },
         allowedOrigins: [origin],
+        store: await testStore(now),
         onError: (error) => errors.push(error),
         now,
         ...overrides,

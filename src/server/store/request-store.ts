@@ -132,6 +132,11 @@ export interface RequestStore {
   completeKey(person: string, kind: RequestKind, key: string, requestId: string): Promise<void>;
   /** Frees a claimed key after a definite failure, so a retry may create the request. */
   releaseKey(person: string, kind: RequestKind, key: string): Promise<void>;
+  /**
+   * Gives up a claimed key whose creation may or may not have reached Altinn: the next claim takes
+   * it over at once (`takenOver`), and looks for what this one created before creating again.
+   */
+  abandonKey(person: string, kind: RequestKind, key: string): Promise<void>;
   /** Deletes final requests past the retention period and old idempotency keys. */
   purge(): Promise<{ requests: number; keys: number }>;
   close(): Promise<void>;
@@ -248,7 +253,7 @@ export function createRequestStore(engine: Engine, options: StoreOptions): Reque
       const rows = await query(
         `insert into altinn_requests (kind, id, altinn_id, owner, organization, subject, status,
            url, navigation, valid_to, created_at, updated_at, refreshed_at)
-         values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $11, $11)
+         values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $11, $12)
          on conflict (kind, id) do nothing
          returning id`,
         [
@@ -263,6 +268,8 @@ export function createRequestStore(engine: Engine, options: StoreOptions): Reque
           request.navigation ?? null,
           request.validTo ?? null,
           at,
+          // Not refreshed yet: the first read after the user comes back from Altinn asks Altinn.
+          new Date(0),
         ],
       );
       return rows.length === 1;
@@ -418,6 +425,15 @@ export function createRequestStore(engine: Engine, options: StoreOptions): Reque
         `delete from altinn_idempotency_keys
          where owner = $1 and kind = $2 and key = $3 and request_id is null`,
         [await ownerOf(person), kind, key],
+      );
+    },
+
+    async abandonKey(person, kind, key) {
+      await query(
+        `update altinn_idempotency_keys set claimed_at = $4
+         where owner = $1 and kind = $2 and key = $3 and request_id is null`,
+        // Just past the take-over time: taken over at once, yet kept as long as any key.
+        [await ownerOf(person), kind, key, new Date(clock() - (claimTimeoutSeconds + 1) * 1000)],
       );
     },
 

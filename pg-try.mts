@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+let t = Date.now();
+const db = await PGlite.create();
+await db.query('select 1');
+console.log('fresh', Date.now() - t);
+const dump = await db.dumpDataDir('none');
+t = Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump });
+await db2.query('select 1');
+console.log('from dump', Date.now() - t, dump.size);
