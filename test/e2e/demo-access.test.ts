@@ -4,6 +4,7 @@
  * while the portal page follows the request by itself.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -68,6 +69,27 @@ describe('the demo’s access page, end to end', () => {
     return accessView(page);
   }
 
+  /** axe's violations on the page as it is now, one line each. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    // Evaluated through the DevTools protocol, so the page's CSP lets it run.
+    await page.evaluate(
+      await readFile(new URL(import.meta.resolve('axe-core/axe.min.js')), 'utf8'),
+    );
+    return page.evaluate(async () => {
+      const { axe } = window as unknown as {
+        axe: {
+          run(
+            context: Document,
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      };
+      const { violations } = await axe.run(document);
+      return violations.map(
+        ({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+    });
+  }
+
   async function answerAsManager(
     context: BrowserContext,
     action: 'approve' | 'reject',
@@ -117,6 +139,7 @@ describe('the demo’s access page, end to end', () => {
       assert.equal(await page.locator('access-request-status').last().getAttribute('status'), null);
       // The page follows the answer: the module, no longer the alert and the request buttons.
       assert.deepEqual(await moduleShown(page), WITH_ACCESS);
+      assert.deepEqual(await axeViolations(page), [], 'the page with access passes axe');
     } finally {
       await context.close();
     }
