@@ -355,20 +355,23 @@ export function demoPorts(
     strict: true,
     allowPositionals: false,
   });
-  return {
-    port: portNumber(values.port ?? env.PORT, DEFAULT_PORT, values.port ? '--port' : 'PORT'),
-    mockPort: portNumber(
-      values['mock-port'] ?? env.MOCK_PORT,
-      DEFAULT_MOCK_PORT,
-      values['mock-port'] ? '--mock-port' : 'MOCK_PORT',
-    ),
-  };
+  const port = portNumber(values.port ?? env.PORT, DEFAULT_PORT, values.port ? '--port' : 'PORT');
+  const mockPort = portNumber(
+    values['mock-port'] ?? env.MOCK_PORT,
+    DEFAULT_MOCK_PORT,
+    values['mock-port'] ? '--mock-port' : 'MOCK_PORT',
+  );
+  // Else the portal would find its port taken, and blame "another program".
+  if (port === mockPort && port !== 0) {
+    throw new TypeError(`The portal and the mock Altinn need different ports, not both ${port}.`);
+  }
+  return { port, mockPort };
 }
 
 function portNumber(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value.trim() === '') return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  if (!/^\s*\d+\s*$/.test(value) || port > 65_535) {
     throw new TypeError(
       `${name} must be a port number from 0 to 65535 (0: any free port): ${value}`,
     );

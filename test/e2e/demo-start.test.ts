@@ -146,12 +146,16 @@ describe('npm start', () => {
     }
   });
 
-  it('refuses a port that is no port, with its usage, before starting anything', async () => {
+  it('refuses a port that is no port, or the same port twice, before starting anything', async () => {
     const demo = startDemoProcess(['--port', '70000'], {});
     assert.equal(await exitOf(demo), 2);
     assert.match(demo.stderr(), /--port must be a port number from 0 to 65535/);
     assert.match(demo.stderr(), /Usage: npm start -- \[--port/);
     assertNoRawError(demo.stderr());
+
+    const same = startDemoProcess(['--port', '4567'], { MOCK_PORT: '4567' });
+    assert.equal(await exitOf(same), 2);
+    assert.match(same.stderr(), /need different ports, not both 4567/);
   });
 
   it('takes the ports from flags before the environment, and prints the URLs once they answer', async (t) => {
