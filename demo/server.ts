@@ -1,8 +1,9 @@
 /**
  * `npm start`: the demo on one machine, with no credentials.
  *
- * - the mock Altinn (consent API, Maskinporten, the user's consent page) on http://127.0.0.1:4010;
- * - Demobanken's portal on http://localhost:5173: the pages (served by Vite) and the real backend
+ * - the mock Altinn (consent API, Maskinporten, the user's consent page) on http://127.0.0.1:4010
+ *   (`--mock-port` or `MOCK_PORT` choose another port);
+ * - Demobanken's portal on http://localhost:5173 (`--port` or `PORT`): the pages (served by Vite) and the real backend
  *   handler at /api/altinn, for a fake signed-in person, with a Maskinporten client whose key the
  *   mock knows;
  * - the built CDN file at /cdn/altinn-request-elements.js, as it is, for the CDN page (built here
@@ -10,10 +11,17 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { exportJWK, generateKeyPair } from 'jose';
 import { createServer as createViteServer, type Plugin } from 'vite';
 import { startMockAltinn, type MockAltinn } from '../src/mock/index.js';
@@ -34,6 +42,10 @@ export const DEMO_BANK = '991825827';
 export const DEMO_RESOURCE = 'lonnsmodul-tilgang';
 export const DEMO_SERVICE = { serviceCode: '4751', serviceEditionCode: 1 };
 const CLIENT_ID = 'demobanken';
+
+/** The ports `npm start` takes when neither a flag nor the environment names one. */
+export const DEFAULT_PORT = 5173;
+export const DEFAULT_MOCK_PORT = 4010;
 
 export interface Demo {
   /** The portal, e.g. http://localhost:5173/ */
@@ -173,11 +185,81 @@ function altinnOriginMeta(origin: string): Plugin {
   };
 }
 
+/** What listens on a port: the portal (pages and backend) or the mock Altinn. */
+export type DemoServer = 'portal' | 'mock';
+
+/**
+ * The demo could not listen on a port: which one, for which server, and why (`EADDRINUSE`: another
+ * program has it, e.g. a Vite dev server on 5173; `EACCES`: not allowed to this user).
+ */
+export class DemoPortError extends Error {
+  constructor(
+    readonly server: DemoServer,
+    readonly port: number,
+    readonly code: string,
+  ) {
+    super(
+      `${server === 'portal' ? 'the portal' : 'the mock Altinn'} cannot listen on port ${port} (${code})`,
+    );
+    this.name = 'DemoPortError';
+  }
+}
+
+/** Rethrows a failed `listen` as a {@link DemoPortError} when it was about the port. */
+function portError(error: unknown, server: DemoServer, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EADDRINUSE' || code === 'EACCES' ? new DemoPortError(server, port, code) : error;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
 export async function startDemo(
   options: { port?: number; mockPort?: number; quiet?: boolean } = {},
 ): Promise<Demo> {
-  await ensureCdnFile({ quiet: options.quiet });
-  const mock = await startMockAltinn({ port: options.mockPort ?? 4010 });
+  const port = options.port ?? DEFAULT_PORT;
+  const mockPort = options.mockPort ?? DEFAULT_MOCK_PORT;
+  // Both ports first: a taken port is reported at once, before the CDN build and Vite's start.
+  const mock = await startMockAltinn({ port: mockPort }).catch((error: unknown) => {
+    throw portError(error, 'mock', mockPort);
+  });
+  // Requests that arrive while the rest starts (a tab left open from an earlier run) wait for it.
+  let routesReady: (routes: RequestListener) => void = () => undefined;
+  const routes = new Promise<RequestListener>((resolve) => (routesReady = resolve));
+  const server: Server = createServer((request, response) => {
+    void routes.then((route) => route(request, response));
+  });
+  try {
+    await listen(server, port, 'localhost');
+  } catch (error) {
+    await mock.close();
+    throw portError(error, 'portal', port);
+  }
+  try {
+    return await serveDemo(server, mock, routesReady, options.quiet ?? false);
+  } catch (error) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await mock.close();
+    throw error;
+  }
+}
+
+/** Serves the backend handlers, the CDN file and Vite's pages on `server`, which already listens. */
+async function serveDemo(
+  server: Server,
+  mock: MockAltinn,
+  routesReady: (routes: RequestListener) => void,
+  quiet: boolean,
+): Promise<Demo> {
+  await ensureCdnFile({ quiet });
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   mock.registerClient({
     clientId: CLIENT_ID,
@@ -204,24 +286,11 @@ export async function startDemo(
     // A real portal reads its own session here; the demo has one signed-in person.
     identify: () => ({ person: DEMO_PERSON, organization: DEMO_ORGANIZATION }),
     onError: (error: unknown) => {
-      if (!options.quiet) console.warn('[backend]', error instanceof Error ? error.message : error);
+      if (!quiet) console.warn('[backend]', error instanceof Error ? error.message : error);
     },
   };
-  const server: Server = createServer();
-  const vite = await createViteServer({
-    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-    // Live reload over this same server, so the page's strict CSP (connect-src 'self') allows it.
-    server: { middlewareMode: true, hmr: { server } },
-    appType: 'mpa',
-    logLevel: options.quiet ? 'silent' : 'info',
-    plugins: [altinnOriginMeta(new URL(mock.url).origin)],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 5173, 'localhost', resolve);
-  });
   const url = `http://localhost:${(server.address() as AddressInfo).port}/`;
-  // The handlers learn the portal's origin once it listens: only its pages may call them.
+  // Only the portal's own pages may call its backend.
   const portalOrigin = { allowedOrigins: [new URL(url).origin] };
   // Consent, and access requests through Altinn 3.
   const handler = createAltinnHandler({
@@ -246,9 +315,17 @@ export async function startDemo(
     access: { api: 'altinn2', services: [DEMO_SERVICE], apiKey },
   });
 
+  const vite = await createViteServer({
+    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    // Live reload over this same server, so the page's strict CSP (connect-src 'self') allows it.
+    server: { middlewareMode: true, hmr: { server } },
+    appType: 'mpa',
+    logLevel: quiet ? 'silent' : 'info',
+    plugins: [altinnOriginMeta(new URL(mock.url).origin)],
+  });
   const api = toNodeListener(handler);
   const altinn2Api = toNodeListener(altinn2Handler);
-  server.on('request', (request, response) => {
+  routesReady((request, response) => {
     api(request, response, () =>
       altinn2Api(request, response, () =>
         serveCdnFile(request, response, () => vite.middlewares(request, response)),
@@ -267,8 +344,94 @@ export async function startDemo(
   };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const demo = await startDemo();
+// ---------------------------------------------------------------------------------------------
+// `npm start`: the ports from flags or the environment, a plain message when one is taken.
+
+/** The ports `npm start` was asked for: flags first, then `PORT` and `MOCK_PORT`, then the defaults. */
+export function demoPorts(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): { port: number; mockPort: number } {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { port: { type: 'string' }, 'mock-port': { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = portNumber(values.port ?? env.PORT, DEFAULT_PORT, values.port ? '--port' : 'PORT');
+  const mockPort = portNumber(
+    values['mock-port'] ?? env.MOCK_PORT,
+    DEFAULT_MOCK_PORT,
+    values['mock-port'] ? '--mock-port' : 'MOCK_PORT',
+  );
+  // Else the portal would find its port taken, and blame "another program".
+  if (port === mockPort && port !== 0) {
+    throw new TypeError(`The portal and the mock Altinn need different ports, not both ${port}.`);
+  }
+  return { port, mockPort };
+}
+
+function portNumber(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const port = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || port > 65_535) {
+    throw new TypeError(
+      `${name} must be a port number from 0 to 65535 (0: any free port): ${value}`,
+    );
+  }
+  return port;
+}
+
+/** What a person reads when a port cannot be had, with the commands that choose another. */
+export function portProblem(error: DemoPortError): string {
+  const what = error.server === 'portal' ? 'the demo portal' : 'the mock Altinn';
+  const [flag, variable] =
+    error.server === 'portal' ? ['--port', 'PORT'] : ['--mock-port', 'MOCK_PORT'];
+  const other = error.port === 65_535 ? error.port - 1 : error.port + 1;
+  const why =
+    error.code === 'EADDRINUSE'
+      ? `port ${error.port} is already in use by another program${error.port === DEFAULT_PORT ? ' (5173 is also where Vite’s dev server starts)' : ''}.`
+      : `this user may not listen on port ${error.port}.`;
+  return [
+    '',
+    `  Cannot start ${what}: ${why}`,
+    `  Stop that program, or choose another port for ${what}:`,
+    '',
+    `    npm start -- ${flag} ${other}`,
+    `    ${variable}=${other} npm start`,
+    '',
+    `  (${flag} 0 takes any free port.)`,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  let ports: { port: number; mockPort: number };
+  try {
+    ports = demoPorts(process.argv.slice(2), process.env);
+  } catch (error) {
+    console.error(
+      [
+        '',
+        `  ${error instanceof Error ? error.message : String(error)}`,
+        '',
+        '  Usage: npm start -- [--port <portal port>] [--mock-port <mock Altinn port>]',
+        `  or set PORT and MOCK_PORT. Defaults: ${DEFAULT_PORT} and ${DEFAULT_MOCK_PORT}.`,
+        '',
+      ].join('\n'),
+    );
+    process.exit(2);
+  }
+  let demo: Demo;
+  try {
+    demo = await startDemo(ports);
+  } catch (error) {
+    if (!(error instanceof DemoPortError)) throw error;
+    console.error(portProblem(error));
+    process.exit(1);
+  }
+  // From the start of the process: what a person waits for after typing `npm start`.
+  const readyIn = (performance.now() / 1000).toFixed(1);
   console.log(
     [
       '',
@@ -279,7 +442,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       `  Mock Altinn:                 ${demo.mock.url}`,
       `  Access manager's page:       ${demo.mock.url}/accessmanagement/ui/requests/received?org=${DEMO_ORGANIZATION}`,
       '',
-      `  Signed in as ${DEMO_PERSON}, acting for ${DEMO_ORGANIZATION}. Ctrl+C stops it all.`,
+      `  Signed in as ${DEMO_PERSON}, acting for ${DEMO_ORGANIZATION}. Ready in ${readyIn} s; Ctrl+C stops it all.`,
       '',
     ].join('\n'),
   );
@@ -288,4 +451,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await main();
 }

@@ -17,6 +17,13 @@ const TEXTS: PageTexts = {
     noAccessTitle: 'Du mangler tilgang til lønnsmodulen for FJELLTOPP REGNSKAP AS.',
     noAccessText:
       'Tilgangen gis i Altinn av en tilgangsstyrer i virksomheten. Be om tilgang her, så får tilgangsstyreren forespørselen din.',
+    moduleHeading: 'Lønnsmodulen',
+    moduleGranted: 'Du har tilgang til lønnsmodulen for FJELLTOPP REGNSKAP AS.',
+    moduleNextRun: 'Neste lønnskjøring',
+    moduleNextRunDate: '20. desember 2026',
+    moduleEmployees: 'Ansatte på lønnslisten',
+    moduleState: 'Status',
+    moduleStateReady: 'Klar til kontroll',
     altinn3Tag: 'Slik det gjøres nå',
     altinn3Intro:
       'Altinn åpnes i en ny fane. Der bekrefter du forespørselen, og her ser du når tilgangsstyreren i virksomheten har svart – siden oppdateres av seg selv.',
@@ -42,6 +49,13 @@ const TEXTS: PageTexts = {
     noAccessTitle: 'Du manglar tilgang til lønsmodulen for FJELLTOPP REGNSKAP AS.',
     noAccessText:
       'Tilgangen blir gitt i Altinn av ein tilgangsstyrar i verksemda. Be om tilgang her, så får tilgangsstyraren førespurnaden din.',
+    moduleHeading: 'Lønsmodulen',
+    moduleGranted: 'Du har tilgang til lønsmodulen for FJELLTOPP REGNSKAP AS.',
+    moduleNextRun: 'Neste lønskøyring',
+    moduleNextRunDate: '20. desember 2026',
+    moduleEmployees: 'Tilsette på lønslista',
+    moduleState: 'Status',
+    moduleStateReady: 'Klar til kontroll',
     altinn3Tag: 'Slik det blir gjort no',
     altinn3Intro:
       'Altinn blir opna i ei ny fane. Der stadfestar du førespurnaden, og her ser du når tilgangsstyraren i verksemda har svart – sida blir oppdatert av seg sjølv.',
@@ -67,6 +81,13 @@ const TEXTS: PageTexts = {
     noAccessTitle: 'You do not have access to the payroll module for FJELLTOPP REGNSKAP AS.',
     noAccessText:
       'Access is given in Altinn by an access manager in the organisation. Request access here, and the access manager gets your request.',
+    moduleHeading: 'The payroll module',
+    moduleGranted: 'You have access to the payroll module for FJELLTOPP REGNSKAP AS.',
+    moduleNextRun: 'Next payroll run',
+    moduleNextRunDate: '20 December 2026',
+    moduleEmployees: 'Employees on the payroll',
+    moduleState: 'Status',
+    moduleStateReady: 'Ready for review',
     altinn3Tag: 'The current way',
     altinn3Intro:
       'Altinn opens in a new tab. There you confirm the request, and here you see when the organisation’s access manager has answered – this page updates by itself.',
@@ -112,3 +133,34 @@ for (const api of ['altinn3', 'altinn2']) {
     status?.closest('section') ?? undefined,
   );
 }
+
+/**
+ * While a request on this page is `accepted` (through either API), the payroll module instead of the
+ * "no access" alert and the request buttons: as a status element learns it (`altinn-status-change`),
+ * or when one already shows it before this script listens. Focus stays where it is: the status
+ * element announces the change itself.
+ */
+function showModuleWhileGranted(statuses: readonly AccessRequestStatus[]): void {
+  const module = document.querySelector<HTMLElement>('#payroll-module');
+  const untilAccess = document.querySelectorAll<HTMLElement>('[data-until-access]');
+  const known = new Map<EventTarget, string>();
+  for (const status of statuses) {
+    const shown = status.getAttribute('status');
+    if (shown) known.set(status, shown);
+  }
+  const update = (): void => {
+    const granted = [...known.values()].includes('accepted');
+    for (const part of untilAccess) part.hidden = granted;
+    if (module) module.hidden = !granted;
+  };
+  document.addEventListener('altinn-status-change', (event) => {
+    if (event.detail.kind !== 'access' || !event.target) return;
+    known.set(event.target, event.detail.status);
+    update();
+  });
+  update();
+}
+
+showModuleWhileGranted([
+  ...document.querySelectorAll<AccessRequestStatus>('access-request-status'),
+]);

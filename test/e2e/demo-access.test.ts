@@ -4,6 +4,7 @@
  * while the portal page follows the request by itself.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -44,6 +45,51 @@ describe('the demo’s access page, end to end', () => {
     );
   }
 
+  /** What the user sees of the access question: the alert, each request button, the module. */
+  async function accessView(
+    page: Page,
+  ): Promise<{ alert: boolean; buttons: boolean[]; module: boolean }> {
+    return {
+      alert: await page.locator('.alert', { hasText: 'Du mangler tilgang' }).isVisible(),
+      buttons: await Promise.all(
+        (await page.locator('request-access-button').all()).map((button) => button.isVisible()),
+      ),
+      module: await page.getByRole('region', { name: 'Lønnsmodulen' }).isVisible(),
+    };
+  }
+
+  const WITHOUT_ACCESS = { alert: true, buttons: [true, true], module: false };
+  const WITH_ACCESS = { alert: false, buttons: [false, false], module: true };
+
+  /** Waits until the page shows the payroll module, then returns all the user sees. */
+  async function moduleShown(page: Page): Promise<Awaited<ReturnType<typeof accessView>>> {
+    await page
+      .getByRole('region', { name: 'Lønnsmodulen' })
+      .waitFor({ state: 'visible', timeout: 15_000 });
+    return accessView(page);
+  }
+
+  /** axe's violations on the page as it is now, one line each. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    // Evaluated through the DevTools protocol, so the page's CSP lets it run.
+    await page.evaluate(
+      await readFile(new URL(import.meta.resolve('axe-core/axe.min.js')), 'utf8'),
+    );
+    return page.evaluate(async () => {
+      const { axe } = window as unknown as {
+        axe: {
+          run(
+            context: Document,
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      };
+      const { violations } = await axe.run(document);
+      return violations.map(
+        ({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+    });
+  }
+
   async function answerAsManager(
     context: BrowserContext,
     action: 'approve' | 'reject',
@@ -79,6 +125,7 @@ describe('the demo’s access page, end to end', () => {
       await altinn.locator('[data-action="confirm"]').click();
       await altinn.waitForLoadState();
       await statusOf(page, 'first', 'pending');
+      assert.deepEqual(await accessView(page), WITHOUT_ACCESS, 'still no access while pending');
 
       await answerAsManager(context, 'approve', requestId);
       await statusOf(page, 'first', 'accepted');
@@ -90,6 +137,9 @@ describe('the demo’s access page, end to end', () => {
       assert.equal(text.trim(), 'Du har fått tilgang.');
       // The Altinn 2 panel's status element never took the Altinn 3 request for its own.
       assert.equal(await page.locator('access-request-status').last().getAttribute('status'), null);
+      // The page follows the answer: the module, no longer the alert and the request buttons.
+      assert.deepEqual(await moduleShown(page), WITH_ACCESS);
+      assert.deepEqual(await axeViolations(page), [], 'the page with access passes axe');
     } finally {
       await context.close();
     }
@@ -118,6 +168,8 @@ describe('the demo’s access page, end to end', () => {
         // Read, then removed from the address bar.
         assert.equal(new URL(page.url()).searchParams.get('DelegationRequestId'), null);
 
+        assert.deepEqual(await accessView(page), WITHOUT_ACCESS, 'still no access while pending');
+
         await answerAsManager(context, action, guid);
         await statusOf(page, 'last', status);
         const shown = await page
@@ -126,11 +178,37 @@ describe('the demo’s access page, end to end', () => {
           .locator('[part="text"]')
           .innerText();
         assert.equal(shown.trim(), text);
+        if (status === 'accepted') {
+          assert.deepEqual(await moduleShown(page), WITH_ACCESS);
+        } else {
+          assert.deepEqual(await accessView(page), WITHOUT_ACCESS, 'a rejection grants nothing');
+        }
       } finally {
         await context.close();
       }
     });
   }
+
+  it('Altinn 2: approved before the user comes back, the module is there on return', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${demo.url}tilgang.html`);
+      await page.locator('request-access-button').last().locator('button').click();
+      await page.waitForURL((url) => url.pathname.startsWith('/ui/DelegationRequest/send/'));
+      const guid = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+      await page.locator('[data-action="send"]').click();
+      // The access manager answers while the user is still on Altinn's receipt.
+      await answerAsManager(context, 'approve', guid);
+      await page.locator('[data-action="continue"]').click();
+      await page.waitForURL((url) => url.origin === new URL(demo.url).origin);
+
+      await statusOf(page, 'last', 'accepted');
+      assert.deepEqual(await moduleShown(page), WITH_ACCESS);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('both APIs on one page: an Altinn 2 round trip keeps the Altinn 3 request on show', async () => {
     const context = await browser.newContext();
