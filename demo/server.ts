@@ -10,7 +10,7 @@
  *   first when it is missing or older than src/).
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import {
   createServer,
   type IncomingMessage,
@@ -28,7 +28,10 @@ import { startMockAltinn, type MockAltinn } from '../src/mock/index.js';
 import {
   createAltinnHandler,
   maskinportenTokenSource,
+  pgliteStore,
+  postgresStore,
   toNodeListener,
+  type RequestStore,
 } from '../src/server/index.js';
 
 /**
@@ -221,8 +224,32 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+/** Where `npm start` keeps what the demo's person asked, across restarts (git-ignored). */
+export const DEMO_DATA_DIR = fileURLToPath(new URL('../.demo-data/', import.meta.url));
+
+/**
+ * The demo's memory. With `dataDir`, an embedded PostgreSQL in that folder, under a secret kept
+ * beside it (so the person's requests are theirs again after a restart). Without: `DATABASE_URL`'s
+ * PostgreSQL when set (as in CI), else an embedded one in memory.
+ */
+async function demoStore(dataDir: string | undefined): Promise<RequestStore> {
+  if (dataDir) {
+    await mkdir(dataDir, { recursive: true });
+    const secretFile = join(dataDir, 'store-secret');
+    const secret = await readFile(secretFile, 'utf8').catch(async () => {
+      const created = crypto.randomUUID() + crypto.randomUUID();
+      await writeFile(secretFile, created, { mode: 0o600 });
+      return created;
+    });
+    return pgliteStore({ dataDir: join(dataDir, 'pglite'), secret: secret.trim() });
+  }
+  const secret = crypto.randomUUID() + crypto.randomUUID();
+  const url = process.env.DATABASE_URL;
+  return url ? postgresStore({ connectionString: url, secret }) : pgliteStore({ secret });
+}
+
 export async function startDemo(
-  options: { port?: number; mockPort?: number; quiet?: boolean } = {},
+  options: { port?: number; mockPort?: number; quiet?: boolean; dataDir?: string } = {},
 ): Promise<Demo> {
   const port = options.port ?? DEFAULT_PORT;
   const mockPort = options.mockPort ?? DEFAULT_MOCK_PORT;
@@ -243,7 +270,7 @@ export async function startDemo(
     throw portError(error, 'portal', port);
   }
   try {
-    return await serveDemo(server, mock, routesReady, options.quiet ?? false);
+    return await serveDemo(server, mock, routesReady, options.quiet ?? false, options.dataDir);
   } catch (error) {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -258,8 +285,15 @@ async function serveDemo(
   mock: MockAltinn,
   routesReady: (routes: RequestListener) => void,
   quiet: boolean,
+  dataDir: string | undefined,
 ): Promise<Demo> {
+  // The store starts (PGlite takes seconds) while the CDN file is checked.
+  const storing = demoStore(dataDir).then(async (store) => {
+    await store.purge();
+    return store;
+  });
   await ensureCdnFile({ quiet });
+  const store = await storing;
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   mock.registerClient({
     clientId: CLIENT_ID,
@@ -285,6 +319,7 @@ async function serveDemo(
     }),
     // A real portal reads its own session here; the demo has one signed-in person.
     identify: () => ({ person: DEMO_PERSON, organization: DEMO_ORGANIZATION }),
+    store,
     onError: (error: unknown) => {
       if (!quiet) console.warn('[backend]', error instanceof Error ? error.message : error);
     },
@@ -340,6 +375,7 @@ async function serveDemo(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await vite.close();
       await mock.close();
+      await store.close();
     },
   };
 }
@@ -424,7 +460,7 @@ async function main(): Promise<void> {
   }
   let demo: Demo;
   try {
-    demo = await startDemo(ports);
+    demo = await startDemo({ ...ports, dataDir: DEMO_DATA_DIR });
   } catch (error) {
     if (!(error instanceof DemoPortError)) throw error;
     console.error(portProblem(error));
