@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ORGANIZATION_URN_PREFIX,
-  PARTY_UUID_URN_PREFIX,
-  stableUuid,
-  type Party,
-  type PartyRegistry,
-} from './registry.js';
+import { PARTY_UUID_URN_PREFIX, type Party, type PartyRegistry } from './registry.js';
 import { formatAltinn2DateTime, formatMicros } from './time.js';
 import type {
   MockAccessRequest,
@@ -190,8 +184,8 @@ export class AccessRequestStore {
   }
 
   /**
-   * Altinn looks for a request with the same parties, the same resource or package and the initial
-   * status (Draft) first, and answers with it instead of making a second one.
+   * Altinn looks for a request with the same assignment (from, to, by), the same resource or
+   * package and the initial status (Draft) first, and answers with it instead of making a second.
    */
   findDraft(input: NewAccessRequest): MockAccessRequest | undefined {
     return [...this.requests.values()].find(
@@ -200,6 +194,7 @@ export class AccessRequestStore {
         request.type === input.type &&
         request.from === input.from.urn &&
         request.to === input.to.urn &&
+        request.by === input.by.urn &&
         (input.type === 'resource'
           ? request.resource?.referenceId === input.resource?.referenceId
           : request.package?.referenceId === input.package?.referenceId),
@@ -254,20 +249,6 @@ export function moveAccessRequest(
   return true;
 }
 
-/** A party the register does not know (a service owner outside it) still gets a name and an id. */
-export function partyOrSynthetic(parties: PartyRegistry, urn: string): Party {
-  const known = parties.byUrn(urn);
-  if (known) return known;
-  const number = urn.slice(urn.lastIndexOf(':') + 1);
-  return {
-    kind: urn.startsWith(ORGANIZATION_URN_PREFIX) ? 'organization' : 'person',
-    number,
-    urn,
-    partyUuidUrn: PARTY_UUID_URN_PREFIX + stableUuid('party', number),
-    name: number,
-  };
-}
-
 /**
  * `PartyEntityDto`. `type` and `variant` carry the names of Access Management's entity types and
  * variants; the values here (Organisasjon/Person, AS/ASA/…) are the mock's reading. [I]
@@ -309,8 +290,8 @@ export function accessRequestDto(
       detailsLink: draftPageHref(baseUrl, request.id),
       statusLink: `${baseUrl}${SERVICE_OWNER_API_PATH}/${request.id}/status`,
     },
-    from: partyEntity(partyOrSynthetic(parties, request.from)),
-    to: partyEntity(partyOrSynthetic(parties, request.to)),
-    by: partyEntity(partyOrSynthetic(parties, request.by)),
+    from: partyEntity(parties.orSynthetic(request.from)),
+    to: partyEntity(parties.orSynthetic(request.to)),
+    by: partyEntity(parties.orSynthetic(request.by)),
   };
 }

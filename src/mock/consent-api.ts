@@ -1,21 +1,21 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SCOPE_ORG, SCOPE_READ, SCOPE_WRITE } from './defaults.js';
+import { bearer } from './auth.js';
 import {
-  BodyTooLargeError,
-  isJsonBody,
-  readBody,
-  sendEmpty,
-  sendJson,
-  sendProblem,
-  sendUnsupportedMediaType,
-} from './http.js';
+  consentRequestDetails,
+  internalConsentRequest,
+  type NewConsentRequest,
+} from './consent-store.js';
+import { SCOPE_ORG, SCOPE_READ, SCOPE_WRITE } from './defaults.js';
+import { empty, isJsonBody, json, readJson } from './http.js';
+import { isGuid } from './ids.js';
 import { hasMember, isObject, member } from './json-input.js';
-import { authorizeBearer, type AccessTokenClaims, type MockMaskinporten } from './maskinporten.js';
 import {
   AM,
   ProblemCollector,
   VLD,
+  invalid,
   problem,
+  problemResponse,
+  unsupportedMediaType,
   validationProblem,
   type ProblemBody,
   type ValidationError,
@@ -23,82 +23,44 @@ import {
 import {
   ORGANIZATION_URN_PREFIX,
   isConsentResource,
+  makeParty,
   parsePartyUrn,
   type Party,
-  type PartyRegistry,
-  type PartyUrn,
-  type ResourceRegistry,
+  type PartyRef,
 } from './registry.js';
-import {
-  consentRequestDetails,
-  internalConsentRequest,
-  type ConsentStore,
-  type NewConsentRequest,
-} from './store.js';
+import type { Caller, RouteContext, RouteTable } from './routes.js';
+import type { MockState } from './state.js';
 import { formatMicros, parseDateTimeMicros } from './time.js';
 import type { MockConsentRight, MockResource } from './types.js';
 
 /**
- * The enterprise consent API, `…/accessmanagement/api/v1/enterprise/consentrequests`
- * (altinn-api.md 2.1–2.8): create, read, and the events feed.
+ * The enterprise consent API (altinn-api.md 2.1–2.8): create, read, and the events feed.
+ * Any read scope reads; only `.write` or `.org` creates.
  */
 
-export interface ConsentApiContext {
-  baseUrl: string;
-  store: ConsentStore;
-  parties: PartyRegistry;
-  resources: ResourceRegistry;
-  maskinporten: MockMaskinporten;
-  nowMicros(): number;
-  viewUri(id: string): string;
+export const CONSENT_API_PATH = '/accessmanagement/api/v1/enterprise/consentrequests';
+const READ_SCOPES = [SCOPE_READ, SCOPE_WRITE, SCOPE_ORG];
+
+export const consentRoutes: RouteTable = {
+  base: CONSENT_API_PATH,
+  count: 'consentRequests',
+  routes: [
+    { method: 'POST', path: '', auth: bearer(SCOPE_WRITE, SCOPE_ORG), handle: create },
+    { method: 'GET', path: '/events', auth: bearer(...READ_SCOPES), handle: listEvents },
+    { method: 'GET', path: '/{id:guid}', auth: bearer(...READ_SCOPES), handle: read },
+  ],
+};
+
+/** Where the user answers a request: am.ui's consent page (here on the mock's own origin). */
+export function viewUri(mock: MockState, id: string): string {
+  return `${mock.baseUrl}/accessmanagement/ui/consent/request?id=${id}`;
 }
 
-export const CONSENT_API_PATH = '/accessmanagement/api/v1/enterprise/consentrequests';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCE_TYPE = 'urn:altinn:resource';
 const EVENTS_PAGE_SIZE = 100;
 /** The events feed only returns events older than this (altinn-api.md 2.7). */
 const EVENTS_DELAY_MICROS = 5 * 60 * 1_000_000;
 const EVENT_TYPE_FILTERS = ['accepted', 'rejected', 'revoked', 'deleted', 'used'];
-
-/** Routes a request under {@link CONSENT_API_PATH}; `rest` is the path after it. */
-export async function handleConsentApi(
-  ctx: ConsentApiContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  rest: string,
-  query: URLSearchParams,
-): Promise<void> {
-  const segment = rest.replace(/^\/|\/$/g, '');
-  if (segment === '') {
-    if (req.method !== 'POST') return sendEmpty(res, 405, { Allow: 'POST' });
-    const caller = await authorize(ctx, req, res, [SCOPE_WRITE]);
-    if (caller) await createConsentRequest(ctx, req, res, caller);
-    return;
-  }
-  if (segment.toLowerCase() === 'events') {
-    if (req.method !== 'GET') return sendEmpty(res, 405, { Allow: 'GET' });
-    const caller = await authorize(ctx, req, res, [SCOPE_READ, SCOPE_WRITE, SCOPE_ORG]);
-    if (caller) listEvents(ctx, res, caller, query);
-    return;
-  }
-  // `{id:guid}`: anything else does not match the route.
-  if (!GUID.test(segment)) return sendEmpty(res, 404);
-  if (req.method !== 'GET') return sendEmpty(res, 405, { Allow: 'GET' });
-  const caller = await authorize(ctx, req, res, [SCOPE_READ, SCOPE_WRITE, SCOPE_ORG]);
-  if (caller) getConsentRequest(ctx, res, caller, segment.toLowerCase());
-}
-
-/** 401 with an empty body without a valid token; 403 with an empty body without one of `scopes`. */
-function authorize(
-  ctx: ConsentApiContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  scopes: string[],
-): Promise<AccessTokenClaims | undefined> {
-  return authorizeBearer(ctx.maskinporten, req, res, scopes);
-}
 
 // ---------------------------------------------------------------------------------------------
 // POST: binding (JSON → typed request), then the controller's checks, then the service's rules.
@@ -111,9 +73,9 @@ interface RightInput {
 
 interface ConsentRequestInput {
   id: string;
-  from: PartyUrn;
-  to: PartyUrn;
-  requiredDelegator: PartyUrn | null;
+  from: PartyRef;
+  to: PartyRef;
+  requiredDelegator: PartyRef | null;
   validToMicros: number;
   consentRights: RightInput[];
   requestMessage: Record<string, string> | null;
@@ -141,7 +103,7 @@ function bindString(value: unknown, path: string, type = 'System.String'): strin
   return value;
 }
 
-function bindParty(value: unknown, path: string): PartyUrn {
+function bindParty(value: unknown, path: string): PartyRef {
   const text = bindString(value, path, 'ConsentPartyUrn');
   const party = parsePartyUrn(text);
   if (!party) {
@@ -209,7 +171,7 @@ function bindConsentRequest(body: unknown): ConsentRequestInput {
   let id = '';
   if (idValue !== undefined) {
     id = bindString(idValue, '/id', 'System.Guid');
-    if (!GUID.test(id))
+    if (!isGuid(id))
       throw new BindingError(
         '/id',
         'The JSON value could not be converted to System.Guid. Path: $.id',
@@ -306,8 +268,8 @@ export function isValidRedirectUrl(url: string): boolean {
 }
 
 /** The register lookup: AM-00003 for an unknown organisation, AM-00004 for an unknown person. */
-function lookUpParty(ctx: ConsentApiContext, ref: PartyUrn, field: string): Party | ProblemBody {
-  const party = ctx.parties.find(ref);
+function lookUpParty(mock: MockState, ref: PartyRef, field: string): Party | ProblemBody {
+  const party = mock.parties.find(ref);
   if (party) return party;
   return ref.kind === 'organization'
     ? problem(
@@ -383,24 +345,24 @@ function validateMetadata(
 
 /** `ValidateAndSetInternalIdentifiers`: parties first (each fails alone), then everything else at once. */
 function validate(
-  ctx: ConsentApiContext,
+  mock: MockState,
   input: ConsentRequestInput,
   handledBy: Party | null,
 ): { request: NewConsentRequest } | { problem: ProblemBody } {
-  const from = lookUpParty(ctx, input.from, 'from');
+  const from = lookUpParty(mock, input.from, 'from');
   if (isProblem(from)) return { problem: from };
-  const to = lookUpParty(ctx, input.to, 'to');
+  const to = lookUpParty(mock, input.to, 'to');
   if (isProblem(to)) return { problem: to };
   let requiredDelegator: Party | null = null;
   if (input.requiredDelegator) {
-    const delegator = lookUpParty(ctx, input.requiredDelegator, 'requiredDelegator');
+    const delegator = lookUpParty(mock, input.requiredDelegator, 'requiredDelegator');
     if (isProblem(delegator)) return { problem: delegator };
     requiredDelegator = delegator;
   }
 
   const problems = new ProblemCollector();
   const validationErrors: ValidationError[] = [];
-  if (input.validToMicros < ctx.nowMicros()) {
+  if (input.validToMicros < mock.nowMicros()) {
     validationErrors.push({ descriptor: VLD.timeNotInFuture, paths: ['ValidTo'] });
   }
 
@@ -420,7 +382,7 @@ function validate(
         problem(AM.invalidResource, `consentRights[${index}] must name exactly one resource`),
       );
     } else {
-      const resource = item.type === RESOURCE_TYPE ? ctx.resources.get(item.value) : undefined;
+      const resource = item.type === RESOURCE_TYPE ? mock.resources.get(item.value) : undefined;
       if (!resource) {
         problems.add(
           problem(
@@ -470,7 +432,7 @@ function validate(
   const failure = problems.build();
   if (failure) return { problem: failure };
 
-  const template = ctx.resources.template(templateId);
+  const template = mock.resources.template(templateId);
   return {
     request: {
       id: input.id,
@@ -489,126 +451,89 @@ function validate(
   };
 }
 
-async function createConsentRequest(
-  ctx: ConsentApiContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  caller: AccessTokenClaims,
-): Promise<void> {
-  if (!isJsonBody(req)) return sendUnsupportedMediaType(res);
-  let input: ConsentRequestInput;
+/** Binds the body as ASP.NET would; a body that does not bind is one STD.VLD-00017. */
+async function bindBody(request: Request): Promise<ConsentRequestInput | Response> {
+  if (!isJsonBody(request)) return unsupportedMediaType();
+  const body = await readJson(request);
   try {
-    let body: unknown;
-    try {
-      body = JSON.parse(await readBody(req));
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendEmpty(res, 413);
-      throw new BindingError(
-        '/',
-        `The request body is not valid JSON: ${(error as Error).message}`,
-      );
+    if ('error' in body) {
+      throw new BindingError('/', `The request body is not valid JSON: ${body.error}`);
     }
-    input = bindConsentRequest(body);
+    return bindConsentRequest(body.value);
   } catch (error) {
     if (!(error instanceof BindingError)) throw error;
-    return sendProblem(
-      res,
-      validationProblem([{ descriptor: VLD.jsonError, paths: [error.path], detail: error.detail }]),
-    );
+    return invalid({ descriptor: VLD.jsonError, paths: [error.path], detail: error.detail });
   }
+}
 
-  // The controller: `to` must be the caller's organisation, unless the token has the `.org` scope
-  // (a resource owner asking on behalf of another organisation, which then is `handledBy`).
-  const actsForOthers = caller.scopes.includes(SCOPE_ORG);
-  if (
-    !actsForOthers &&
-    !(input.to.kind === 'organization' && input.to.number === caller.orgNumber)
-  ) {
-    return sendProblem(
-      res,
-      problem(AM.notAuthorized, `'to' must be the organisation of the token (${caller.orgNumber})`),
-    );
-  }
+/**
+ * The controller (`ConsentController.CreateRequest`, altinn-api.md 2.1): `to` must be the token's
+ * consumer unless the token has `.org` (else `Forbid()`: 403, empty body). `handledBy` is the
+ * token's `supplier` (a client acting with `consumer_org`), or the `.org` caller asking for another.
+ */
+function handlerOf(mock: MockState, caller: Caller, to: PartyRef): Party | null | Response {
+  const toIsCaller = to.kind === 'organization' && to.number === caller.orgNumber;
+  const actsForOthers = !toIsCaller && caller.scopes.includes(SCOPE_ORG);
+  if (!toIsCaller && !actsForOthers) return empty(403);
+  const handler = caller.supplier ?? (actsForOthers ? caller.orgNumber : undefined);
+  if (handler === undefined) return null;
+  const party = lookUpParty(mock, { kind: 'organization', number: handler }, 'handledBy');
+  return 'code' in party ? problemResponse(party) : party;
+}
+
+async function create(request: Request, { mock, caller }: RouteContext): Promise<Response> {
+  const input = await bindBody(request);
+  if (input instanceof Response) return input;
+  const handledBy = handlerOf(mock, caller, input.to);
+  if (handledBy instanceof Response) return handledBy;
   // The PDP's `requestconsent` check on each resource: a deny is 403 with an empty body.
   for (const right of input.consentRights) {
     const item = right.resource?.length === 1 ? right.resource[0] : undefined;
-    const resource = item ? ctx.resources.get(item.value) : undefined;
-    if (resource?.requesters && !resource.requesters.includes(caller.orgNumber))
-      return sendEmpty(res, 403);
+    const resource = item ? mock.resources.get(item.value) : undefined;
+    if (resource?.requesters && !resource.requesters.includes(caller.orgNumber)) return empty(403);
   }
 
-  let handledBy: Party | null = null;
-  if (
-    actsForOthers &&
-    !(input.to.kind === 'organization' && input.to.number === caller.orgNumber)
-  ) {
-    const handler = lookUpParty(
-      ctx,
-      { kind: 'organization', number: caller.orgNumber },
-      'handledBy',
-    );
-    if (isProblem(handler)) return sendProblem(res, handler);
-    handledBy = handler;
-  }
-
-  const result = validate(ctx, input, handledBy);
-  if ('problem' in result) return sendProblem(res, result.problem);
+  const result = validate(mock, input, handledBy);
+  if ('problem' in result) return problemResponse(result.problem);
 
   // Validation comes first; only then does Altinn notice the id exists. Same parties: the stored
   // request as it is (the new body is not compared), in the internal model's shape, with 200.
-  const existing = ctx.store.get(input.id);
+  const existing = mock.consents.get(input.id);
   if (existing) {
     if (existing.from === result.request.from.urn && existing.to === result.request.to.urn) {
-      return sendJson(res, 200, internalConsentRequest(existing, ctx.viewUri(existing.id)));
+      return json(200, internalConsentRequest(existing, viewUri(mock, existing.id)));
     }
-    return sendProblem(
-      res,
+    return problemResponse(
       problem(AM.idExists, `A consent request with id ${input.id} exists for other parties`, {
         requestId: input.id,
       }),
     );
   }
-
+  // The Created event is the consumer's, even for a caller outside the register (`.org`).
   const performedBy =
-    ctx.parties.organization(caller.orgNumber) ?? lookUpOrganization(ctx, caller.orgNumber);
-  const created = ctx.store.create(result.request, performedBy, ctx.nowMicros());
-  sendJson(res, 201, consentRequestDetails(created, ctx.viewUri(created.id)), {
-    Location: `${ctx.baseUrl}${CONSENT_API_PATH}/${created.id}`,
+    mock.parties.organization(caller.orgNumber) ?? makeParty('organization', caller.orgNumber);
+  const created = mock.consents.create(result.request, performedBy, mock.nowMicros());
+  return json(201, consentRequestDetails(created, viewUri(mock, created.id)), {
+    Location: `${mock.baseUrl}${CONSENT_API_PATH}/${created.id}`,
   });
-}
-
-/** A caller outside the register still performs the Created event (only with the `.org` scope). */
-function lookUpOrganization(ctx: ConsentApiContext, number: string): Party {
-  return {
-    kind: 'organization',
-    number,
-    urn: ORGANIZATION_URN_PREFIX + number,
-    partyUuidUrn: `urn:altinn:party:uuid:00000000-0000-4000-8000-${number.padStart(12, '0')}`,
-    name: number,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // GET /consentrequests/{id}
 
-function getConsentRequest(
-  ctx: ConsentApiContext,
-  res: ServerResponse,
-  caller: AccessTokenClaims,
-  id: string,
-): void {
-  const request = ctx.store.get(id);
-  if (!request) return sendProblem(res, problem(AM.notFound, `No consent request with id ${id}`));
+/** Only the receiver (`to`) may read a request: a `.org` caller cannot read back what it made for another. */
+function read(_: Request, { mock, caller, params }: RouteContext): Response {
+  const id = (params.id ?? '').toLowerCase();
+  const request = mock.consents.get(id);
+  if (!request) return problemResponse(problem(AM.notFound, `No consent request with id ${id}`));
   if (request.to !== ORGANIZATION_URN_PREFIX + caller.orgNumber) {
-    return sendProblem(
-      res,
+    return problemResponse(
       problem(AM.notAuthorized, `Only the receiver (to) may read consent request ${id}`),
     );
   }
-  sendJson(
-    res,
+  return json(
     200,
-    consentRequestDetails(request, ctx.viewUri(request.id), { nowMicros: ctx.nowMicros() }),
+    consentRequestDetails(request, viewUri(mock, request.id), { nowMicros: mock.nowMicros() }),
   );
 }
 
@@ -619,12 +544,8 @@ function guidBytes(guid: string): Buffer {
   return Buffer.from(guid.replace(/-/g, ''), 'hex');
 }
 
-function listEvents(
-  ctx: ConsentApiContext,
-  res: ServerResponse,
-  caller: AccessTokenClaims,
-  query: URLSearchParams,
-): void {
+function listEvents(_: Request, { mock, caller, url }: RouteContext): Response {
+  const query = url.searchParams;
   const errors: ValidationError[] = [];
   const time = (name: string): number | undefined => {
     const text = query.get(name);
@@ -654,7 +575,7 @@ function listEvents(
     });
   }
   const requestId = query.get('consentRequestId');
-  if (requestId !== null && !GUID.test(requestId)) {
+  if (requestId !== null && !isGuid(requestId)) {
     errors.push({
       descriptor: VLD.invalidValue,
       paths: ['/$QUERY/consentRequestId'],
@@ -678,11 +599,11 @@ function listEvents(
       after = bytes.toString('hex');
     }
   }
-  if (errors.length > 0) return sendProblem(res, validationProblem(errors));
+  if (errors.length > 0) return invalid(...errors);
 
   const receiver = ORGANIZATION_URN_PREFIX + caller.orgNumber;
-  const latest = ctx.nowMicros() - EVENTS_DELAY_MICROS;
-  const events = [...ctx.store.requests.values()]
+  const latest = mock.nowMicros() - EVENTS_DELAY_MICROS;
+  const events = [...mock.consents.requests.values()]
     .filter((request) => request.to === receiver)
     .filter((request) => requestId === null || request.id === requestId.toLowerCase())
     .flatMap((request) => request.events)
@@ -703,9 +624,9 @@ function listEvents(
   if (page.length === EVENTS_PAGE_SIZE && last) {
     const nextQuery = new URLSearchParams(query);
     nextQuery.set('continuationToken', guidBytes(last.consentEventID).toString('base64'));
-    next = `${ctx.baseUrl}${CONSENT_API_PATH}/events?${nextQuery.toString()}`;
+    next = `${mock.baseUrl}${CONSENT_API_PATH}/events?${nextQuery.toString()}`;
   }
-  sendJson(res, 200, {
+  return json(200, {
     links: { next },
     data: page.map((event) => ({
       consentRequestId: event.consentRequestID,

@@ -8,7 +8,8 @@ import type {
 
 /**
  * Synthetic national identity numbers (Tenor style: month + 80), all with valid check digits.
- * 21818297804 is the person of Altinn's own consent example.
+ * 21818297804 is the person of Altinn's own consent example, and the demo portal's signed-in
+ * person: its name is the one the portal shows.
  */
 export const DEFAULT_PERSONS: readonly string[] = ['21818297804', '12859040150', '03878540084'];
 
@@ -25,7 +26,7 @@ export const DEFAULT_ORGANIZATIONS: readonly string[] = [
 ];
 
 export const DEFAULT_PARTY_NAMES: Readonly<Record<string, string>> = {
-  '21818297804': 'Kari Nordmann',
+  '21818297804': 'Test Testesen',
   '12859040150': 'Ola Nordmann',
   '03878540084': 'Per Hansen',
   '991825827': 'DEMOBANKEN ASA',

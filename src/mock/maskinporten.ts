@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   SignJWT,
   createLocalJWKSet,
@@ -14,13 +13,17 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
-import { bearerToken, contentType, readBody, sendEmpty, sendJson } from './http.js';
+import { none } from './auth.js';
+import { json, mediaType } from './http.js';
+import type { Caller, RouteTable } from './routes.js';
 import type { MockClient } from './types.js';
 
 /**
  * The mock Maskinporten: `POST /maskinporten/token` takes a JWT grant (RFC 7523) and answers with a
  * self-contained access token signed by the mock's own key, carrying the client's organisation as
  * `consumer`, as Maskinporten does (altinn-api.md 1 and 2.1; Digdir's docs on the JWT grant).
+ * A grant with `consumer_org` acts for another organisation (altinn-api.md 2.9, "on behalf of"):
+ * that one becomes `consumer`, and the client's own organisation `supplier`.
  */
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -30,12 +33,6 @@ const GRANT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
 const CLOCK_SKEW_SECONDS = 10;
 const MAX_GRANT_LIFETIME_SECONDS = 120;
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 120;
-
-export interface AccessTokenClaims {
-  clientId: string;
-  orgNumber: string;
-  scopes: string[];
-}
 
 interface RegisteredClient {
   client: MockClient;
@@ -146,31 +143,34 @@ export class MockMaskinporten {
     return { keys: [this.publicJwk] };
   }
 
-  /** `POST /maskinporten/token`. */
-  async handleToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** `POST /maskinporten/token`: an access token, or an OAuth error (400). */
+  async token(request: Request): Promise<Response> {
     const noStore = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
     try {
-      const body = await this.issue(req);
-      sendJson(res, 200, body, noStore);
+      return json(200, await this.issue(request), noStore);
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
-      sendJson(res, 400, { error: error.error, error_description: error.description }, noStore);
+      return json(400, { error: error.error, error_description: error.description }, noStore);
     }
   }
 
-  /** Checks an access token the consent API received; `undefined` when it is not a valid one of ours. */
-  async verifyAccessToken(token: string): Promise<AccessTokenClaims | undefined> {
+  /** Checks an access token an API received; `undefined` when it is not a valid one of ours. */
+  async verifyAccessToken(token: string): Promise<Caller | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.verificationKey, {
         issuer: this.issuer,
         algorithms: ['RS256'],
       });
-      const consumer = payload.consumer as { ID?: unknown } | undefined;
-      const orgMatch = typeof consumer?.ID === 'string' ? /^0192:(\d{9})$/.exec(consumer.ID) : null;
-      if (!orgMatch?.[1] || typeof payload.scope !== 'string') return undefined;
+      const orgOf = (claim: unknown): string | undefined => {
+        const id = (claim as { ID?: unknown } | undefined)?.ID;
+        return typeof id === 'string' ? /^0192:(\d{9})$/.exec(id)?.[1] : undefined;
+      };
+      const orgNumber = orgOf(payload.consumer);
+      if (!orgNumber || typeof payload.scope !== 'string') return undefined;
       return {
         clientId: typeof payload.client_id === 'string' ? payload.client_id : '',
-        orgNumber: orgMatch[1],
+        orgNumber,
+        supplier: orgOf(payload.supplier),
         scopes: payload.scope.split(' ').filter(Boolean),
       };
     } catch {
@@ -178,14 +178,14 @@ export class MockMaskinporten {
     }
   }
 
-  private async issue(req: IncomingMessage): Promise<Record<string, unknown>> {
-    if (contentType(req) !== 'application/x-www-form-urlencoded') {
+  private async issue(request: Request): Promise<Record<string, unknown>> {
+    if (mediaType(request) !== 'application/x-www-form-urlencoded') {
       throw new OAuthError(
         'invalid_request',
         'Content-Type must be application/x-www-form-urlencoded',
       );
     }
-    const form = new URLSearchParams(await readBody(req));
+    const form = new URLSearchParams(await request.text());
     const grantType = form.get('grant_type');
     const assertion = form.get('assertion');
     if (!grantType) throw new OAuthError('invalid_request', 'grant_type is missing');
@@ -197,12 +197,7 @@ export class MockMaskinporten {
     const { client, claims } = await this.verifyGrant(assertion);
     const scopes = this.grantedScopes(client, claims);
 
-    if (claims.consumer_org !== undefined) {
-      throw new OAuthError(
-        'invalid_grant',
-        'consumer_org (acting for another organisation) is not supported by the mock',
-      );
-    }
+    const consumer = this.consumerOf(client, claims.consumer_org);
     if (claims.authorization_details !== undefined) {
       throw new OAuthError(
         'invalid_grant',
@@ -222,7 +217,8 @@ export class MockMaskinporten {
       client_amr: 'private_key_jwt',
       token_type: 'Bearer',
       client_id: client.clientId,
-      consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${client.orgNumber}` },
+      consumer: iso6523(consumer),
+      ...(consumer === client.orgNumber ? {} : { supplier: iso6523(client.orgNumber) }),
     })
       .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid ?? '' })
       .setIssuer(this.issuer)
@@ -310,6 +306,24 @@ export class MockMaskinporten {
     return { client: registered.client, claims };
   }
 
+  /**
+   * The organisation the token is for: the client's own, or `consumer_org` when the client may act
+   * for it (`MockClient.consumerOrgs`; Maskinporten asks Altinn's "API-delegering"). [I: error code]
+   */
+  private consumerOf(client: MockClient, consumerOrg: unknown): string {
+    if (consumerOrg === undefined) return client.orgNumber;
+    if (typeof consumerOrg !== 'string' || !/^\d{9}$/.test(consumerOrg)) {
+      throw new OAuthError('invalid_request', 'consumer_org must be an organisation number');
+    }
+    if (client.consumerOrgs && !client.consumerOrgs.includes(consumerOrg)) {
+      throw new OAuthError(
+        'invalid_grant',
+        `${consumerOrg} has not delegated the scopes to client ${client.clientId}`,
+      );
+    }
+    return consumerOrg;
+  }
+
   private grantedScopes(client: MockClient, claims: JWTPayload): string[] {
     if (typeof claims.scope !== 'string' || claims.scope.trim() === '') {
       throw new OAuthError('invalid_scope', 'scope is missing');
@@ -337,25 +351,32 @@ export class MockMaskinporten {
   }
 }
 
-/**
- * The policy check of Altinn 3's APIs: 401 with an empty body without a valid token of the mock's,
- * 403 with an empty body when the token has none of `scopes`; else the token's claims.
- */
-export async function authorizeBearer(
-  maskinporten: MockMaskinporten,
-  req: IncomingMessage,
-  res: ServerResponse,
-  scopes: readonly string[],
-): Promise<AccessTokenClaims | undefined> {
-  const token = bearerToken(req);
-  const claims = token ? await maskinporten.verifyAccessToken(token) : undefined;
-  if (!claims) {
-    sendEmpty(res, 401, { 'WWW-Authenticate': 'Bearer' });
-    return undefined;
-  }
-  if (!claims.scopes.some((scope) => scopes.includes(scope))) {
-    sendEmpty(res, 403);
-    return undefined;
-  }
-  return claims;
+function iso6523(orgNumber: string): { authority: string; ID: string } {
+  return { authority: 'iso6523-actorid-upis', ID: `0192:${orgNumber}` };
 }
+
+/** Maskinporten's routes: the token endpoint, its metadata and the key that signs access tokens. */
+export const maskinportenRoutes: RouteTable = {
+  base: '/maskinporten',
+  routes: [
+    {
+      method: 'POST',
+      path: '/token',
+      auth: none,
+      count: 'tokenRequests',
+      handle: (request, { mock }) => mock.maskinporten.token(request),
+    },
+    {
+      method: 'GET',
+      path: '/.well-known/oauth-authorization-server',
+      auth: none,
+      handle: (_, { mock }) => json(200, mock.maskinporten.metadata()),
+    },
+    {
+      method: 'GET',
+      path: '/jwk',
+      auth: none,
+      handle: (_, { mock }) => json(200, mock.maskinporten.jwks()),
+    },
+  ],
+};

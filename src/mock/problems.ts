@@ -1,4 +1,5 @@
-import { traceId } from './time.js';
+import { json } from './http.js';
+import { traceId } from './ids.js';
 
 /**
  * Altinn's error bodies (altinn-api.md 2.8, library Altinn.Authorization.ProblemDetails):
@@ -175,6 +176,29 @@ export function multipleProblems(problems: ProblemBody[]): ProblemBody {
     statusDescription: STATUS_DESCRIPTIONS[500],
     problems: problems.map((inner) => ({ ...inner, traceId: trace })),
   };
+}
+
+/** A problem as Altinn sends it: `application/problem+json`, with the problem's own status. */
+export function problemResponse(body: ProblemBody): Response {
+  return json(body.status, body, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+}
+
+/** `STD-00000` (400) with `errors`, as a response. */
+export function invalid(...errors: ValidationError[]): Response {
+  return problemResponse(validationProblem(errors));
+}
+
+/** ASP.NET Core's own answer to a body of the wrong media type, not an Altinn problem. */
+export function unsupportedMediaType(): Response {
+  return json(
+    415,
+    {
+      type: 'https://tools.ietf.org/html/rfc9110#section-15.5.16',
+      title: 'Unsupported Media Type',
+      status: 415,
+    },
+    { 'Content-Type': 'application/problem+json; charset=utf-8' },
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { AM, type ProblemDescriptor } from './problems.js';
 import type { Party } from './registry.js';
-import { formatMicros, uuidv7 } from './time.js';
+import { uuidv7 } from './ids.js';
+import { formatMicros } from './time.js';
 import type {
   MockConsentEvent,
   MockConsentEventType,
@@ -136,22 +137,6 @@ export function revokeRequest(
   if (request.status === 'Revoked') return { ok: true };
   if (request.status !== 'Accepted') return { ok: false, problem: AM.cannotRevoke };
   setStatus(request, 'Revoked', user, nowMicros);
-  return { ok: true };
-}
-
-/**
- * The receiver fetched a consent token: a Used event, status unchanged. Refused as Maskinporten's
- * lookup would refuse it: revoked (AM-00011), expired (AM-00013), not accepted (AM-00014).
- */
-export function useRequest(
-  request: MockConsentRequest,
-  receiver: Party,
-  nowMicros: number,
-): Transition {
-  if (request.status === 'Revoked') return { ok: false, problem: AM.revoked };
-  if (request.status !== 'Accepted') return { ok: false, problem: AM.notAccepted };
-  if (isExpired(request, nowMicros)) return { ok: false, problem: AM.expired };
-  addEvent(request, 'Used', receiver, nowMicros);
   return { ok: true };
 }
 
