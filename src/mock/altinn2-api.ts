@@ -284,8 +284,6 @@ async function create(request: Request, { mock, caller }: RouteContext): Promise
     request,
     201,
     delegationRequestJson(created, mock.baseUrl, wantsHal(request)),
-    {
-      Location: altinn2SelfHref(mock.baseUrl, created.guid),
-    },
+    { Location: altinn2SelfHref(mock.baseUrl, created.guid) },
   );
 }

@@ -52,9 +52,7 @@ export function apiKeyAndBearer(scope: string): Auth {
         401,
         'Authorization has been denied for this request.',
         {},
-        {
-          'WWW-Authenticate': 'Bearer',
-        },
+        { 'WWW-Authenticate': 'Bearer' },
       );
     }
     if (!caller.scopes.includes(scope)) {

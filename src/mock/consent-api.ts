@@ -7,10 +7,10 @@ import {
 import { SCOPE_ORG, SCOPE_READ, SCOPE_WRITE } from './defaults.js';
 import { empty, isJsonBody, json, readJson } from './http.js';
 import { isGuid } from './ids.js';
-import { hasMember, isObject, member } from './json-input.js';
+import { hasMember, isObject, member, type JsonObject } from './json-input.js';
 import {
   AM,
-  ProblemCollector,
+  combined,
   VLD,
   invalid,
   problem,
@@ -22,6 +22,7 @@ import {
 } from './problems.js';
 import {
   ORGANIZATION_URN_PREFIX,
+  PERSON_URN_PREFIX,
   isConsentResource,
   makeParty,
   parsePartyUrn,
@@ -93,159 +94,111 @@ class BindingError extends Error {
   }
 }
 
+function notConverted(path: string, type: string): never {
+  const at = path.replace(/\//g, '.');
+  throw new BindingError(path, `The JSON value could not be converted to ${type}. Path: $${at}`);
+}
+
+/** `null` for a missing or null member, else the member bound by `bind`. */
+function optional<T>(value: unknown, bind: (value: unknown) => T): T | null {
+  return value === undefined || value === null ? null : bind(value);
+}
+
 function bindString(value: unknown, path: string, type = 'System.String'): string {
-  if (typeof value !== 'string') {
-    throw new BindingError(
-      path,
-      `The JSON value could not be converted to ${type}. Path: $${path.replace(/\//g, '.')}`,
-    );
-  }
-  return value;
+  return typeof value === 'string' ? value : notConverted(path, type);
+}
+
+function bindArray<T>(value: unknown, path: string, bind: (item: unknown, path: string) => T): T[] {
+  if (!Array.isArray(value)) notConverted(path, 'an array');
+  return value.map((item: unknown, index) => bind(item, `${path}/${index}`));
+}
+
+function bindObject(value: unknown, path: string): JsonObject {
+  return isObject(value) ? value : notConverted(path, 'an object');
 }
 
 function bindParty(value: unknown, path: string): PartyRef {
-  const text = bindString(value, path, 'ConsentPartyUrn');
-  const party = parsePartyUrn(text);
-  if (!party) {
-    throw new BindingError(
-      path,
-      `'${text}' is not a party URN the mock knows: urn:altinn:person:identifier-no:<11 digits> or urn:altinn:organization:identifier-no:<9 digits>`,
-    );
-  }
-  return party;
+  return (
+    parsePartyUrn(bindString(value, path, 'ConsentPartyUrn')) ??
+    notConverted(path, 'ConsentPartyUrn')
+  );
 }
 
-function bindStringDictionary(value: unknown, path: string): Record<string, string> | null {
-  if (value === undefined || value === null) return null;
-  if (!isObject(value))
-    throw new BindingError(
-      path,
-      `The JSON value could not be converted to a dictionary of strings`,
-    );
-  const result: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(value)) {
-    if (entry === null) result[key] = '';
-    else result[key] = bindString(entry, `${path}/${key}`);
-  }
-  return result;
+/** A dictionary of strings; a null value binds as empty (then AM-00007 for metadata). */
+function bindDictionary(value: unknown, path: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(bindObject(value, path)).map(([key, entry]) => [
+      key,
+      entry === null ? '' : bindString(entry, `${path}/${key}`),
+    ]),
+  );
 }
 
-function bindRight(value: unknown, index: number): RightInput {
-  const path = `/consentRights/${index}`;
-  if (!isObject(value)) throw new BindingError(path, 'A consent right must be an object');
-  const action = member(value, 'action');
-  const resource = member(value, 'resource');
-  let actions: string[] | null = null;
-  if (action !== undefined && action !== null) {
-    if (!Array.isArray(action))
-      throw new BindingError(`${path}/action`, 'action must be an array of strings');
-    actions = action.map((item, i) => bindString(item, `${path}/action/${i}`));
-  }
-  let items: { type: string; value: string }[] | null = null;
-  if (resource !== undefined && resource !== null) {
-    if (!Array.isArray(resource))
-      throw new BindingError(`${path}/resource`, 'resource must be an array');
-    items = resource.map((item: unknown, i) => {
-      const itemPath = `${path}/resource/${i}`;
-      if (!isObject(item)) throw new BindingError(itemPath, 'A resource item must be an object');
-      return {
-        type: bindString(member(item, 'type'), `${itemPath}/type`),
-        value: bindString(member(item, 'value'), `${itemPath}/value`),
-      };
-    });
-  }
+function bindRight(value: unknown, path: string): RightInput {
+  const right = bindObject(value, path);
   return {
-    action: actions,
-    resource: items,
-    metadata: bindStringDictionary(member(value, 'metadata'), `${path}/metadata`),
+    action: optional(member(right, 'action'), (v) => bindArray(v, `${path}/action`, bindString)),
+    resource: optional(member(right, 'resource'), (v) =>
+      bindArray(v, `${path}/resource`, (item, itemPath) => {
+        const resource = bindObject(item, itemPath);
+        return {
+          type: bindString(member(resource, 'type'), `${itemPath}/type`),
+          value: bindString(member(resource, 'value'), `${itemPath}/value`),
+        };
+      }),
+    ),
+    metadata: optional(member(right, 'metadata'), (v) => bindDictionary(v, `${path}/metadata`)),
   };
 }
 
-function bindConsentRequest(body: unknown): ConsentRequestInput {
-  if (!isObject(body)) throw new BindingError('/', 'The request body must be a JSON object');
-  const missing = ['id', 'from', 'to', 'validTo', 'consentRights', 'redirectUrl'].filter(
-    (name) => !hasMember(body, name),
+const REQUIRED = ['id', 'from', 'to', 'validTo', 'consentRights', 'redirectUrl'];
+
+/** `ConsentRequestDto` as System.Text.Json binds it: names in any case, required members last. */
+function bindConsentRequest(value: unknown): ConsentRequestInput {
+  const body = bindObject(value, '/');
+  const id = optional(member(body, 'id'), (v) => bindString(v, '/id', 'System.Guid'));
+  if (id !== null && !isGuid(id)) notConverted('/id', 'System.Guid');
+  const from = optional(member(body, 'from'), (v) => bindParty(v, '/from'));
+  const to = optional(member(body, 'to'), (v) => bindParty(v, '/to'));
+  const requiredDelegator = optional(member(body, 'requiredDelegator'), (v) =>
+    bindParty(v, '/requiredDelegator'),
   );
-
-  const idValue = member(body, 'id');
-  let id = '';
-  if (idValue !== undefined) {
-    id = bindString(idValue, '/id', 'System.Guid');
-    if (!isGuid(id))
-      throw new BindingError(
-        '/id',
-        'The JSON value could not be converted to System.Guid. Path: $.id',
-      );
-  }
-  const from =
-    member(body, 'from') === undefined ? undefined : bindParty(member(body, 'from'), '/from');
-  const to = member(body, 'to') === undefined ? undefined : bindParty(member(body, 'to'), '/to');
-  const delegatorValue = member(body, 'requiredDelegator');
-  const requiredDelegator =
-    delegatorValue === undefined || delegatorValue === null
-      ? null
-      : bindParty(delegatorValue, '/requiredDelegator');
-
-  const validToValue = member(body, 'validTo');
-  let validToMicros = 0;
-  if (validToValue !== undefined) {
-    const micros = parseDateTimeMicros(
-      bindString(validToValue, '/validTo', 'System.DateTimeOffset'),
-    );
-    if (micros === undefined) {
-      throw new BindingError(
-        '/validTo',
-        'The JSON value could not be converted to System.DateTimeOffset. Path: $.validTo',
-      );
-    }
-    validToMicros = micros;
-  }
-
-  const rightsValue = member(body, 'consentRights');
-  let consentRights: RightInput[] = [];
-  if (rightsValue !== undefined && rightsValue !== null) {
-    if (!Array.isArray(rightsValue))
-      throw new BindingError('/consentRights', 'consentRights must be an array');
-    consentRights = rightsValue.map((right: unknown, index) => bindRight(right, index));
-  }
-
-  const redirectValue = member(body, 'redirectUrl');
-  const redirectUrl =
-    redirectValue === undefined || redirectValue === null
-      ? null
-      : bindString(redirectValue, '/redirectUrl');
-
-  const viewModeValue = member(body, 'portalViewMode');
-  let portalViewMode: 'Hide' | 'Show' = 'Hide';
-  if (viewModeValue !== undefined && viewModeValue !== null) {
-    const mode = typeof viewModeValue === 'string' ? viewModeValue.toLowerCase() : viewModeValue;
-    if (mode === 'show' || mode === 1) portalViewMode = 'Show';
-    else if (mode !== 'hide' && mode !== 0) {
-      throw new BindingError(
-        '/portalViewMode',
-        'The JSON value could not be converted to ConsentPortalViewMode (hide, show)',
-      );
-    }
-  }
-
-  const requestMessage = bindStringDictionary(member(body, 'requestMessage'), '/requestMessage');
-
+  const validTo = optional(member(body, 'validTo'), (v) => {
+    const text = bindString(v, '/validTo', 'System.DateTimeOffset');
+    return parseDateTimeMicros(text) ?? notConverted('/validTo', 'System.DateTimeOffset');
+  });
+  const consentRights = optional(member(body, 'consentRights'), (v) =>
+    bindArray(v, '/consentRights', bindRight),
+  );
+  const redirectUrl = optional(member(body, 'redirectUrl'), (v) => bindString(v, '/redirectUrl'));
+  const portalViewMode = optional(member(body, 'portalViewMode'), (v) => {
+    const mode = typeof v === 'string' ? v.toLowerCase() : v;
+    if (mode === 'show' || mode === 1) return 'Show';
+    return mode === 'hide' || mode === 0
+      ? 'Hide'
+      : notConverted('/portalViewMode', 'ConsentPortalViewMode');
+  });
+  const requestMessage = optional(member(body, 'requestMessage'), (v) =>
+    bindDictionary(v, '/requestMessage'),
+  );
+  const missing = REQUIRED.filter((name) => !hasMember(body, name));
   if (missing.length > 0 || !from || !to) {
+    const names = missing.map((name) => `'${name}'`).join(', ');
     throw new BindingError(
       '/',
-      `JSON deserialization for type 'ConsentRequestDto' was missing required properties including: ${missing.map((name) => `'${name}'`).join(', ')}.`,
+      `JSON deserialization for type 'ConsentRequestDto' was missing required properties including: ${names}.`,
     );
   }
   return {
-    id: id.toLowerCase(),
+    id: (id ?? '').toLowerCase(),
     from,
     to,
     requiredDelegator,
-    validToMicros,
-    consentRights,
+    validToMicros: validTo ?? 0,
+    consentRights: consentRights ?? [],
     requestMessage,
     redirectUrl,
-    portalViewMode,
+    portalViewMode: portalViewMode ?? 'Hide',
   };
 }
 
@@ -271,76 +224,49 @@ export function isValidRedirectUrl(url: string): boolean {
 function lookUpParty(mock: MockState, ref: PartyRef, field: string): Party | ProblemBody {
   const party = mock.parties.find(ref);
   if (party) return party;
+  const what = `${field}: ${ref.kind} ${ref.number} is not in the register`;
   return ref.kind === 'organization'
-    ? problem(
-        AM.unknownOrganization,
-        `${field}: organization ${ref.number} is not in the register`,
-        {
-          orgnr: ORGANIZATION_URN_PREFIX + ref.number,
-        },
-      )
-    : problem(AM.unknownPerson, `${field}: person ${ref.number} is not in the register`, {
-        fnumber: `urn:altinn:person:identifier-no:${ref.number}`,
-      });
-}
-
-function isProblem(value: Party | ProblemBody): value is ProblemBody {
-  return 'code' in value;
-}
-
-function templateOf(resource: MockResource): string {
-  return resource.consentTemplate ?? (isConsentResource(resource) ? 'default' : '');
+    ? problem(AM.unknownOrganization, what, { orgnr: ORGANIZATION_URN_PREFIX + ref.number })
+    : problem(AM.unknownPerson, what, { fnumber: PERSON_URN_PREFIX + ref.number });
 }
 
 /** The metadata rules (AM-00006/7/8); keys compare case-insensitively, as `MetadataDictionary` does. */
-function validateMetadata(
-  problems: ProblemCollector,
-  index: number,
-  right: RightInput,
-  resource: MockResource,
-): void {
-  const declared = new Map(
-    Object.entries(resource.consentMetadata ?? {}).map(([key, field]) => [
-      key.toLowerCase(),
-      field,
+function metadataProblems(index: number, right: RightInput, resource: MockResource): ProblemBody[] {
+  const declared = Object.keys(resource.consentMetadata ?? {}).map((key) => key.toLowerCase());
+  const given = Object.entries(right.metadata ?? {}).map(([key, value]) => [
+    key.toLowerCase(),
+    value,
+  ]);
+  return [
+    ...given.flatMap(([key = '', value]) => [
+      ...(declared.includes(key)
+        ? []
+        : [
+            problem(AM.unknownMetadata, `Resource '${resource.id}' has no metadata key '${key}'`, {
+              key,
+            }),
+          ]),
+      ...(value === ''
+        ? [
+            problem(
+              AM.emptyMetadataValue,
+              `consentRights[${index}]: metadata '${key}' has no value`,
+              { [`ConsentRight index: ${index}, key`]: key },
+            ),
+          ]
+        : []),
     ]),
-  );
-  const given = Object.entries(right.metadata ?? {});
-  for (const [key, value] of given) {
-    const lower = key.toLowerCase();
-    if (!declared.has(lower)) {
-      problems.add(
-        problem(AM.unknownMetadata, `Resource '${resource.id}' has no metadata key '${lower}'`, {
-          key: lower,
-        }),
-      );
-    }
-    if (value === '') {
-      problems.add(
-        problem(
-          AM.emptyMetadataValue,
-          `consentRights[${index}]: metadata '${lower}' has no value`,
-          {
-            [`ConsentRight index: ${index}, key`]: lower,
-          },
-        ),
-      );
-    }
-  }
-  for (const [key, field] of declared) {
-    if (field.optional) continue;
-    if (!given.some(([givenKey]) => givenKey.toLowerCase() === key)) {
-      problems.add(
+    // Every declared key is required: Altinn ignores the registry's `Optional` flag (altinn-api.md 2.3).
+    ...declared
+      .filter((key) => !given.some(([givenKey]) => givenKey === key))
+      .map((key) =>
         problem(
           AM.missingMetadata,
-          `consentRights[${index}]: resource '${resource.id}' requires metadata '${key}'`,
-          {
-            key,
-          },
+          `consentRights[${index}]: '${resource.id}' requires metadata '${key}'`,
+          { key },
         ),
-      );
-    }
-  }
+      ),
+  ];
 }
 
 /** `ValidateAndSetInternalIdentifiers`: parties first (each fails alone), then everything else at once. */
@@ -349,102 +275,74 @@ function validate(
   input: ConsentRequestInput,
   handledBy: Party | null,
 ): { request: NewConsentRequest } | { problem: ProblemBody } {
-  const from = lookUpParty(mock, input.from, 'from');
-  if (isProblem(from)) return { problem: from };
-  const to = lookUpParty(mock, input.to, 'to');
-  if (isProblem(to)) return { problem: to };
-  let requiredDelegator: Party | null = null;
-  if (input.requiredDelegator) {
-    const delegator = lookUpParty(mock, input.requiredDelegator, 'requiredDelegator');
-    if (isProblem(delegator)) return { problem: delegator };
-    requiredDelegator = delegator;
+  const parties: [PartyRef | null, string][] = [
+    [input.from, 'from'],
+    [input.to, 'to'],
+    [input.requiredDelegator, 'requiredDelegator'],
+  ];
+  const [from, to, requiredDelegator] = parties.map(([ref, field]) =>
+    ref ? lookUpParty(mock, ref, field) : null,
+  );
+  for (const party of [from, to, requiredDelegator]) {
+    if (party && 'code' in party) return { problem: party };
   }
 
-  const problems = new ProblemCollector();
-  const validationErrors: ValidationError[] = [];
+  const problems: ProblemBody[] = [];
+  const errors: ValidationError[] = [];
   if (input.validToMicros < mock.nowMicros()) {
-    validationErrors.push({ descriptor: VLD.timeNotInFuture, paths: ['ValidTo'] });
+    errors.push({ descriptor: VLD.timeNotInFuture, paths: ['ValidTo'] });
   }
-
+  if (input.consentRights.length === 0)
+    errors.push({ descriptor: VLD.emptyList, paths: ['Resource'] });
   let templateId = '';
   const rights: MockConsentRight[] = [];
-  if (input.consentRights.length === 0) {
-    validationErrors.push({ descriptor: VLD.emptyList, paths: ['Resource'] });
-  }
   input.consentRights.forEach((right, index) => {
-    const rightErrors: ValidationError[] = [];
-    if (!right.action || right.action.length === 0) {
-      rightErrors.push({ descriptor: VLD.required, paths: [`/consentRight/${index}/action`] });
-    }
+    const at = `consentRights[${index}]`;
     const item = right.resource?.length === 1 ? right.resource[0] : undefined;
-    if (!item) {
-      problems.add(
-        problem(AM.invalidResource, `consentRights[${index}] must name exactly one resource`),
-      );
-    } else {
-      const resource = item.type === RESOURCE_TYPE ? mock.resources.get(item.value) : undefined;
-      if (!resource) {
-        problems.add(
-          problem(
-            AM.invalidResource,
-            `consentRights[${index}]: '${item.type}' '${item.value}' is not in the resource registry`,
-          ),
+    const resource = item?.type === RESOURCE_TYPE ? mock.resources.get(item.value) : undefined;
+    if (!item) problems.push(problem(AM.invalidResource, `${at} must name exactly one resource`));
+    else if (!resource)
+      problems.push(problem(AM.invalidResource, `${at}: '${item.value}' is not in the registry`));
+    else if (!isConsentResource(resource))
+      problems.push(problem(AM.invalidResource, `${at}: '${item.value}' is no consent resource`));
+    else problems.push(...metadataProblems(index, right, resource));
+    if (item && resource) {
+      const template = resource.consentTemplate ?? (isConsentResource(resource) ? 'default' : '');
+      templateId ||= template;
+      if (templateId.toLowerCase() !== template.toLowerCase()) {
+        problems.push(
+          problem(AM.mixedTemplates, `${at}: template '${template}', not '${templateId}'`),
         );
-      } else if (!isConsentResource(resource)) {
-        problems.add(
-          problem(
-            AM.invalidResource,
-            `consentRights[${index}]: '${item.value}' is not a consent resource`,
-          ),
-        );
-      } else {
-        validateMetadata(problems, index, right, resource);
       }
-      if (resource) {
-        const template = templateOf(resource);
-        if (templateId === '') {
-          templateId = template;
-        } else if (templateId.toLowerCase() !== template.toLowerCase()) {
-          problems.add(
-            problem(
-              AM.mixedTemplates,
-              `consentRights[${index}]: '${item.value}' uses consent template '${template}', earlier rights use '${templateId}'`,
-            ),
-          );
-        }
-        rights.push({
-          action: right.action ?? [],
-          resource: [
-            { type: item.type, value: item.value, version: String(resource.version ?? 1) },
-          ],
-          metadata: right.metadata,
-        });
-      }
+      const version = String(resource.version ?? 1);
+      rights.push({
+        action: right.action ?? [],
+        resource: [{ type: item.type, value: item.value, version }],
+        metadata: right.metadata,
+      });
     }
-    if (rightErrors.length > 0) problems.add(validationProblem(rightErrors));
+    if (!right.action?.length) {
+      const paths = [`/consentRight/${index}/action`];
+      problems.push(validationProblem([{ descriptor: VLD.required, paths }]));
+    }
   });
-
   if (input.redirectUrl === null || !isValidRedirectUrl(input.redirectUrl)) {
-    validationErrors.push({ descriptor: VLD.invalidRedirectUrl, paths: ['RedirectUrl'] });
+    errors.push({ descriptor: VLD.invalidRedirectUrl, paths: ['RedirectUrl'] });
   }
-  if (validationErrors.length > 0) problems.add(validationProblem(validationErrors));
-
-  const failure = problems.build();
+  if (errors.length > 0) problems.push(validationProblem(errors));
+  const failure = combined(problems);
   if (failure) return { problem: failure };
 
   const template = mock.resources.template(templateId);
   return {
     request: {
-      id: input.id,
-      from,
-      to,
-      requiredDelegator,
+      ...input,
+      from: from as Party,
+      to: to as Party,
+      requiredDelegator: requiredDelegator as Party | null,
       handledBy,
-      validToMicros: input.validToMicros,
       consentRights: rights,
-      requestMessage: input.requestMessage,
       redirectUrl: input.redirectUrl ?? '',
-      portalViewMode: input.portalViewMode,
       templateId: template.id,
       templateVersion: template.version,
     },

@@ -49,11 +49,7 @@ export const DEFAULT_RESOURCES: readonly MockResource[] = [
     resourceType: 'Consent',
     consentTemplate: 'default',
     consentMetadata: { inntektsaar: { label: INNTEKTSAAR } },
-    title: {
-      nb: 'Inntektsopplysninger',
-      nn: 'Inntektsopplysningar',
-      en: 'Income information',
-    },
+    title: { nb: 'Inntektsopplysninger', nn: 'Inntektsopplysningar', en: 'Income information' },
     consentText: {
       nb: 'Opplysninger om inntekten din for inntektsåret {inntektsaar}.',
       nn: 'Opplysningar om inntekta di for inntektsåret {inntektsaar}.',
@@ -66,11 +62,7 @@ export const DEFAULT_RESOURCES: readonly MockResource[] = [
     resourceType: 'Consent',
     consentTemplate: 'default',
     consentMetadata: { inntektsaar: { label: INNTEKTSAAR } },
-    title: {
-      nb: 'Skattegrunnlag',
-      nn: 'Skattegrunnlag',
-      en: 'Tax base',
-    },
+    title: { nb: 'Skattegrunnlag', nn: 'Skattegrunnlag', en: 'Tax base' },
     consentText: {
       nb: 'Det summerte skattegrunnlaget ditt for inntektsåret {inntektsaar}.',
       nn: 'Det summerte skattegrunnlaget ditt for inntektsåret {inntektsaar}.',

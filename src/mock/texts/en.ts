@@ -10,30 +10,15 @@ export const en: PageTexts = {
   },
   consent: {
     documentTitle: 'Consent – Altinn (mock)',
-    title: {
-      consent: 'Consent to the use of your data',
-      poa: 'Power of attorney',
-    },
+    title: { consent: 'Consent to the use of your data', poa: 'Power of attorney' },
     intro: '{to} wants to retrieve information about you.',
     introForOrg: '{to} wants to retrieve information about {from}.',
     messageHeading: 'Message from {to}',
-    rightsHeading: {
-      consent: 'What the consent covers',
-      poa: 'What the power of attorney covers',
-    },
+    rightsHeading: { consent: 'What the consent covers', poa: 'What the power of attorney covers' },
     handledBy: '{handledBy} handles the request on behalf of {to}.',
-    expiry: {
-      consent: 'The consent is valid until',
-      poa: 'The power of attorney is valid until',
-    },
-    accept: {
-      consent: 'Yes, I give consent',
-      poa: 'Yes, I give power of attorney',
-    },
-    reject: {
-      consent: 'No, I do not give consent',
-      poa: 'No, I do not give power of attorney',
-    },
+    expiry: { consent: 'The consent is valid until', poa: 'The power of attorney is valid until' },
+    accept: { consent: 'Yes, I give consent', poa: 'Yes, I give power of attorney' },
+    reject: { consent: 'No, I do not give consent', poa: 'No, I do not give power of attorney' },
     notices: {
       accepted: 'You have already given consent to this request.',
       rejected: 'You have already declined this request.',

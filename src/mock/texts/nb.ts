@@ -11,30 +11,15 @@ export const nb = {
   },
   consent: {
     documentTitle: 'Samtykke – Altinn (mock)',
-    title: {
-      consent: 'Samtykke til bruk av dine data',
-      poa: 'Fullmakt',
-    },
+    title: { consent: 'Samtykke til bruk av dine data', poa: 'Fullmakt' },
     intro: '{to} ønsker å hente opplysninger om deg.',
     introForOrg: '{to} ønsker å hente opplysninger om {from}.',
     messageHeading: 'Melding fra {to}',
-    rightsHeading: {
-      consent: 'Dette gjelder samtykket',
-      poa: 'Dette gjelder fullmakten',
-    },
+    rightsHeading: { consent: 'Dette gjelder samtykket', poa: 'Dette gjelder fullmakten' },
     handledBy: '{handledBy} behandler forespørselen på vegne av {to}.',
-    expiry: {
-      consent: 'Samtykket gjelder til',
-      poa: 'Fullmakten gjelder til',
-    },
-    accept: {
-      consent: 'Ja, jeg gir samtykke',
-      poa: 'Ja, jeg gir fullmakt',
-    },
-    reject: {
-      consent: 'Nei, jeg gir ikke samtykke',
-      poa: 'Nei, jeg gir ikke fullmakt',
-    },
+    expiry: { consent: 'Samtykket gjelder til', poa: 'Fullmakten gjelder til' },
+    accept: { consent: 'Ja, jeg gir samtykke', poa: 'Ja, jeg gir fullmakt' },
+    reject: { consent: 'Nei, jeg gir ikke samtykke', poa: 'Nei, jeg gir ikke fullmakt' },
     notices: {
       accepted: 'Du har allerede gitt samtykke til denne forespørselen.',
       rejected: 'Du har allerede avslått denne forespørselen.',

@@ -10,30 +10,15 @@ export const nn: PageTexts = {
   },
   consent: {
     documentTitle: 'Samtykke – Altinn (mock)',
-    title: {
-      consent: 'Samtykke til bruk av dataa dine',
-      poa: 'Fullmakt',
-    },
+    title: { consent: 'Samtykke til bruk av dataa dine', poa: 'Fullmakt' },
     intro: '{to} ønskjer å hente opplysningar om deg.',
     introForOrg: '{to} ønskjer å hente opplysningar om {from}.',
     messageHeading: 'Melding frå {to}',
-    rightsHeading: {
-      consent: 'Dette gjeld samtykket',
-      poa: 'Dette gjeld fullmakta',
-    },
+    rightsHeading: { consent: 'Dette gjeld samtykket', poa: 'Dette gjeld fullmakta' },
     handledBy: '{handledBy} handsamar førespurnaden på vegner av {to}.',
-    expiry: {
-      consent: 'Samtykket gjeld til',
-      poa: 'Fullmakta gjeld til',
-    },
-    accept: {
-      consent: 'Ja, eg gir samtykke',
-      poa: 'Ja, eg gir fullmakt',
-    },
-    reject: {
-      consent: 'Nei, eg gir ikkje samtykke',
-      poa: 'Nei, eg gir ikkje fullmakt',
-    },
+    expiry: { consent: 'Samtykket gjeld til', poa: 'Fullmakta gjeld til' },
+    accept: { consent: 'Ja, eg gir samtykke', poa: 'Ja, eg gir fullmakt' },
+    reject: { consent: 'Nei, eg gir ikkje samtykke', poa: 'Nei, eg gir ikkje fullmakt' },
     notices: {
       accepted: 'Du har allereie gitt samtykke til denne førespurnaden.',
       rejected: 'Du har allereie avslått denne førespurnaden.',
