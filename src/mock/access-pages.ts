@@ -2,11 +2,9 @@ import {
   ALTINN2_SEND_PAGE_PATH,
   DRAFT_PAGE_PATH,
   RECEIVED_PAGE_PATH,
-  decideDelegationRequest,
   isAltinn2Pending,
   moveAccessRequest,
-  openDelegationRequest,
-  sendDelegationRequest,
+  moveDelegationRequest,
 } from './access-store.js';
 import { none } from './auth.js';
 import { escapeHtml, queryValues, readForm, redirect } from './http.js';
@@ -82,7 +80,7 @@ export function decideAccessRequest(
   const now = mock.nowMicros();
   if (any.api === 'altinn3') return moveAccessRequest(any.request, decision, now);
   const status = decision === 'approve' ? mock.altinn2ApprovedStatus : 'Rejected';
-  return decideDelegationRequest(any.request, status, now);
+  return moveDelegationRequest(any.request, status, now);
 }
 
 function nameOf(mock: MockState, numberOrUrn: string): string {
@@ -159,7 +157,10 @@ async function sendPage(request: Request, { mock, url, params }: RouteContext): 
     managers.includes(email),
   );
   const message = (form.get('message') ?? '').trim();
-  sendDelegationRequest(found, message === '' ? null : message, recipients, mock.nowMicros());
+  moveDelegationRequest(found, 'send', mock.nowMicros());
+  // The user's message replaces the service owner's.
+  found.requestMessage = message === '' ? null : message;
+  found.notifiedAccessManagers = recipients;
   return redirect(pageHref(lang), 303);
 }
 
@@ -413,7 +414,7 @@ ${
     const detail = ofOrg(findAccessRequest(mock, requestId));
     if (!detail) return show(404, undefined, 'notFound');
     // An access manager who opens an Altinn 2 request moves it from Unopened to Opened.
-    if (detail.api === 'altinn2') openDelegationRequest(detail.request, mock.nowMicros());
+    if (detail.api === 'altinn2') moveDelegationRequest(detail.request, 'open', mock.nowMicros());
     return show(200, detail);
   }
 

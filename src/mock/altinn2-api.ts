@@ -1,8 +1,9 @@
 import {
   ALTINN2_API_PATH,
   altinn2SelfHref,
-  deleteDelegationRequest,
+  moveDelegationRequest,
   delegationRequestJson,
+  type NewDelegationRequest,
 } from './access-store.js';
 import { altinn2Error, apiKeyAndBearer } from './auth.js';
 import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from './defaults.js';
@@ -105,7 +106,7 @@ function read(request: Request, { mock, caller, params }: RouteContext): Respons
 function remove(_: Request, { mock, caller, params }: RouteContext): Response {
   const found = ownRequest(mock, caller, params.id ?? '');
   if (found instanceof Response) return found;
-  deleteDelegationRequest(found, mock.nowMicros());
+  moveDelegationRequest(found, 'delete', mock.nowMicros());
   return empty(204);
 }
 
@@ -135,14 +136,7 @@ function asInteger(value: unknown): number | undefined {
   return undefined;
 }
 
-interface ValidInput {
-  coveredBy: string;
-  offeredBy: string;
-  redirectUrl: string;
-  requestMessage: string | null;
-  keepSessionAlive: boolean;
-  requestResources: MockRequestResource[];
-}
+type ValidInput = Omit<NewDelegationRequest, 'serviceOwner'>;
 
 function validate(
   mock: MockState,

@@ -1,5 +1,5 @@
 import { none } from './auth.js';
-import { acceptRequest, isExpired, rejectRequest, type Transition } from './consent-store.js';
+import { isExpired, moveConsent, type Transition } from './consent-store.js';
 import { cookie, empty, escapeHtml, readForm, redirect } from './http.js';
 import { layout, page } from './page-layout.js';
 import { AM, type ProblemDescriptor } from './problems.js';
@@ -67,14 +67,11 @@ export function currentUser(mock: MockState, request: MockConsentRequest): Party
 export function answerAs(
   mock: MockState,
   request: MockConsentRequest,
-  action: 'accept' | 'reject',
+  move: 'accept' | 'reject' | 'revoke',
 ): Transition {
   const user = currentUser(mock, request);
   if (!user) return { ok: false, problem: AM.notAuthorized };
-  const now = mock.nowMicros();
-  return action === 'accept'
-    ? acceptRequest(request, user, (id) => mock.resources.get(id), now)
-    : rejectRequest(request, user, now);
+  return moveConsent(request, move, user, (id) => mock.resources.get(id), mock.nowMicros());
 }
 
 /** Why a page shows a warning: the request's state, or a refused answer. */
@@ -224,17 +221,17 @@ function consentPage(
     : '';
 
   const content = `<article class="card" aria-labelledby="heading" data-status="${escapeHtml(request.status)}">
-<h1 id="heading">${escapeHtml(t.title[kind])}</h1>
+<h1 id="heading">${escapeHtml(t[kind].title)}</h1>
 <p class="intro">${escapeHtml(intro)}</p>
 ${notice ? `<div class="banner" role="${refused ? 'alert' : 'status'}" data-notice="${notice}">${escapeHtml(t.notices[notice])}</div>` : ''}
 ${message ? `<section aria-labelledby="message-heading"><h2 id="message-heading">${escapeHtml(fill(t.messageHeading, { to }))}</h2><p class="message">${escapeHtml(message)}</p></section>` : ''}
-<section aria-labelledby="rights-heading"><h2 id="rights-heading">${escapeHtml(t.rightsHeading[kind])}</h2>
+<section aria-labelledby="rights-heading"><h2 id="rights-heading">${escapeHtml(t[kind].rightsHeading)}</h2>
 <ul class="rights">${request.consentRights.map((right) => renderRight(mock, right, lang)).join('')}</ul></section>
 ${handledBy}
-<p class="expiry">${escapeHtml(t.expiry[kind])} <time datetime="${escapeHtml(request.validTo)}">${escapeHtml(formatOsloDateTime(request.validToMicros))}</time>.</p>
+<p class="expiry">${escapeHtml(t[kind].expiry)} <time datetime="${escapeHtml(request.validTo)}">${escapeHtml(formatOsloDateTime(request.validToMicros))}</time>.</p>
 <form method="post" action="${escapeHtml(pageUrl(request.id, lang))}" class="actions">
-<button type="submit" name="action" value="accept" data-action="accept" class="primary"${disabled}>${escapeHtml(t.accept[kind])}</button>
-<button type="submit" name="action" value="reject" data-action="reject" class="secondary"${disabled}>${escapeHtml(t.reject[kind])}</button>
+<button type="submit" name="action" value="accept" data-action="accept" class="primary"${disabled}>${escapeHtml(t[kind].accept)}</button>
+<button type="submit" name="action" value="reject" data-action="reject" class="secondary"${disabled}>${escapeHtml(t[kind].reject)}</button>
 </form>
 </article>`;
   return layout(lang, (code) => pageUrl(request.id, code), t.documentTitle, content);

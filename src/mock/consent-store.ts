@@ -1,12 +1,11 @@
+import { uuidv7 } from './ids.js';
 import { AM, type ProblemDescriptor } from './problems.js';
 import type { Party } from './registry.js';
-import { uuidv7 } from './ids.js';
+import { RequestStore } from './request-store.js';
 import { formatMicros } from './time.js';
 import type {
-  MockConsentEvent,
   MockConsentEventType,
   MockConsentRequest,
-  MockConsentRight,
   MockConsentStatus,
   MockResource,
 } from './types.js';
@@ -17,36 +16,17 @@ import type {
  * model of the idempotent 200 (2.4).
  */
 
-export interface NewConsentRequest {
-  id: string;
-  from: Party;
-  to: Party;
-  requiredDelegator: Party | null;
-  handledBy: Party | null;
-  validToMicros: number;
-  consentRights: MockConsentRight[];
-  requestMessage: Record<string, string> | null;
-  redirectUrl: string;
-  portalViewMode: 'Hide' | 'Show';
-  templateId: string;
-  templateVersion: number;
-}
+/** What the API makes a request from; status, times and events are the store's. */
+export type NewConsentRequest = Omit<
+  MockConsentRequest,
+  'from' | 'to' | 'requiredDelegator' | 'handledBy' | 'validTo' | 'status' | 'consented' | 'events'
+> & { from: Party; to: Party; requiredDelegator: Party | null; handledBy: Party | null };
 
 export type Transition = { ok: true } | { ok: false; problem: ProblemDescriptor };
 
 const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
-export class ConsentStore {
-  readonly requests = new Map<string, MockConsentRequest>();
-
-  clear(): void {
-    this.requests.clear();
-  }
-
-  get(id: string): MockConsentRequest | undefined {
-    return this.requests.get(id.toLowerCase());
-  }
-
+export class ConsentStore extends RequestStore<MockConsentRequest> {
   create(input: NewConsentRequest, performedBy: Party, nowMicros: number): MockConsentRequest {
     const request: MockConsentRequest = {
       id: input.id,
@@ -67,18 +47,17 @@ export class ConsentStore {
       events: [],
     };
     addEvent(request, 'Created', performedBy, nowMicros);
-    this.requests.set(request.id, request);
-    return request;
+    return this.add(request.id, request);
   }
 }
 
-export function addEvent(
+function addEvent(
   request: MockConsentRequest,
   eventType: MockConsentEventType,
   performedBy: Party,
   nowMicros: number,
-): MockConsentEvent {
-  const event: MockConsentEvent = {
+): void {
+  request.events.push({
     consentEventID: uuidv7(Math.floor(nowMicros / 1000)),
     created: formatMicros(nowMicros),
     createdMicros: nowMicros,
@@ -86,71 +65,50 @@ export function addEvent(
     performedByPartyUuid: performedBy.partyUuidUrn,
     eventType,
     consentRequestID: request.id,
-  };
-  request.events.push(event);
-  return event;
+  });
 }
 
 export function isExpired(request: MockConsentRequest, nowMicros: number): boolean {
   return request.validToMicros < nowMicros;
 }
 
+/** The user's moves: from which status, to which, and the problem when the status is another. */
+const MOVES = {
+  accept: { from: 'Created', to: 'Accepted', refused: AM.cannotAccept },
+  reject: { from: 'Created', to: 'Rejected', refused: AM.cannotReject },
+  revoke: { from: 'Accepted', to: 'Revoked', refused: AM.cannotRevoke },
+} as const satisfies Record<
+  string,
+  { from: MockConsentStatus; to: MockConsentStatus; refused: ProblemDescriptor }
+>;
+
 /**
- * The user accepts. Only from Created (else AM-00002); accepting again is idempotent. The user must
- * be the required delegator when one is set, and able to delegate every requested action (else
- * AM-00000). An expired request is refused (AM-00013): Altinn's page offers no button for it.
+ * The user answers (altinn-api.md 2.5): accept or reject only from Created, revoke only from
+ * Accepted; the same move again is idempotent. To accept, the user must be the required delegator
+ * when one is set and able to delegate every requested action (else AM-00000). An expired request
+ * cannot be answered (AM-00013): Altinn's page offers no button for it.
  */
-export function acceptRequest(
+export function moveConsent(
   request: MockConsentRequest,
+  move: keyof typeof MOVES,
   user: Party,
   resources: (id: string) => MockResource | undefined,
   nowMicros: number,
 ): Transition {
-  if (!userMayAnswer(request, user, resources)) return { ok: false, problem: AM.notAuthorized };
-  if (request.status === 'Accepted') return { ok: true };
-  if (request.status !== 'Created') return { ok: false, problem: AM.cannotAccept };
-  if (isExpired(request, nowMicros)) return { ok: false, problem: AM.expired };
-  setStatus(request, 'Accepted', user, nowMicros);
-  request.consented = formatMicros(nowMicros);
+  if (move === 'accept' && !userMayAccept(request, user, resources)) {
+    return { ok: false, problem: AM.notAuthorized };
+  }
+  const { from, to, refused } = MOVES[move];
+  if (request.status === to) return { ok: true };
+  if (request.status !== from) return { ok: false, problem: refused };
+  if (move !== 'revoke' && isExpired(request, nowMicros)) return { ok: false, problem: AM.expired };
+  request.status = to;
+  if (move === 'accept') request.consented = formatMicros(nowMicros);
+  addEvent(request, to, user, nowMicros);
   return { ok: true };
 }
 
-/** The user rejects. Only from Created (else AM-00015); rejecting again is idempotent. */
-export function rejectRequest(
-  request: MockConsentRequest,
-  user: Party,
-  nowMicros: number,
-): Transition {
-  if (request.status === 'Rejected') return { ok: true };
-  if (request.status !== 'Created') return { ok: false, problem: AM.cannotReject };
-  if (isExpired(request, nowMicros)) return { ok: false, problem: AM.expired };
-  setStatus(request, 'Rejected', user, nowMicros);
-  return { ok: true };
-}
-
-/** The user revokes an accepted consent. Only from Accepted (else AM-00010); idempotent. */
-export function revokeRequest(
-  request: MockConsentRequest,
-  user: Party,
-  nowMicros: number,
-): Transition {
-  if (request.status === 'Revoked') return { ok: true };
-  if (request.status !== 'Accepted') return { ok: false, problem: AM.cannotRevoke };
-  setStatus(request, 'Revoked', user, nowMicros);
-  return { ok: true };
-}
-
-function setStatus(
-  request: MockConsentRequest,
-  status: MockConsentStatus & MockConsentEventType,
-  user: Party,
-  nowMicros: number,
-): void {
-  request.status = status;
-  addEvent(request, status, user, nowMicros);
-}
-
-function userMayAnswer(
+function userMayAccept(
   request: MockConsentRequest,
   user: Party,
   resources: (id: string) => MockResource | undefined,
@@ -163,16 +121,43 @@ function userMayAnswer(
   });
 }
 
-function rightsJson(request: MockConsentRequest, withVersion: boolean): unknown[] {
-  return request.consentRights.map((right) => ({
-    action: [...right.action],
-    resource: right.resource.map((item) =>
-      withVersion
-        ? { type: item.type, value: item.value, version: item.version }
-        : { type: item.type, value: item.value },
-    ),
-    metadata: right.metadata ? { ...right.metadata } : null,
-  }));
+/**
+ * The JSON of a request. `internal`: the idempotent 200 of `POST /consentrequests`, Altinn's
+ * internal model, not the DTO: the status is `consentRequestStatus`, `templateId` and
+ * `templateVersion` appear, resources carry `version`, the events' `performedBy` stays a party
+ * uuid URN, and `portalViewMode` is left out.
+ */
+function consentJson(request: MockConsentRequest, viewUri: string, internal: boolean) {
+  return {
+    id: request.id,
+    from: request.from,
+    to: request.to,
+    requiredDelegator: request.requiredDelegator,
+    handledBy: request.handledBy,
+    validTo: request.validTo,
+    consentRights: request.consentRights.map((right) => ({
+      action: [...right.action],
+      resource: right.resource.map(({ type, value, version }) =>
+        internal ? { type, value, version } : { type, value },
+      ),
+      metadata: right.metadata ? { ...right.metadata } : null,
+    })),
+    requestMessage: request.requestMessage ? { ...request.requestMessage } : null,
+    [internal ? 'consentRequestStatus' : 'status']: request.status,
+    consented: request.consented,
+    redirectUrl: request.redirectUrl,
+    consentRequestEvents: request.events.map((event) => ({
+      consentEventID: event.consentEventID,
+      created: event.created,
+      performedBy: internal ? event.performedByPartyUuid : event.performedBy,
+      eventType: event.eventType,
+      consentRequestID: event.consentRequestID,
+    })),
+    viewUri,
+    ...(internal
+      ? { templateId: request.templateId, templateVersion: request.templateVersion }
+      : { portalViewMode: request.portalViewMode }),
+  };
 }
 
 /**
@@ -186,19 +171,11 @@ export function consentRequestDetails(
   viewUri: string,
   options: { nowMicros?: number } = {},
 ): Record<string, unknown> {
-  const events: Record<string, unknown>[] = request.events.map((event) => ({
-    consentEventID: event.consentEventID,
-    created: event.created,
-    performedBy: event.performedBy,
-    eventType: event.eventType,
-    consentRequestID: event.consentRequestID,
-  }));
-  if (
-    options.nowMicros !== undefined &&
-    isExpired(request, options.nowMicros) &&
-    !request.events.some((event) => event.eventType === 'Expired')
-  ) {
-    events.push({
+  const details = consentJson(request, viewUri, false);
+  const { nowMicros } = options;
+  const expired = nowMicros !== undefined && isExpired(request, nowMicros);
+  if (expired && !request.events.some((event) => event.eventType === 'Expired')) {
+    details.consentRequestEvents.push({
       consentEventID: EMPTY_GUID,
       created: request.validTo,
       performedBy: request.to,
@@ -206,54 +183,13 @@ export function consentRequestDetails(
       consentRequestID: EMPTY_GUID,
     });
   }
-  return {
-    id: request.id,
-    from: request.from,
-    to: request.to,
-    requiredDelegator: request.requiredDelegator,
-    handledBy: request.handledBy,
-    validTo: request.validTo,
-    consentRights: rightsJson(request, false),
-    requestMessage: request.requestMessage ? { ...request.requestMessage } : null,
-    status: request.status,
-    consented: request.consented,
-    redirectUrl: request.redirectUrl,
-    consentRequestEvents: events,
-    viewUri,
-    portalViewMode: request.portalViewMode,
-  };
+  return details;
 }
 
-/**
- * The idempotent 200 of `POST /consentrequests`: Altinn's internal model, not the DTO. The status
- * is `consentRequestStatus`; `templateId` and `templateVersion` appear; resources carry `version`;
- * parties are mapped to external URNs but the events' `performedBy` stays a party uuid URN.
- */
+/** The idempotent 200 of `POST /consentrequests`: Altinn's internal model (altinn-api.md 2.4). */
 export function internalConsentRequest(
   request: MockConsentRequest,
   viewUri: string,
 ): Record<string, unknown> {
-  return {
-    id: request.id,
-    from: request.from,
-    requiredDelegator: request.requiredDelegator,
-    to: request.to,
-    handledBy: request.handledBy,
-    validTo: request.validTo,
-    consentRights: rightsJson(request, true),
-    requestMessage: request.requestMessage ? { ...request.requestMessage } : null,
-    consentRequestStatus: request.status,
-    consented: request.consented,
-    consentRequestEvents: request.events.map((event) => ({
-      consentEventID: event.consentEventID,
-      created: event.created,
-      performedBy: event.performedByPartyUuid,
-      eventType: event.eventType,
-      consentRequestID: event.consentRequestID,
-    })),
-    redirectUrl: request.redirectUrl,
-    viewUri,
-    templateId: request.templateId,
-    templateVersion: request.templateVersion,
-  };
+  return consentJson(request, viewUri, true);
 }

@@ -8,13 +8,12 @@ import {
   accessRequestDto,
   delegationRequestJson,
   moveAccessRequest,
-  openDelegationRequest,
-  sendDelegationRequest,
+  moveDelegationRequest,
 } from './access-store.js';
 import { none } from './auth.js';
 import { viewUri } from './consent-api.js';
-import { answerAs, currentUser } from './consent-pages.js';
-import { consentRequestDetails, revokeRequest, type Transition } from './consent-store.js';
+import { answerAs } from './consent-pages.js';
+import { consentRequestDetails } from './consent-store.js';
 import { empty, json, readJson } from './http.js';
 import { isObject, member } from './json-input.js';
 import { AM, problem, problemResponse } from './problems.js';
@@ -117,18 +116,9 @@ function consentControl(_: Request, { mock, params }: RouteContext): Response {
   if (!request)
     return problemResponse(problem(AM.notFound, `No consent request with id ${params.id}`));
   const action = params.action?.toLowerCase();
-  let outcome: Transition;
   if (action === undefined) return json(200, details(mock, request));
-  if (action === 'accept' || action === 'reject') {
-    outcome = answerAs(mock, request, action);
-  } else if (action === 'revoke') {
-    const user = currentUser(mock, request);
-    outcome = user
-      ? revokeRequest(request, user, mock.nowMicros())
-      : { ok: false, problem: AM.notAuthorized };
-  } else {
-    return empty(404);
-  }
+  if (action !== 'accept' && action !== 'reject' && action !== 'revoke') return empty(404);
+  const outcome = answerAs(mock, request, action);
   if (!outcome.ok) {
     const detail = `Cannot ${action} consent request ${request.id} (status ${request.status})`;
     return problemResponse(problem(outcome.problem, detail));
@@ -154,12 +144,11 @@ function accessControl(_: Request, { mock, params }: RouteContext): Response {
   if (action === 'approve' || action === 'reject') {
     done = decideAccessRequest(mock, any, action);
   } else if (action === 'open') {
-    done = any.api === 'altinn2' && any.request.requestStatus === 'Unopened';
-    if (done && any.api === 'altinn2') openDelegationRequest(any.request, now);
+    done = any.api === 'altinn2' && moveDelegationRequest(any.request, 'open', now);
   } else if (action === 'send' || action === 'confirm') {
     done =
       any.api === 'altinn2'
-        ? sendDelegationRequest(any.request, any.request.requestMessage, [], now)
+        ? moveDelegationRequest(any.request, 'send', now)
         : moveAccessRequest(any.request, 'confirm', now);
   } else if (action === 'decline') {
     done = any.api === 'altinn3' && moveAccessRequest(any.request, 'decline', now);

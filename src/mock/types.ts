@@ -41,7 +41,7 @@ export interface MockClient {
 
 /** One metadata key a consent resource declares (`consentMetadata` in the Resource Registry). */
 export interface MockMetadataField {
-  /** An optional key may be left out of a request; a required one gives AM-00008 when missing. */
+  /** Ignored, as Altinn ignores the registry's flag: every declared key is required (AM-00008). */
   optional?: boolean;
   /** How the consent page names the key, e.g. "Inntektsår". Default: the key itself. */
   label?: LocalizedText;
