@@ -111,13 +111,11 @@ function remove(_: Request, { mock, caller, params }: RouteContext): Response {
 }
 
 // ---------------------------------------------------------------------------------------------
-// POST: Json.NET binding (property names case-insensitive, numbers and strings converted as it
-// converts them), then the service's checks; every problem is reported at once.
+// POST: Json.NET binding (names in any case, numbers and strings converted as it converts them).
 
 function isHttpUrl(url: string): boolean {
-  if (!/^https?:\/\//i.test(url)) return false;
   try {
-    return new URL(url).hostname !== '';
+    return /^https?:\/\//i.test(url) && new URL(url).hostname !== '';
   } catch {
     return false;
   }
@@ -125,126 +123,125 @@ function isHttpUrl(url: string): boolean {
 
 /** A string, or a whole number Json.NET would turn into one. */
 function asText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return String(value);
-  return undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 function asInteger(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
   if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value);
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+/** The party numbers: required, digits of the right length, in the register. */
+function partyNumber(
+  mock: MockState,
+  body: JsonObject,
+  name: 'CoveredBy' | 'OfferedBy',
+  fail: (key: string, message: string) => void,
+): string | undefined {
+  const value = member(body, name);
+  const number = asText(value);
+  const organizationOnly = name === 'OfferedBy';
+  const known = (n: string) =>
+    organizationOnly ? mock.parties.organization(n) : mock.parties.byNumber(n);
+  if (value === undefined || value === null) fail(name, `${name} is required.`);
+  else if (
+    number === undefined ||
+    !(organizationOnly ? /^\d{9}$/ : /^(\d{9}|\d{11})$/).test(number)
+  ) {
+    fail(
+      name,
+      `${name} must be ${organizationOnly ? 'an organisation number (9 digits)' : 'a national identity number (11 digits) or an organisation number (9 digits)'}.`,
+    );
+  } else if (!known(number)) fail(name, `${name} ${number} is not in the register.`);
+  else return number;
   return undefined;
 }
 
-type ValidInput = Omit<NewDelegationRequest, 'serviceOwner'>;
-
-function validate(
+/** The requested services: each one of the caller's own (a service owner asks only for its own). */
+function services(
   mock: MockState,
-  body: JsonObject,
+  value: unknown,
   caller: Caller,
-): { input: ValidInput } | { modelState: Record<string, string[]> } {
-  const modelState: Record<string, string[]> = {};
-  const fail = (key: string, message: string): void => {
-    (modelState[key] ??= []).push(message);
-  };
-
-  const coveredBy = asText(member(body, 'CoveredBy'));
-  if (member(body, 'CoveredBy') === undefined || member(body, 'CoveredBy') === null) {
-    fail(
-      'CoveredBy',
-      'CoveredBy is required: who asks for access (a national identity number or an organisation number).',
-    );
-  } else if (coveredBy === undefined || !/^(\d{9}|\d{11})$/.test(coveredBy)) {
-    fail(
-      'CoveredBy',
-      'CoveredBy must be a national identity number (11 digits) or an organisation number (9 digits).',
-    );
-  } else if (!mock.parties.byNumber(coveredBy)) {
-    fail('CoveredBy', `CoveredBy ${coveredBy} is not in the register.`);
-  }
-
-  const offeredBy = asText(member(body, 'OfferedBy'));
-  if (member(body, 'OfferedBy') === undefined || member(body, 'OfferedBy') === null) {
-    fail('OfferedBy', 'OfferedBy is required: the organisation number of the organisation asked.');
-  } else if (offeredBy === undefined || !/^\d{9}$/.test(offeredBy)) {
-    fail('OfferedBy', 'OfferedBy must be an organisation number (9 digits).');
-  } else if (!mock.parties.organization(offeredBy)) {
-    fail('OfferedBy', `OfferedBy ${offeredBy} is not in the register.`);
-  }
-  if (coveredBy !== undefined && coveredBy === offeredBy) {
-    fail('OfferedBy', 'CoveredBy and OfferedBy must differ: nobody asks itself for access.');
-  }
-
-  const redirectValue = member(body, 'RedirectUrl');
-  if (typeof redirectValue !== 'string' || redirectValue.trim() === '') {
-    fail('RedirectUrl', 'RedirectUrl is required: where "Fortsett" takes the user after sending.');
-  } else if (!isHttpUrl(redirectValue)) {
-    fail('RedirectUrl', 'RedirectUrl must be an absolute http or https URL.');
-  }
-
-  const keepValue = member(body, 'KeepSessionAlive');
-  if (keepValue !== undefined && keepValue !== null && typeof keepValue !== 'boolean') {
-    fail('KeepSessionAlive', 'KeepSessionAlive must be true or false.');
-  }
-  const messageValue = member(body, 'RequestMessage');
-  if (messageValue !== undefined && messageValue !== null && typeof messageValue !== 'string') {
-    fail('RequestMessage', 'RequestMessage must be a string.');
-  }
-
-  const resourcesValue = member(body, 'RequestResources');
-  const requestResources: MockRequestResource[] = [];
-  if (!Array.isArray(resourcesValue) || resourcesValue.length === 0) {
+  fail: (key: string, message: string) => void,
+): MockRequestResource[] {
+  if (!Array.isArray(value) || value.length === 0) {
     fail(
       'RequestResources',
       'RequestResources must name at least one service (ServiceCode and ServiceEditionCode).',
     );
-  } else {
-    resourcesValue.forEach((item: unknown, index) => {
-      const key = `RequestResources[${index}]`;
-      if (!isObject(item)) return fail(key, `${key} must be an object.`);
-      const appId = member(item, 'AltinnAppId');
-      const code = asText(member(item, 'ServiceCode'));
-      const edition = asInteger(member(item, 'ServiceEditionCode'));
-      if (code === undefined && typeof appId === 'string') {
-        return fail(
-          key,
-          `${key}: AltinnAppId (Altinn 3 apps) is not supported by the mock; name a ServiceCode and a ServiceEditionCode.`,
-        );
-      }
-      if (code === undefined || code === '') return fail(key, `${key}: ServiceCode is required.`);
-      if (edition === undefined)
-        return fail(key, `${key}: ServiceEditionCode must be a whole number.`);
-      const service = mock.services.get(code, edition);
-      if (!service) return fail(key, `${key}: no service ${code} edition ${edition} exists.`);
-      if (service.owner !== caller.orgNumber) {
-        return fail(
-          key,
-          `${key}: service ${code} edition ${edition} belongs to another service owner; a service owner may only ask for access to its own services.`,
-        );
-      }
-      requestResources.push({
-        serviceCode: code,
-        serviceEditionCode: edition,
-        operations: [...(service.operations ?? ['Read', 'Write'])],
-      });
-    });
+    return [];
   }
+  return value.flatMap((item: unknown, index) => {
+    const key = `RequestResources[${index}]`;
+    const code = isObject(item) ? asText(member(item, 'ServiceCode')) : undefined;
+    const edition = isObject(item) ? asInteger(member(item, 'ServiceEditionCode')) : undefined;
+    const service = code && edition !== undefined ? mock.services.get(code, edition) : undefined;
+    if (!isObject(item)) fail(key, `${key} must be an object.`);
+    else if (code === undefined && typeof member(item, 'AltinnAppId') === 'string') {
+      fail(
+        key,
+        `${key}: AltinnAppId (Altinn 3 apps) is not supported by the mock; name a ServiceCode.`,
+      );
+    } else if (!code) fail(key, `${key}: ServiceCode is required.`);
+    else if (edition === undefined) fail(key, `${key}: ServiceEditionCode must be a whole number.`);
+    else if (!service) fail(key, `${key}: no service ${code} edition ${edition} exists.`);
+    else if (service.owner !== caller.orgNumber) {
+      fail(key, `${key}: service ${code} edition ${edition} belongs to another service owner.`);
+    } else {
+      const operations = [...(service.operations ?? ['Read', 'Write'])];
+      return [{ serviceCode: code, serviceEditionCode: edition, operations }];
+    }
+    return [];
+  });
+}
 
+/** The body as the service checks it; every problem is reported at once, in `ModelState`. */
+function validate(
+  mock: MockState,
+  body: JsonObject,
+  caller: Caller,
+):
+  { input: Omit<NewDelegationRequest, 'serviceOwner'> } | { modelState: Record<string, string[]> } {
+  const modelState: Record<string, string[]> = {};
+  const fail = (key: string, message: string): void => {
+    (modelState[key] ??= []).push(message);
+  };
+  const coveredBy = partyNumber(mock, body, 'CoveredBy', fail);
+  const offeredBy = partyNumber(mock, body, 'OfferedBy', fail);
+  if (coveredBy !== undefined && coveredBy === offeredBy) {
+    fail('OfferedBy', 'CoveredBy and OfferedBy must differ: nobody asks itself for access.');
+  }
+  const redirectUrl = member(body, 'RedirectUrl');
+  if (typeof redirectUrl !== 'string' || redirectUrl.trim() === '') {
+    fail('RedirectUrl', 'RedirectUrl is required: where "Fortsett" takes the user after sending.');
+  } else if (!isHttpUrl(redirectUrl)) {
+    fail('RedirectUrl', 'RedirectUrl must be an absolute http or https URL.');
+  }
+  const keep = member(body, 'KeepSessionAlive') ?? null;
+  if (keep !== null && typeof keep !== 'boolean')
+    fail('KeepSessionAlive', 'KeepSessionAlive must be true or false.');
+  const message = member(body, 'RequestMessage') ?? null;
+  if (message !== null && typeof message !== 'string')
+    fail('RequestMessage', 'RequestMessage must be a string.');
+  const requestResources = services(mock, member(body, 'RequestResources'), caller, fail);
   if (
     Object.keys(modelState).length > 0 ||
     !coveredBy ||
     !offeredBy ||
-    typeof redirectValue !== 'string'
+    typeof redirectUrl !== 'string'
   ) {
     return { modelState };
   }
+  const requestMessage = typeof message === 'string' ? message : null;
+  const keepSessionAlive = keep === true;
   return {
     input: {
       coveredBy,
       offeredBy,
-      redirectUrl: redirectValue,
-      requestMessage: typeof messageValue === 'string' ? messageValue : null,
-      keepSessionAlive: keepValue === true,
+      redirectUrl,
+      requestMessage,
+      keepSessionAlive,
       requestResources,
     },
   };
