@@ -9,7 +9,7 @@ import {
 import { none } from './auth.js';
 import { escapeHtml, queryValues, readForm, redirect } from './http.js';
 import { isGuid } from './ids.js';
-import { layout, page } from './page-layout.js';
+import { layout, notFoundPage, page } from './page-layout.js';
 import { ORGANIZATION_URN_PREFIX } from './registry.js';
 import { appendDelegationRequestOutcome } from './return-url.js';
 import type { RouteContext, RouteTable } from './routes.js';
@@ -122,20 +122,6 @@ function banner(text: string, role: 'alert' | 'status', data: string, kind = 'ba
   return `<div class="${kind}" role="${role}" ${data}>${escapeHtml(text)}</div>`;
 }
 
-/** The page for a missing or unknown request id (either API). */
-function notFoundPage(status: number, lang: PageLanguage, missing: boolean): Response {
-  const t = TEXTS[lang];
-  return page(
-    status,
-    layout(
-      lang,
-      undefined,
-      `${t.notFoundTitle} – Altinn (mock)`,
-      `<article class="card" aria-labelledby="heading"><h1 id="heading">${escapeHtml(t.notFoundTitle)}</h1><p>${escapeHtml(missing ? t.missingId : t.notFound)}</p></article>`,
-    ),
-  );
-}
-
 // ---------------------------------------------------------------------------------------------
 // Altinn 2: the send page and its receipt
 
@@ -143,7 +129,7 @@ async function sendPage(request: Request, { mock, url, params }: RouteContext): 
   const lang = pageLanguage(request, url);
   const guid = params.guid ?? '';
   const found = isGuid(guid) ? mock.delegationRequests.get(guid) : undefined;
-  if (!found) return notFoundPage(404, lang, false);
+  if (!found) return notFoundPage(lang, 'accessNotFound', false);
   const pageHref = (code: PageLanguage): string =>
     `${ALTINN2_SEND_PAGE_PATH}/${found.guid}?lang=${code}`;
   if (request.method === 'GET') return page(200, renderSendPage(mock, found, lang, pageHref));
@@ -241,8 +227,8 @@ async function draftPage(request: Request, { mock, url }: RouteContext): Promise
   const requests = ids
     .map((id) => (isGuid(id) ? mock.accessRequests.get(id) : undefined))
     .filter((found): found is MockAccessRequest => found !== undefined);
-  if (!ids.some((id) => id !== '')) return notFoundPage(400, lang, true);
-  if (requests.length === 0) return notFoundPage(404, lang, false);
+  if (!ids.some((id) => id !== '')) return notFoundPage(lang, 'accessNotFound', true);
+  if (requests.length === 0) return notFoundPage(lang, 'accessNotFound', false);
   const pageHref = (code: PageLanguage): string => {
     const query = new URLSearchParams(requests.map((found) => ['requestId', found.id]));
     query.set('lang', code);

@@ -442,90 +442,67 @@ function guidBytes(guid: string): Buffer {
   return Buffer.from(guid.replace(/-/g, ''), 'hex');
 }
 
-function listEvents(_: Request, { mock, caller, url }: RouteContext): Response {
-  const query = url.searchParams;
+/** The query's filters, or the validation errors (AM.VLD-00051…53, STD.VLD-00002) they give. */
+function eventFilters(query: URLSearchParams) {
   const errors: ValidationError[] = [];
+  const invalidValue = (name: string, value: string): void => {
+    const detail = `The value '${value}' is not valid.`;
+    errors.push({ descriptor: VLD.invalidValue, paths: [`/$QUERY/${name}`], detail });
+  };
   const time = (name: string): number | undefined => {
-    const text = query.get(name);
-    if (text === null || text === '') return undefined;
-    const micros = parseDateTimeMicros(text);
-    if (micros === undefined) {
-      errors.push({
-        descriptor: VLD.invalidValue,
-        paths: [`/$QUERY/${name}`],
-        detail: `The value '${text}' is not valid.`,
-      });
-    }
+    const text = query.get(name) || undefined;
+    const micros = text === undefined ? undefined : parseDateTimeMicros(text);
+    if (text !== undefined && micros === undefined) invalidValue(name, text);
     return micros;
   };
-  const createdAfter = time('createdAfter');
-  const createdBefore = time('createdBefore');
-  if (createdAfter !== undefined && createdBefore !== undefined && createdAfter >= createdBefore) {
+  const after = time('createdAfter') ?? -Infinity;
+  const before = time('createdBefore') ?? Infinity;
+  if (after >= before)
     errors.push({ descriptor: VLD.invalidTimeRange, paths: ['/$QUERY/createdAfter'] });
-  }
   const types = query.getAll('eventType').map((type) => type.toLowerCase());
   const badType = types.find((type) => !EVENT_TYPE_FILTERS.includes(type));
   if (badType !== undefined) {
-    errors.push({
-      descriptor: VLD.invalidEventType,
-      paths: ['/$QUERY/eventType'],
-      detail: `Unknown event type '${badType}'`,
-    });
+    const detail = `Unknown event type '${badType}'`;
+    errors.push({ descriptor: VLD.invalidEventType, paths: ['/$QUERY/eventType'], detail });
   }
   const requestId = query.get('consentRequestId');
-  if (requestId !== null && !isGuid(requestId)) {
-    errors.push({
-      descriptor: VLD.invalidValue,
-      paths: ['/$QUERY/consentRequestId'],
-      detail: `The value '${requestId}' is not valid.`,
-    });
-  }
+  if (requestId !== null && !isGuid(requestId)) invalidValue('consentRequestId', requestId);
   // Opaque to callers; here the 16 bytes of the last event id, in RFC 4122 order, as Base64.
-  const token = query.get('continuationToken');
-  let after: string | undefined;
-  if (token !== null && token !== '') {
-    const bytes = Buffer.from(token, 'base64');
-    if (
-      bytes.length !== 16 ||
-      bytes.toString('base64').replace(/=+$/, '') !== token.replace(/=+$/, '')
-    ) {
-      errors.push({
-        descriptor: VLD.invalidContinuationToken,
-        paths: ['/$QUERY/continuationToken'],
-      });
-    } else {
-      after = bytes.toString('hex');
-    }
+  const token = query.get('continuationToken') || undefined;
+  const bytes = Buffer.from(token ?? '', 'base64');
+  const trimmed = (text: string) => text.replace(/=+$/, '');
+  if (
+    token !== undefined &&
+    (bytes.length !== 16 || trimmed(bytes.toString('base64')) !== trimmed(token))
+  ) {
+    errors.push({ descriptor: VLD.invalidContinuationToken, paths: ['/$QUERY/continuationToken'] });
   }
-  if (errors.length > 0) return invalid(...errors);
+  const lastSeen = token === undefined ? '' : bytes.toString('hex');
+  return { errors, after, before, types, requestId: requestId?.toLowerCase(), lastSeen };
+}
 
+/** Only the receiver's requests, only events older than five minutes, oldest first, 100 a page. */
+function listEvents(_: Request, { mock, caller, url }: RouteContext): Response {
+  const filters = eventFilters(url.searchParams);
+  if (filters.errors.length > 0) return invalid(...filters.errors);
+  const { after, before, types, requestId, lastSeen } = filters;
   const receiver = ORGANIZATION_URN_PREFIX + caller.orgNumber;
   const latest = mock.nowMicros() - EVENTS_DELAY_MICROS;
-  const events = [...mock.consents.requests.values()]
-    .filter((request) => request.to === receiver)
-    .filter((request) => requestId === null || request.id === requestId.toLowerCase())
+  const page = [...mock.consents.requests.values()]
+    .filter((request) => request.to === receiver && (requestId ?? request.id) === request.id)
     .flatMap((request) => request.events)
-    .filter((event) => event.createdMicros < latest)
-    .filter((event) => createdAfter === undefined || event.createdMicros > createdAfter)
-    .filter((event) => createdBefore === undefined || event.createdMicros < createdBefore)
+    .filter(({ createdMicros: at }) => at < latest && at > after && at < before)
     .filter((event) => types.length === 0 || types.includes(event.eventType.toLowerCase()))
-    .filter(
-      (event) => after === undefined || guidBytes(event.consentEventID).toString('hex') > after,
-    )
-    .sort((a, b) =>
-      a.consentEventID < b.consentEventID ? -1 : a.consentEventID > b.consentEventID ? 1 : 0,
-    );
-  const page = events.slice(0, EVENTS_PAGE_SIZE);
-
-  let next: string | null = null;
-  const last = page[page.length - 1];
-  if (page.length === EVENTS_PAGE_SIZE && last) {
-    const nextQuery = new URLSearchParams(query);
-    nextQuery.set('continuationToken', guidBytes(last.consentEventID).toString('base64'));
-    next = `${mock.baseUrl}${CONSENT_API_PATH}/events?${nextQuery.toString()}`;
-  }
+    .filter((event) => guidBytes(event.consentEventID).toString('hex') > lastSeen)
+    .sort((a, b) => a.consentEventID.localeCompare(b.consentEventID))
+    .slice(0, EVENTS_PAGE_SIZE);
+  const last = page[EVENTS_PAGE_SIZE - 1];
+  const nextQuery = new URLSearchParams(url.searchParams);
+  if (last) nextQuery.set('continuationToken', guidBytes(last.consentEventID).toString('base64'));
   return json(200, {
-    links: { next },
+    links: {
+      next: last ? `${mock.baseUrl}${CONSENT_API_PATH}/events?${nextQuery.toString()}` : null,
+    },
     data: page.map((event) => ({
       consentRequestId: event.consentRequestID,
       eventType: event.eventType,

@@ -1,7 +1,7 @@
 import { none } from './auth.js';
 import { isExpired, moveConsent, type Transition } from './consent-store.js';
 import { cookie, empty, escapeHtml, readForm, redirect } from './http.js';
-import { layout, page } from './page-layout.js';
+import { layout, notFoundPage, page } from './page-layout.js';
 import { AM, type ProblemDescriptor } from './problems.js';
 import type { Party } from './registry.js';
 import { appendConsentOutcome, consentOutcome } from './return-url.js';
@@ -88,7 +88,8 @@ function showPage(request: Request, { mock, url }: RouteContext): Response {
   const lang = pageLanguage(request, url);
   const id = url.searchParams.get('id');
   const consent = id ? mock.consents.get(id) : undefined;
-  if (!consent) return page(id ? 404 : 400, notFoundPage(lang, id || null));
+  if (!consent)
+    return notFoundPage(lang, 'consentNotFound', !id, (code) => pageUrl(id || null, code));
   return page(200, consentPage(mock, consent, lang));
 }
 
@@ -96,7 +97,8 @@ async function answerPage(request: Request, { mock, url }: RouteContext): Promis
   const lang = pageLanguage(request, url);
   const id = url.searchParams.get('id');
   const consent = id ? mock.consents.get(id) : undefined;
-  if (!consent) return page(id ? 404 : 400, notFoundPage(lang, id || null));
+  if (!consent)
+    return notFoundPage(lang, 'consentNotFound', !id, (code) => pageUrl(id || null, code));
   const action = (await readForm(request)).get('action');
   if (action !== 'accept' && action !== 'reject') {
     return page(400, consentPage(mock, consent, lang, 'noAction'));
@@ -235,17 +237,6 @@ ${handledBy}
 </form>
 </article>`;
   return layout(lang, (code) => pageUrl(request.id, code), t.documentTitle, content);
-}
-
-/** The page for a missing or unknown request id. */
-function notFoundPage(lang: PageLanguage, id: string | null): string {
-  const t = TEXTS[lang].consent;
-  return layout(
-    lang,
-    (code) => pageUrl(id, code),
-    `${t.notFoundTitle} – Altinn (mock)`,
-    `<article class="card" aria-labelledby="heading"><h1 id="heading">${escapeHtml(t.notFoundTitle)}</h1><p>${escapeHtml(id === null ? t.missingId : t.notFound)}</p></article>`,
-  );
 }
 
 /** `GET /`: where Altinn's logout redirect lands when it has nowhere better to go. */

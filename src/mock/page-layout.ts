@@ -69,6 +69,22 @@ export function page(status: number, document: string): Response {
   return html(status, document, PAGE_HEADERS);
 }
 
+/** The page for a missing (400) or unknown (404) request id. */
+export function notFoundPage(
+  lang: PageLanguage,
+  notFound: 'consentNotFound' | 'accessNotFound',
+  missing: boolean,
+  languageHref?: (code: PageLanguage) => string,
+): Response {
+  const t = TEXTS[lang];
+  const text = missing ? t.missingId : t[notFound];
+  const content = `<article class="card" aria-labelledby="heading"><h1 id="heading">${escapeHtml(t.notFoundTitle)}</h1><p>${escapeHtml(text)}</p></article>`;
+  return page(
+    missing ? 400 : 404,
+    layout(lang, languageHref, `${t.notFoundTitle} – Altinn (mock)`, content),
+  );
+}
+
 /**
  * The page frame. `languageHref` gives the address of this page in another language; without it
  * the language switch is left out.

@@ -39,9 +39,6 @@ export const en: PageTexts = {
       notAuthorized: 'You do not have the rights needed to answer this request.',
       noAction: 'Choose whether you give consent or not.',
     },
-    notFoundTitle: 'Request not found',
-    notFound: 'We found no consent request for this link.',
-    missingId: 'The link lacks the id of the request.',
   },
   send: {
     documentTitle: 'Request access – Altinn (mock)',
@@ -129,6 +126,7 @@ export const en: PageTexts = {
     Withdrawn: 'Withdrawn',
   },
   notFoundTitle: 'Request not found',
-  notFound: 'We found no access request for this link.',
+  accessNotFound: 'We found no access request for this link.',
+  consentNotFound: 'We found no consent request for this link.',
   missingId: 'The link lacks the id of the request.',
 };

@@ -40,9 +40,6 @@ export const nb = {
       notAuthorized: 'Du har ikke rettighetene som trengs for å svare på denne forespørselen.',
       noAction: 'Velg om du vil gi samtykke eller ikke.',
     },
-    notFoundTitle: 'Fant ikke forespørselen',
-    notFound: 'Vi fant ingen samtykkeforespørsel med denne lenken.',
-    missingId: 'Lenken mangler id-en til forespørselen.',
   },
   send: {
     documentTitle: 'Be om tilgang – Altinn (mock)',
@@ -130,7 +127,8 @@ export const nb = {
     Withdrawn: 'Trukket tilbake',
   },
   notFoundTitle: 'Fant ikke forespørselen',
-  notFound: 'Vi fant ingen forespørsel om tilgang med denne lenken.',
+  accessNotFound: 'Vi fant ingen forespørsel om tilgang med denne lenken.',
+  consentNotFound: 'Vi fant ingen samtykkeforespørsel med denne lenken.',
   missingId: 'Lenken mangler id-en til forespørselen.',
 };
 

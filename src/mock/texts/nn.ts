@@ -39,9 +39,6 @@ export const nn: PageTexts = {
       notAuthorized: 'Du har ikkje rettane som trengst for å svare på denne førespurnaden.',
       noAction: 'Vel om du vil gi samtykke eller ikkje.',
     },
-    notFoundTitle: 'Fann ikkje førespurnaden',
-    notFound: 'Vi fann ingen samtykkeførespurnad med denne lenka.',
-    missingId: 'Lenka manglar id-en til førespurnaden.',
   },
   send: {
     documentTitle: 'Be om tilgang – Altinn (mock)',
@@ -129,6 +126,7 @@ export const nn: PageTexts = {
     Withdrawn: 'Trekt tilbake',
   },
   notFoundTitle: 'Fann ikkje førespurnaden',
-  notFound: 'Vi fann ingen førespurnad om tilgang med denne lenka.',
+  accessNotFound: 'Vi fann ingen førespurnad om tilgang med denne lenka.',
+  consentNotFound: 'Vi fann ingen samtykkeførespurnad med denne lenka.',
   missingId: 'Lenka manglar id-en til førespurnaden.',
 };
