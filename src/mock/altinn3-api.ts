@@ -9,7 +9,13 @@ import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from 
 import { empty, isJsonBody, json, readJson } from './http.js';
 import { isGuid, stableUuid } from './ids.js';
 import { isObject, member, type JsonObject } from './json-input.js';
-import { VLD, invalid, unsupportedMediaType, type ValidationError } from './problems.js';
+import {
+  VLD,
+  invalid,
+  invalidField,
+  unsupportedMediaType,
+  type ValidationError,
+} from './problems.js';
 import { ORGANIZATION_URN_PREFIX, parsePartyUrn, type Party } from './registry.js';
 import type { RouteContext, RouteTable } from './routes.js';
 import type { MockState } from './state.js';
@@ -61,15 +67,11 @@ export const altinn3Routes: RouteTable = {
 /** A request by id; a bad id is STD.VLD-00002, an unknown one AM.VLD-00035 (400, not 404). */
 function findRequest(mock: MockState, id: string): MockAccessRequest | Response {
   if (!isGuid(id)) {
-    return invalid({
-      descriptor: VLD.invalidValue,
-      paths: ['/id'],
-      detail: `The value '${id}' is not valid.`,
-    });
+    return invalid(invalidField(VLD.invalidValue, ['/id'], `The value '${id}' is not valid.`));
   }
   return (
     mock.accessRequests.get(id) ??
-    invalid({ descriptor: VLD.requestNotFound, paths: [], detail: `No request with id ${id}` })
+    invalid(invalidField(VLD.requestNotFound, [], `No request with id ${id}`))
   );
 }
 
@@ -89,11 +91,13 @@ function withdraw(_: Request, { mock, caller, params }: RouteContext): Response 
   if (request.by !== ORGANIZATION_URN_PREFIX + caller.orgNumber) return empty(403);
   const from = request.status;
   if (!moveAccessRequest(request, 'withdraw', mock.nowMicros())) {
-    return invalid({
-      descriptor: VLD.requestUnsupportedStatusUpdate,
-      paths: ['$QUERY/party'],
-      detail: `Changing request status from ${from} to Withdrawn is not allowed.`,
-    });
+    return invalid(
+      invalidField(
+        VLD.requestUnsupportedStatusUpdate,
+        ['$QUERY/party'],
+        `Changing request status from ${from} to Withdrawn is not allowed.`,
+      ),
+    );
   }
   return json(200, request.status);
 }
@@ -117,11 +121,7 @@ async function create(
   if (!isJsonBody(request)) return unsupportedMediaType();
   const body = await readJson(request);
   if (!('value' in body) || !isObject(body.value)) {
-    return invalid({
-      descriptor: VLD.jsonError,
-      paths: ['/'],
-      detail: 'The request body must be a JSON object.',
-    });
+    return invalid(invalidField(VLD.jsonError, ['/'], 'The request body must be a JSON object.'));
   }
   const errors: ValidationError[] = [];
   const fromUrn = stringMember(body.value, 'from', errors);
@@ -135,19 +135,19 @@ async function create(
   if (input.resource) {
     const resource = mock.resources.get(input.resource.referenceId);
     if (resource?.owner !== caller.orgNumber) {
-      return invalid({
-        descriptor: VLD.requestedResourceNotOwned,
-        paths: ['resource'],
-        detail: `Resource with reference ID '${input.resource.referenceId}' is not owned by serviceowner.`,
-      });
+      return invalid(
+        invalidField(
+          VLD.requestedResourceNotOwned,
+          ['resource'],
+          `Resource with reference ID '${input.resource.referenceId}' is not owned by serviceowner.`,
+        ),
+      );
     }
   }
   if (input.from.urn === input.to.urn) {
-    return invalid({
-      descriptor: VLD.requestFromSelfNotAllowed,
-      paths: [],
-      detail: 'From and To cannot be the same.',
-    });
+    return invalid(
+      invalidField(VLD.requestFromSelfNotAllowed, [], 'From and To cannot be the same.'),
+    );
   }
   const stored =
     mock.accessRequests.findDraft(input) ?? mock.accessRequests.create(input, mock.nowMicros());
@@ -163,15 +163,17 @@ function stringMember(
 ): string | undefined {
   const value = member(body, name);
   if (value === undefined || value === null) {
-    if (required) errors.push({ descriptor: VLD.required, paths: [`/${name}`] });
+    if (required) errors.push(invalidField(VLD.required, [`/${name}`]));
     return undefined;
   }
   if (typeof value === 'string') return value;
-  errors.push({
-    descriptor: VLD.jsonError,
-    paths: [`/${name}`],
-    detail: `The JSON value could not be converted to System.String. Path: $.${name}`,
-  });
+  errors.push(
+    invalidField(
+      VLD.jsonError,
+      [`/${name}`],
+      `The JSON value could not be converted to System.String. Path: $.${name}`,
+    ),
+  );
   return undefined;
 }
 
@@ -188,16 +190,14 @@ function entity(
   if (urn === undefined) return undefined;
   const ref = parsePartyUrn(urn);
   if (!ref) {
-    errors.push({ descriptor: VLD.invalidUrn, paths: [path], detail: `Urn ${urn} is not valid` });
+    errors.push(invalidField(VLD.invalidUrn, [path], `Urn ${urn} is not valid`));
     return undefined;
   }
   const party = mock.parties.find(ref);
   if (!party) {
-    errors.push({
-      descriptor: VLD.objectNotFound,
-      paths: [path],
-      detail: `Entity not found with matching urn '${urn}'`,
-    });
+    errors.push(
+      invalidField(VLD.objectNotFound, [path], `Entity not found with matching urn '${urn}'`),
+    );
   }
   return party;
 }
@@ -211,27 +211,29 @@ const forResource: Build = (mock, body, { from, to, by }, errors) => {
     rightKeys !== null &&
     (!Array.isArray(rightKeys) || rightKeys.some((key) => typeof key !== 'string'))
   ) {
-    errors.push({
-      descriptor: VLD.jsonError,
-      paths: ['/rightKeys'],
-      detail: 'rightKeys must be an array of strings',
-    });
+    errors.push(
+      invalidField(VLD.jsonError, ['/rightKeys'], 'rightKeys must be an array of strings'),
+    );
   }
   const id = stringMember(body, 'resource', errors);
   if (id === undefined) return undefined;
   const resource = mock.resources.get(id);
   if (!resource) {
-    errors.push({
-      descriptor: VLD.requestedResourceNotFound,
-      paths: ['resource'],
-      detail: `Resource with reference ID '${id}' was not found.`,
-    });
+    errors.push(
+      invalidField(
+        VLD.requestedResourceNotFound,
+        ['resource'],
+        `Resource with reference ID '${id}' was not found.`,
+      ),
+    );
   } else if (resource.delegable === false) {
-    errors.push({
-      descriptor: VLD.resourceIsNotDelegable,
-      paths: ['resource'],
-      detail: `Resource with reference ID '${id}' is not delegable.`,
-    });
+    errors.push(
+      invalidField(
+        VLD.resourceIsNotDelegable,
+        ['resource'],
+        `Resource with reference ID '${id}' is not delegable.`,
+      ),
+    );
   }
   if (errors.length > 0 || !resource) return undefined;
   return {
@@ -251,23 +253,23 @@ const forPackage: Build = (mock, body, { from, to, by }, errors) => {
   const value = stringMember(body, 'package', errors, false) ?? '';
   const found = value === '' ? undefined : mock.packages.find(value);
   if (value === '') {
-    errors.push({
-      descriptor: VLD.invalidUrn,
-      paths: ['/package'],
-      detail: 'Package must be defined.',
-    });
+    errors.push(invalidField(VLD.invalidUrn, ['/package'], 'Package must be defined.'));
   } else if (!found) {
-    errors.push({
-      descriptor: VLD.packageNotExists,
-      paths: ['/package'],
-      detail: `No package was found with value '${value}'.`,
-    });
+    errors.push(
+      invalidField(
+        VLD.packageNotExists,
+        ['/package'],
+        `No package was found with value '${value}'.`,
+      ),
+    );
   } else if (found.assignable === false) {
-    errors.push({
-      descriptor: VLD.packageIsNotAssignable,
-      paths: ['/package'],
-      detail: `Package '${value}' is not assignable.`,
-    });
+    errors.push(
+      invalidField(
+        VLD.packageIsNotAssignable,
+        ['/package'],
+        `Package '${value}' is not assignable.`,
+      ),
+    );
   }
   if (errors.length > 0 || !found || !from || !to) return undefined;
   return {

@@ -13,6 +13,7 @@ import {
   combined,
   VLD,
   invalid,
+  invalidField,
   problem,
   problemResponse,
   unsupportedMediaType,
@@ -290,10 +291,9 @@ function validate(
   const problems: ProblemBody[] = [];
   const errors: ValidationError[] = [];
   if (input.validToMicros < mock.nowMicros()) {
-    errors.push({ descriptor: VLD.timeNotInFuture, paths: ['ValidTo'] });
+    errors.push(invalidField(VLD.timeNotInFuture, ['ValidTo']));
   }
-  if (input.consentRights.length === 0)
-    errors.push({ descriptor: VLD.emptyList, paths: ['Resource'] });
+  if (input.consentRights.length === 0) errors.push(invalidField(VLD.emptyList, ['Resource']));
   let templateId = '';
   const rights: MockConsentRight[] = [];
   input.consentRights.forEach((right, index) => {
@@ -327,7 +327,7 @@ function validate(
     }
   });
   if (input.redirectUrl === null || !isValidRedirectUrl(input.redirectUrl)) {
-    errors.push({ descriptor: VLD.invalidRedirectUrl, paths: ['RedirectUrl'] });
+    errors.push(invalidField(VLD.invalidRedirectUrl, ['RedirectUrl']));
   }
   if (errors.length > 0) problems.push(validationProblem(errors));
   const failure = combined(problems);
@@ -360,7 +360,7 @@ async function bindBody(request: Request): Promise<ConsentRequestInput | Respons
     return bindConsentRequest(body.value);
   } catch (error) {
     if (!(error instanceof BindingError)) throw error;
-    return invalid({ descriptor: VLD.jsonError, paths: [error.path], detail: error.detail });
+    return invalid(invalidField(VLD.jsonError, [error.path], error.detail));
   }
 }
 
@@ -457,8 +457,7 @@ function eventFilters(query: URLSearchParams) {
   };
   const after = time('createdAfter') ?? -Infinity;
   const before = time('createdBefore') ?? Infinity;
-  if (after >= before)
-    errors.push({ descriptor: VLD.invalidTimeRange, paths: ['/$QUERY/createdAfter'] });
+  if (after >= before) errors.push(invalidField(VLD.invalidTimeRange, ['/$QUERY/createdAfter']));
   const types = query.getAll('eventType').map((type) => type.toLowerCase());
   const badType = types.find((type) => !EVENT_TYPE_FILTERS.includes(type));
   if (badType !== undefined) {
@@ -475,7 +474,7 @@ function eventFilters(query: URLSearchParams) {
     token !== undefined &&
     (bytes.length !== 16 || trimmed(bytes.toString('base64')) !== trimmed(token))
   ) {
-    errors.push({ descriptor: VLD.invalidContinuationToken, paths: ['/$QUERY/continuationToken'] });
+    errors.push(invalidField(VLD.invalidContinuationToken, ['/$QUERY/continuationToken']));
   }
   const lastSeen = token === undefined ? '' : bytes.toString('hex');
   return { errors, after, before, types, requestId: requestId?.toLowerCase(), lastSeen };

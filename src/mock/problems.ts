@@ -107,6 +107,15 @@ export interface ValidationError {
   detail?: string;
 }
 
+/** One validation error: what is wrong, where (`paths`), and the mock's own words for it. */
+export function invalidField(
+  descriptor: ValidationErrorDescriptor,
+  paths: string[],
+  detail?: string,
+): ValidationError {
+  return { descriptor, paths, ...(detail === undefined ? {} : { detail }) };
+}
+
 function body(
   code: string,
   status: number,
