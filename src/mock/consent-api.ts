@@ -1,4 +1,5 @@
 import { bearer } from './auth.js';
+import { CONSENT_PAGE_PATH } from './consent-pages.js';
 import {
   consentRequestDetails,
   internalConsentRequest,
@@ -55,7 +56,7 @@ export const consentRoutes: RouteTable = {
 
 /** Where the user answers a request: am.ui's consent page (here on the mock's own origin). */
 export function viewUri(mock: MockState, id: string): string {
-  return `${mock.baseUrl}/accessmanagement/ui/consent/request?id=${id}`;
+  return `${mock.baseUrl}${CONSENT_PAGE_PATH}?id=${id}`;
 }
 
 const RESOURCE_TYPE = 'urn:altinn:resource';
