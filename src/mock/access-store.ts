@@ -1,27 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ORGANIZATION_URN_PREFIX,
-  PARTY_UUID_URN_PREFIX,
-  stableUuid,
-  type Party,
-  type PartyRegistry,
-} from './registry.js';
+import { PARTY_UUID_URN_PREFIX, type Party, type PartyRegistry } from './registry.js';
+import { RequestStore } from './request-store.js';
 import { formatAltinn2DateTime, formatMicros } from './time.js';
 import type {
   MockAccessRequest,
   MockAccessRequestStatus,
   MockDelegationRequest,
   MockDelegationRequestStatus,
-  MockRequestResource,
 } from './types.js';
 
 /**
  * Where access requests live ("Be om tilgang"), how their status moves, and the JSON Altinn
- * answers with:
- * - Altinn 2 delegation requests (altinn-api.md 3.1): Created → (user sends) Unopened → (access
- *   manager opens) Opened → Approved (or `Accepted`, see the option) | Rejected; Deleted by DELETE.
- * - Altinn 3 service owner delegation requests (3.2): Draft → (user confirms) Pending →
- *   Approved | Rejected; Draft → (user declines) Withdrawn; Draft | Pending → (withdraw) Withdrawn.
+ * answers with, for Altinn 2's delegation requests (altinn-api.md 3.1) and Altinn 3's service
+ * owner delegation requests (3.2).
  */
 
 export const ALTINN2_API_PATH = '/api/serviceowner/delegationrequests';
@@ -30,46 +21,67 @@ export const SERVICE_OWNER_API_PATH = '/accessmanagement/api/v1/serviceowner/del
 export const DRAFT_PAGE_PATH = '/accessmanagement/ui/requests/resource';
 export const RECEIVED_PAGE_PATH = '/accessmanagement/ui/requests/received';
 
-// ---------------------------------------------------------------------------------------------
-// Altinn 2
+/** The moves of a request: from which statuses, to which. */
+type Moves<S extends string> = Record<string, { from: readonly S[]; to: S }>;
 
-export interface NewDelegationRequest {
-  serviceOwner: string;
-  coveredBy: string;
-  offeredBy: string;
-  redirectUrl: string;
-  requestMessage: string | null;
-  keepSessionAlive: boolean;
-  requestResources: MockRequestResource[];
+/** Makes the move, or `false` when the status does not allow it. */
+function move<S extends string>(current: S, moves: Moves<S>, name: string, apply: (to: S) => void) {
+  const allowed = moves[name];
+  if (!allowed?.from.includes(current)) return false;
+  apply(allowed.to);
+  return true;
 }
 
-export class DelegationRequestStore {
-  readonly requests = new Map<string, MockDelegationRequest>();
+// ---------------------------------------------------------------------------------------------
+// Altinn 2: Created → (user sends) Unopened → (access manager opens) Opened → Approved (or
+// `Accepted`, see the option) | Rejected; Deleted by DELETE from any status. [I]
+
+export type NewDelegationRequest = Omit<
+  MockDelegationRequest,
+  'guid' | 'requestStatus' | 'created' | 'lastChanged' | 'notifiedAccessManagers' | 'sequence'
+>;
+
+export class DelegationRequestStore extends RequestStore<MockDelegationRequest> {
   private sequence = 0;
-
-  clear(): void {
-    this.requests.clear();
-  }
-
-  get(guid: string): MockDelegationRequest | undefined {
-    return this.requests.get(guid.toLowerCase());
-  }
 
   create(input: NewDelegationRequest, nowMicros: number): MockDelegationRequest {
     const time = formatAltinn2DateTime(nowMicros);
     this.sequence += 1;
-    const request: MockDelegationRequest = {
-      guid: randomUUID(),
+    const guid = randomUUID();
+    return this.add(guid, {
+      guid,
       requestStatus: 'Created',
       ...input,
       created: time,
       lastChanged: time,
       notifiedAccessManagers: [],
       sequence: this.sequence,
-    };
-    this.requests.set(request.guid, request);
-    return request;
+    });
   }
+}
+
+const ALTINN2_MOVES: Moves<MockDelegationRequestStatus> = {
+  send: { from: ['Created'], to: 'Unopened' },
+  open: { from: ['Unopened'], to: 'Opened' },
+  Approved: { from: ['Unopened', 'Opened'], to: 'Approved' },
+  Accepted: { from: ['Unopened', 'Opened'], to: 'Accepted' },
+  Rejected: { from: ['Unopened', 'Opened'], to: 'Rejected' },
+  delete: {
+    from: ['Created', 'Unopened', 'Opened', 'Approved', 'Accepted', 'Rejected'],
+    to: 'Deleted',
+  },
+};
+
+/** `send`, `open`, `delete`, or the access manager's decision (`Approved`, `Accepted`, `Rejected`). */
+export function moveDelegationRequest(
+  request: MockDelegationRequest,
+  name: 'send' | 'open' | 'delete' | 'Approved' | 'Accepted' | 'Rejected',
+  nowMicros: number,
+): boolean {
+  return move(request.requestStatus, ALTINN2_MOVES, name, (to) => {
+    request.requestStatus = to;
+    request.lastChanged = formatAltinn2DateTime(nowMicros);
+  });
 }
 
 /** Waiting for the organisation's access manager. */
@@ -77,56 +89,8 @@ export function isAltinn2Pending(request: MockDelegationRequest): boolean {
   return request.requestStatus === 'Unopened' || request.requestStatus === 'Opened';
 }
 
-function setAltinn2Status(
-  request: MockDelegationRequest,
-  status: MockDelegationRequestStatus,
-  nowMicros: number,
-): void {
-  request.requestStatus = status;
-  request.lastChanged = formatAltinn2DateTime(nowMicros);
-}
-
-/** The user sends it from the send page: only from Created. The message replaces the service owner's. */
-export function sendDelegationRequest(
-  request: MockDelegationRequest,
-  message: string | null,
-  recipients: string[],
-  nowMicros: number,
-): boolean {
-  if (request.requestStatus !== 'Created') return false;
-  request.requestMessage = message;
-  request.notifiedAccessManagers = recipients;
-  setAltinn2Status(request, 'Unopened', nowMicros);
-  return true;
-}
-
-/** The access manager opens it: Unopened → Opened; anything else stays. */
-export function openDelegationRequest(request: MockDelegationRequest, nowMicros: number): void {
-  if (request.requestStatus === 'Unopened') setAltinn2Status(request, 'Opened', nowMicros);
-}
-
-/** The access manager decides: only while it waits (Unopened or Opened). */
-export function decideDelegationRequest(
-  request: MockDelegationRequest,
-  decision: 'Approved' | 'Accepted' | 'Rejected',
-  nowMicros: number,
-): boolean {
-  if (!isAltinn2Pending(request)) return false;
-  setAltinn2Status(request, decision, nowMicros);
-  return true;
-}
-
-/** `DELETE`: from any status; deleting again changes nothing. [I] */
-export function deleteDelegationRequest(request: MockDelegationRequest, nowMicros: number): void {
-  if (request.requestStatus !== 'Deleted') setAltinn2Status(request, 'Deleted', nowMicros);
-}
-
 export function altinn2SelfHref(baseUrl: string, guid: string): string {
   return `${baseUrl}${ALTINN2_API_PATH}/${guid}`;
-}
-
-export function altinn2SendHref(baseUrl: string, guid: string): string {
-  return `${baseUrl}${ALTINN2_SEND_PAGE_PATH}/${guid}`;
 }
 
 /**
@@ -138,7 +102,11 @@ export function delegationRequestJson(
   baseUrl: string,
   hal: boolean,
 ): Record<string, unknown> {
-  const json: Record<string, unknown> = {
+  const links = {
+    self: { href: altinn2SelfHref(baseUrl, request.guid) },
+    sendRequest: { href: `${baseUrl}${ALTINN2_SEND_PAGE_PATH}/${request.guid}` },
+  };
+  return {
     Guid: request.guid,
     RequestStatus: request.requestStatus,
     CoveredBy: request.coveredBy,
@@ -154,125 +122,70 @@ export function delegationRequestJson(
       AltinnAppId: null,
       Operations: [...resource.operations],
     })),
+    ...(hal ? { _links: links } : {}),
   };
-  if (hal) {
-    json._links = {
-      self: { href: altinn2SelfHref(baseUrl, request.guid) },
-      sendRequest: { href: altinn2SendHref(baseUrl, request.guid) },
-    };
-  }
-  return json;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Altinn 3
+// Altinn 3: Draft → (user confirms) Pending → Approved | Rejected; Draft → (user declines)
+// Withdrawn; Draft | Pending → (withdraw) Withdrawn (Altinn's `VerifyRequestStatusUpdate`).
 
-export interface NewAccessRequest {
-  type: 'resource' | 'package';
-  from: Party;
-  to: Party;
-  by: Party;
-  resource: { id: string; referenceId: string } | null;
-  package: { id: string; referenceId: string } | null;
-  rightKeys: string[] | null;
-  createdWith: MockAccessRequest['createdWith'];
-}
+export type NewAccessRequest = Omit<
+  MockAccessRequest,
+  'id' | 'status' | 'from' | 'to' | 'by' | 'lastUpdated'
+> & { from: Party; to: Party; by: Party };
 
-export class AccessRequestStore {
-  readonly requests = new Map<string, MockAccessRequest>();
-
-  clear(): void {
-    this.requests.clear();
-  }
-
-  get(id: string): MockAccessRequest | undefined {
-    return this.requests.get(id.toLowerCase());
-  }
-
+export class AccessRequestStore extends RequestStore<MockAccessRequest> {
   /**
-   * Altinn looks for a request with the same parties, the same resource or package and the initial
-   * status (Draft) first, and answers with it instead of making a second one.
+   * Altinn looks for a request with the same assignment (from, to, by), the same resource or
+   * package and the initial status (Draft) first, and answers with it instead of making a second.
    */
   findDraft(input: NewAccessRequest): MockAccessRequest | undefined {
+    const same = (a: { referenceId: string } | null, b: { referenceId: string } | null) =>
+      a?.referenceId === b?.referenceId;
     return [...this.requests.values()].find(
       (request) =>
         request.status === 'Draft' &&
         request.type === input.type &&
-        request.from === input.from.urn &&
-        request.to === input.to.urn &&
-        (input.type === 'resource'
-          ? request.resource?.referenceId === input.resource?.referenceId
-          : request.package?.referenceId === input.package?.referenceId),
+        [request.from, request.to, request.by].join() ===
+          [input.from.urn, input.to.urn, input.by.urn].join() &&
+        same(request.resource, input.resource) &&
+        same(request.package, input.package),
     );
   }
 
   create(input: NewAccessRequest, nowMicros: number): MockAccessRequest {
-    const request: MockAccessRequest = {
-      id: randomUUID(),
-      type: input.type,
-      status: 'Draft',
-      from: input.from.urn,
-      to: input.to.urn,
-      by: input.by.urn,
-      resource: input.resource,
-      package: input.package,
-      rightKeys: input.rightKeys,
-      createdWith: input.createdWith,
-      lastUpdated: formatMicros(nowMicros),
-    };
-    this.requests.set(request.id, request);
-    return request;
+    const id = randomUUID();
+    const [from, to, by] = [input.from.urn, input.to.urn, input.by.urn];
+    const lastUpdated = formatMicros(nowMicros);
+    return this.add(id, { ...input, id, status: 'Draft', from, to, by, lastUpdated });
   }
 }
 
-/** The moves each actor may make, from which statuses (Altinn's `VerifyRequestStatusUpdate`). */
-const TRANSITIONS = {
+const ALTINN3_MOVES: Moves<MockAccessRequestStatus> = {
   confirm: { from: ['Draft'], to: 'Pending' },
   decline: { from: ['Draft'], to: 'Withdrawn' },
   withdraw: { from: ['Draft', 'Pending'], to: 'Withdrawn' },
   approve: { from: ['Pending'], to: 'Approved' },
   reject: { from: ['Pending'], to: 'Rejected' },
-} as const satisfies Record<
-  string,
-  { from: readonly MockAccessRequestStatus[]; to: MockAccessRequestStatus }
->;
+};
 
-export type AccessRequestMove = keyof typeof TRANSITIONS;
-
-/** Moves the request, or returns `false` when its status does not allow the move. */
 export function moveAccessRequest(
   request: MockAccessRequest,
-  move: AccessRequestMove,
+  name: 'confirm' | 'decline' | 'withdraw' | 'approve' | 'reject',
   nowMicros: number,
 ): boolean {
-  const transition = TRANSITIONS[move];
-  if (!(transition.from as readonly MockAccessRequestStatus[]).includes(request.status)) {
-    return false;
-  }
-  request.status = transition.to;
-  request.lastUpdated = formatMicros(nowMicros);
-  return true;
-}
-
-/** A party the register does not know (a service owner outside it) still gets a name and an id. */
-export function partyOrSynthetic(parties: PartyRegistry, urn: string): Party {
-  const known = parties.byUrn(urn);
-  if (known) return known;
-  const number = urn.slice(urn.lastIndexOf(':') + 1);
-  return {
-    kind: urn.startsWith(ORGANIZATION_URN_PREFIX) ? 'organization' : 'person',
-    number,
-    urn,
-    partyUuidUrn: PARTY_UUID_URN_PREFIX + stableUuid('party', number),
-    name: number,
-  };
+  return move(request.status, ALTINN3_MOVES, name, (to) => {
+    request.status = to;
+    request.lastUpdated = formatMicros(nowMicros);
+  });
 }
 
 /**
  * `PartyEntityDto`. `type` and `variant` carry the names of Access Management's entity types and
  * variants; the values here (Organisasjon/Person, AS/ASA/…) are the mock's reading. [I]
  */
-export function partyEntity(party: Party): Record<string, unknown> {
+function partyEntity(party: Party): Record<string, unknown> {
   const isOrganization = party.kind === 'organization';
   const variant = isOrganization
     ? (/\b(ASA|AS|ENK|DA|ANS|SA)$/.exec(party.name)?.[1] ?? 'ORGL')
@@ -287,11 +200,7 @@ export function partyEntity(party: Party): Record<string, unknown> {
   };
 }
 
-export function draftPageHref(baseUrl: string, id: string): string {
-  return `${baseUrl}${DRAFT_PAGE_PATH}?requestId=${id}`;
-}
-
-/** `RequestDto` as the service owner API answers it. */
+/** `RequestDto` as the service owner API answers it; `links` only here, in the create answer. */
 export function accessRequestDto(
   request: MockAccessRequest,
   baseUrl: string,
@@ -306,11 +215,11 @@ export function accessRequestDto(
     resource: request.resource ? { ...request.resource } : null,
     package: request.package ? { ...request.package } : null,
     links: {
-      detailsLink: draftPageHref(baseUrl, request.id),
+      detailsLink: `${baseUrl}${DRAFT_PAGE_PATH}?requestId=${request.id}`,
       statusLink: `${baseUrl}${SERVICE_OWNER_API_PATH}/${request.id}/status`,
     },
-    from: partyEntity(partyOrSynthetic(parties, request.from)),
-    to: partyEntity(partyOrSynthetic(parties, request.to)),
-    by: partyEntity(partyOrSynthetic(parties, request.by)),
+    from: partyEntity(parties.orSynthetic(request.from)),
+    to: partyEntity(parties.orSynthetic(request.to)),
+    by: partyEntity(parties.orSynthetic(request.by)),
   };
 }

@@ -1,104 +1,69 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SCOPE_ORG, SCOPE_READ, SCOPE_WRITE } from './defaults.js';
+import { bearer } from './auth.js';
+import { CONSENT_PAGE_PATH } from './consent-pages.js';
 import {
-  BodyTooLargeError,
-  isJsonBody,
-  readBody,
-  sendEmpty,
-  sendJson,
-  sendProblem,
-  sendUnsupportedMediaType,
-} from './http.js';
-import { hasMember, isObject, member } from './json-input.js';
-import { authorizeBearer, type AccessTokenClaims, type MockMaskinporten } from './maskinporten.js';
+  consentRequestDetails,
+  internalConsentRequest,
+  type NewConsentRequest,
+} from './consent-store.js';
+import { SCOPE_ORG, SCOPE_READ, SCOPE_WRITE } from './defaults.js';
+import { empty, isJsonBody, json, readJson } from './http.js';
+import { isGuid } from './ids.js';
+import { hasMember, isObject, member, type JsonObject } from './json-input.js';
 import {
   AM,
-  ProblemCollector,
+  combined,
   VLD,
+  invalid,
+  invalidField,
   problem,
+  problemResponse,
+  unsupportedMediaType,
   validationProblem,
   type ProblemBody,
   type ValidationError,
 } from './problems.js';
 import {
   ORGANIZATION_URN_PREFIX,
+  PERSON_URN_PREFIX,
   isConsentResource,
+  makeParty,
   parsePartyUrn,
   type Party,
-  type PartyRegistry,
-  type PartyUrn,
-  type ResourceRegistry,
+  type PartyRef,
 } from './registry.js';
-import {
-  consentRequestDetails,
-  internalConsentRequest,
-  type ConsentStore,
-  type NewConsentRequest,
-} from './store.js';
+import type { Caller, RouteContext, RouteTable } from './routes.js';
+import type { MockState } from './state.js';
 import { formatMicros, parseDateTimeMicros } from './time.js';
 import type { MockConsentRight, MockResource } from './types.js';
 
 /**
- * The enterprise consent API, `…/accessmanagement/api/v1/enterprise/consentrequests`
- * (altinn-api.md 2.1–2.8): create, read, and the events feed.
+ * The enterprise consent API (altinn-api.md 2.1–2.8): create, read, and the events feed.
+ * Any read scope reads; only `.write` or `.org` creates.
  */
 
-export interface ConsentApiContext {
-  baseUrl: string;
-  store: ConsentStore;
-  parties: PartyRegistry;
-  resources: ResourceRegistry;
-  maskinporten: MockMaskinporten;
-  nowMicros(): number;
-  viewUri(id: string): string;
+export const CONSENT_API_PATH = '/accessmanagement/api/v1/enterprise/consentrequests';
+const READ_SCOPES = [SCOPE_READ, SCOPE_WRITE, SCOPE_ORG];
+
+export const consentRoutes: RouteTable = {
+  base: CONSENT_API_PATH,
+  count: 'consentRequests',
+  routes: [
+    { method: 'POST', path: '', auth: bearer(SCOPE_WRITE, SCOPE_ORG), handle: create },
+    { method: 'GET', path: '/events', auth: bearer(...READ_SCOPES), handle: listEvents },
+    { method: 'GET', path: '/{id:guid}', auth: bearer(...READ_SCOPES), handle: read },
+  ],
+};
+
+/** Where the user answers a request: am.ui's consent page (here on the mock's own origin). */
+export function viewUri(mock: MockState, id: string): string {
+  return `${mock.baseUrl}${CONSENT_PAGE_PATH}?id=${id}`;
 }
 
-export const CONSENT_API_PATH = '/accessmanagement/api/v1/enterprise/consentrequests';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCE_TYPE = 'urn:altinn:resource';
 const EVENTS_PAGE_SIZE = 100;
 /** The events feed only returns events older than this (altinn-api.md 2.7). */
 const EVENTS_DELAY_MICROS = 5 * 60 * 1_000_000;
 const EVENT_TYPE_FILTERS = ['accepted', 'rejected', 'revoked', 'deleted', 'used'];
-
-/** Routes a request under {@link CONSENT_API_PATH}; `rest` is the path after it. */
-export async function handleConsentApi(
-  ctx: ConsentApiContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  rest: string,
-  query: URLSearchParams,
-): Promise<void> {
-  const segment = rest.replace(/^\/|\/$/g, '');
-  if (segment === '') {
-    if (req.method !== 'POST') return sendEmpty(res, 405, { Allow: 'POST' });
-    const caller = await authorize(ctx, req, res, [SCOPE_WRITE]);
-    if (caller) await createConsentRequest(ctx, req, res, caller);
-    return;
-  }
-  if (segment.toLowerCase() === 'events') {
-    if (req.method !== 'GET') return sendEmpty(res, 405, { Allow: 'GET' });
-    const caller = await authorize(ctx, req, res, [SCOPE_READ, SCOPE_WRITE, SCOPE_ORG]);
-    if (caller) listEvents(ctx, res, caller, query);
-    return;
-  }
-  // `{id:guid}`: anything else does not match the route.
-  if (!GUID.test(segment)) return sendEmpty(res, 404);
-  if (req.method !== 'GET') return sendEmpty(res, 405, { Allow: 'GET' });
-  const caller = await authorize(ctx, req, res, [SCOPE_READ, SCOPE_WRITE, SCOPE_ORG]);
-  if (caller) getConsentRequest(ctx, res, caller, segment.toLowerCase());
-}
-
-/** 401 with an empty body without a valid token; 403 with an empty body without one of `scopes`. */
-function authorize(
-  ctx: ConsentApiContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  scopes: string[],
-): Promise<AccessTokenClaims | undefined> {
-  return authorizeBearer(ctx.maskinporten, req, res, scopes);
-}
 
 // ---------------------------------------------------------------------------------------------
 // POST: binding (JSON → typed request), then the controller's checks, then the service's rules.
@@ -111,9 +76,9 @@ interface RightInput {
 
 interface ConsentRequestInput {
   id: string;
-  from: PartyUrn;
-  to: PartyUrn;
-  requiredDelegator: PartyUrn | null;
+  from: PartyRef;
+  to: PartyRef;
+  requiredDelegator: PartyRef | null;
   validToMicros: number;
   consentRights: RightInput[];
   requestMessage: Record<string, string> | null;
@@ -131,159 +96,111 @@ class BindingError extends Error {
   }
 }
 
+function notConverted(path: string, type: string): never {
+  const at = path.replace(/\//g, '.');
+  throw new BindingError(path, `The JSON value could not be converted to ${type}. Path: $${at}`);
+}
+
+/** `null` for a missing or null member, else the member bound by `bind`. */
+function optional<T>(value: unknown, bind: (value: unknown) => T): T | null {
+  return value === undefined || value === null ? null : bind(value);
+}
+
 function bindString(value: unknown, path: string, type = 'System.String'): string {
-  if (typeof value !== 'string') {
-    throw new BindingError(
-      path,
-      `The JSON value could not be converted to ${type}. Path: $${path.replace(/\//g, '.')}`,
-    );
-  }
-  return value;
+  return typeof value === 'string' ? value : notConverted(path, type);
 }
 
-function bindParty(value: unknown, path: string): PartyUrn {
-  const text = bindString(value, path, 'ConsentPartyUrn');
-  const party = parsePartyUrn(text);
-  if (!party) {
-    throw new BindingError(
-      path,
-      `'${text}' is not a party URN the mock knows: urn:altinn:person:identifier-no:<11 digits> or urn:altinn:organization:identifier-no:<9 digits>`,
-    );
-  }
-  return party;
+function bindArray<T>(value: unknown, path: string, bind: (item: unknown, path: string) => T): T[] {
+  if (!Array.isArray(value)) notConverted(path, 'an array');
+  return value.map((item: unknown, index) => bind(item, `${path}/${index}`));
 }
 
-function bindStringDictionary(value: unknown, path: string): Record<string, string> | null {
-  if (value === undefined || value === null) return null;
-  if (!isObject(value))
-    throw new BindingError(
-      path,
-      `The JSON value could not be converted to a dictionary of strings`,
-    );
-  const result: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(value)) {
-    if (entry === null) result[key] = '';
-    else result[key] = bindString(entry, `${path}/${key}`);
-  }
-  return result;
+function bindObject(value: unknown, path: string): JsonObject {
+  return isObject(value) ? value : notConverted(path, 'an object');
 }
 
-function bindRight(value: unknown, index: number): RightInput {
-  const path = `/consentRights/${index}`;
-  if (!isObject(value)) throw new BindingError(path, 'A consent right must be an object');
-  const action = member(value, 'action');
-  const resource = member(value, 'resource');
-  let actions: string[] | null = null;
-  if (action !== undefined && action !== null) {
-    if (!Array.isArray(action))
-      throw new BindingError(`${path}/action`, 'action must be an array of strings');
-    actions = action.map((item, i) => bindString(item, `${path}/action/${i}`));
-  }
-  let items: { type: string; value: string }[] | null = null;
-  if (resource !== undefined && resource !== null) {
-    if (!Array.isArray(resource))
-      throw new BindingError(`${path}/resource`, 'resource must be an array');
-    items = resource.map((item: unknown, i) => {
-      const itemPath = `${path}/resource/${i}`;
-      if (!isObject(item)) throw new BindingError(itemPath, 'A resource item must be an object');
-      return {
-        type: bindString(member(item, 'type'), `${itemPath}/type`),
-        value: bindString(member(item, 'value'), `${itemPath}/value`),
-      };
-    });
-  }
+function bindParty(value: unknown, path: string): PartyRef {
+  return (
+    parsePartyUrn(bindString(value, path, 'ConsentPartyUrn')) ??
+    notConverted(path, 'ConsentPartyUrn')
+  );
+}
+
+/** A dictionary of strings; a null value binds as empty (then AM-00007 for metadata). */
+function bindDictionary(value: unknown, path: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(bindObject(value, path)).map(([key, entry]) => [
+      key,
+      entry === null ? '' : bindString(entry, `${path}/${key}`),
+    ]),
+  );
+}
+
+function bindRight(value: unknown, path: string): RightInput {
+  const right = bindObject(value, path);
   return {
-    action: actions,
-    resource: items,
-    metadata: bindStringDictionary(member(value, 'metadata'), `${path}/metadata`),
+    action: optional(member(right, 'action'), (v) => bindArray(v, `${path}/action`, bindString)),
+    resource: optional(member(right, 'resource'), (v) =>
+      bindArray(v, `${path}/resource`, (item, itemPath) => {
+        const resource = bindObject(item, itemPath);
+        return {
+          type: bindString(member(resource, 'type'), `${itemPath}/type`),
+          value: bindString(member(resource, 'value'), `${itemPath}/value`),
+        };
+      }),
+    ),
+    metadata: optional(member(right, 'metadata'), (v) => bindDictionary(v, `${path}/metadata`)),
   };
 }
 
-function bindConsentRequest(body: unknown): ConsentRequestInput {
-  if (!isObject(body)) throw new BindingError('/', 'The request body must be a JSON object');
-  const missing = ['id', 'from', 'to', 'validTo', 'consentRights', 'redirectUrl'].filter(
-    (name) => !hasMember(body, name),
+const REQUIRED = ['id', 'from', 'to', 'validTo', 'consentRights', 'redirectUrl'];
+
+/** `ConsentRequestDto` as System.Text.Json binds it: names in any case, required members last. */
+function bindConsentRequest(value: unknown): ConsentRequestInput {
+  const body = bindObject(value, '/');
+  const id = optional(member(body, 'id'), (v) => bindString(v, '/id', 'System.Guid'));
+  if (id !== null && !isGuid(id)) notConverted('/id', 'System.Guid');
+  const from = optional(member(body, 'from'), (v) => bindParty(v, '/from'));
+  const to = optional(member(body, 'to'), (v) => bindParty(v, '/to'));
+  const requiredDelegator = optional(member(body, 'requiredDelegator'), (v) =>
+    bindParty(v, '/requiredDelegator'),
   );
-
-  const idValue = member(body, 'id');
-  let id = '';
-  if (idValue !== undefined) {
-    id = bindString(idValue, '/id', 'System.Guid');
-    if (!GUID.test(id))
-      throw new BindingError(
-        '/id',
-        'The JSON value could not be converted to System.Guid. Path: $.id',
-      );
-  }
-  const from =
-    member(body, 'from') === undefined ? undefined : bindParty(member(body, 'from'), '/from');
-  const to = member(body, 'to') === undefined ? undefined : bindParty(member(body, 'to'), '/to');
-  const delegatorValue = member(body, 'requiredDelegator');
-  const requiredDelegator =
-    delegatorValue === undefined || delegatorValue === null
-      ? null
-      : bindParty(delegatorValue, '/requiredDelegator');
-
-  const validToValue = member(body, 'validTo');
-  let validToMicros = 0;
-  if (validToValue !== undefined) {
-    const micros = parseDateTimeMicros(
-      bindString(validToValue, '/validTo', 'System.DateTimeOffset'),
-    );
-    if (micros === undefined) {
-      throw new BindingError(
-        '/validTo',
-        'The JSON value could not be converted to System.DateTimeOffset. Path: $.validTo',
-      );
-    }
-    validToMicros = micros;
-  }
-
-  const rightsValue = member(body, 'consentRights');
-  let consentRights: RightInput[] = [];
-  if (rightsValue !== undefined && rightsValue !== null) {
-    if (!Array.isArray(rightsValue))
-      throw new BindingError('/consentRights', 'consentRights must be an array');
-    consentRights = rightsValue.map((right: unknown, index) => bindRight(right, index));
-  }
-
-  const redirectValue = member(body, 'redirectUrl');
-  const redirectUrl =
-    redirectValue === undefined || redirectValue === null
-      ? null
-      : bindString(redirectValue, '/redirectUrl');
-
-  const viewModeValue = member(body, 'portalViewMode');
-  let portalViewMode: 'Hide' | 'Show' = 'Hide';
-  if (viewModeValue !== undefined && viewModeValue !== null) {
-    const mode = typeof viewModeValue === 'string' ? viewModeValue.toLowerCase() : viewModeValue;
-    if (mode === 'show' || mode === 1) portalViewMode = 'Show';
-    else if (mode !== 'hide' && mode !== 0) {
-      throw new BindingError(
-        '/portalViewMode',
-        'The JSON value could not be converted to ConsentPortalViewMode (hide, show)',
-      );
-    }
-  }
-
-  const requestMessage = bindStringDictionary(member(body, 'requestMessage'), '/requestMessage');
-
+  const validTo = optional(member(body, 'validTo'), (v) => {
+    const text = bindString(v, '/validTo', 'System.DateTimeOffset');
+    return parseDateTimeMicros(text) ?? notConverted('/validTo', 'System.DateTimeOffset');
+  });
+  const consentRights = optional(member(body, 'consentRights'), (v) =>
+    bindArray(v, '/consentRights', bindRight),
+  );
+  const redirectUrl = optional(member(body, 'redirectUrl'), (v) => bindString(v, '/redirectUrl'));
+  const portalViewMode = optional(member(body, 'portalViewMode'), (v) => {
+    const mode = typeof v === 'string' ? v.toLowerCase() : v;
+    if (mode === 'show' || mode === 1) return 'Show';
+    return mode === 'hide' || mode === 0
+      ? 'Hide'
+      : notConverted('/portalViewMode', 'ConsentPortalViewMode');
+  });
+  const requestMessage = optional(member(body, 'requestMessage'), (v) =>
+    bindDictionary(v, '/requestMessage'),
+  );
+  const missing = REQUIRED.filter((name) => !hasMember(body, name));
   if (missing.length > 0 || !from || !to) {
+    const names = missing.map((name) => `'${name}'`).join(', ');
     throw new BindingError(
       '/',
-      `JSON deserialization for type 'ConsentRequestDto' was missing required properties including: ${missing.map((name) => `'${name}'`).join(', ')}.`,
+      `JSON deserialization for type 'ConsentRequestDto' was missing required properties including: ${names}.`,
     );
   }
   return {
-    id: id.toLowerCase(),
+    id: (id ?? '').toLowerCase(),
     from,
     to,
     requiredDelegator,
-    validToMicros,
-    consentRights,
+    validToMicros: validTo ?? 0,
+    consentRights: consentRights ?? [],
     requestMessage,
     redirectUrl,
-    portalViewMode,
+    portalViewMode: portalViewMode ?? 'Hide',
   };
 }
 
@@ -306,309 +223,216 @@ export function isValidRedirectUrl(url: string): boolean {
 }
 
 /** The register lookup: AM-00003 for an unknown organisation, AM-00004 for an unknown person. */
-function lookUpParty(ctx: ConsentApiContext, ref: PartyUrn, field: string): Party | ProblemBody {
-  const party = ctx.parties.find(ref);
+function lookUpParty(mock: MockState, ref: PartyRef, field: string): Party | ProblemBody {
+  const party = mock.parties.find(ref);
   if (party) return party;
+  const what = `${field}: ${ref.kind} ${ref.number} is not in the register`;
   return ref.kind === 'organization'
-    ? problem(
-        AM.unknownOrganization,
-        `${field}: organization ${ref.number} is not in the register`,
-        {
-          orgnr: ORGANIZATION_URN_PREFIX + ref.number,
-        },
-      )
-    : problem(AM.unknownPerson, `${field}: person ${ref.number} is not in the register`, {
-        fnumber: `urn:altinn:person:identifier-no:${ref.number}`,
-      });
-}
-
-function isProblem(value: Party | ProblemBody): value is ProblemBody {
-  return 'code' in value;
-}
-
-function templateOf(resource: MockResource): string {
-  return resource.consentTemplate ?? (isConsentResource(resource) ? 'default' : '');
+    ? problem(AM.unknownOrganization, what, { orgnr: ORGANIZATION_URN_PREFIX + ref.number })
+    : problem(AM.unknownPerson, what, { fnumber: PERSON_URN_PREFIX + ref.number });
 }
 
 /** The metadata rules (AM-00006/7/8); keys compare case-insensitively, as `MetadataDictionary` does. */
-function validateMetadata(
-  problems: ProblemCollector,
-  index: number,
-  right: RightInput,
-  resource: MockResource,
-): void {
-  const declared = new Map(
-    Object.entries(resource.consentMetadata ?? {}).map(([key, field]) => [
-      key.toLowerCase(),
-      field,
+function metadataProblems(index: number, right: RightInput, resource: MockResource): ProblemBody[] {
+  const declared = Object.keys(resource.consentMetadata ?? {}).map((key) => key.toLowerCase());
+  const given = Object.entries(right.metadata ?? {}).map(([key, value]) => [
+    key.toLowerCase(),
+    value,
+  ]);
+  return [
+    ...given.flatMap(([key = '', value]) => [
+      ...(declared.includes(key)
+        ? []
+        : [
+            problem(AM.unknownMetadata, `Resource '${resource.id}' has no metadata key '${key}'`, {
+              key,
+            }),
+          ]),
+      ...(value === ''
+        ? [
+            problem(
+              AM.emptyMetadataValue,
+              `consentRights[${index}]: metadata '${key}' has no value`,
+              { [`ConsentRight index: ${index}, key`]: key },
+            ),
+          ]
+        : []),
     ]),
-  );
-  const given = Object.entries(right.metadata ?? {});
-  for (const [key, value] of given) {
-    const lower = key.toLowerCase();
-    if (!declared.has(lower)) {
-      problems.add(
-        problem(AM.unknownMetadata, `Resource '${resource.id}' has no metadata key '${lower}'`, {
-          key: lower,
-        }),
-      );
-    }
-    if (value === '') {
-      problems.add(
-        problem(
-          AM.emptyMetadataValue,
-          `consentRights[${index}]: metadata '${lower}' has no value`,
-          {
-            [`ConsentRight index: ${index}, key`]: lower,
-          },
-        ),
-      );
-    }
-  }
-  for (const [key, field] of declared) {
-    if (field.optional) continue;
-    if (!given.some(([givenKey]) => givenKey.toLowerCase() === key)) {
-      problems.add(
+    // Every declared key is required: Altinn ignores the registry's `Optional` flag (altinn-api.md 2.3).
+    ...declared
+      .filter((key) => !given.some(([givenKey]) => givenKey === key))
+      .map((key) =>
         problem(
           AM.missingMetadata,
-          `consentRights[${index}]: resource '${resource.id}' requires metadata '${key}'`,
-          {
-            key,
-          },
+          `consentRights[${index}]: '${resource.id}' requires metadata '${key}'`,
+          { key },
         ),
-      );
-    }
-  }
+      ),
+  ];
 }
 
 /** `ValidateAndSetInternalIdentifiers`: parties first (each fails alone), then everything else at once. */
 function validate(
-  ctx: ConsentApiContext,
+  mock: MockState,
   input: ConsentRequestInput,
   handledBy: Party | null,
 ): { request: NewConsentRequest } | { problem: ProblemBody } {
-  const from = lookUpParty(ctx, input.from, 'from');
-  if (isProblem(from)) return { problem: from };
-  const to = lookUpParty(ctx, input.to, 'to');
-  if (isProblem(to)) return { problem: to };
-  let requiredDelegator: Party | null = null;
-  if (input.requiredDelegator) {
-    const delegator = lookUpParty(ctx, input.requiredDelegator, 'requiredDelegator');
-    if (isProblem(delegator)) return { problem: delegator };
-    requiredDelegator = delegator;
+  const parties: [PartyRef | null, string][] = [
+    [input.from, 'from'],
+    [input.to, 'to'],
+    [input.requiredDelegator, 'requiredDelegator'],
+  ];
+  const [from, to, requiredDelegator] = parties.map(([ref, field]) =>
+    ref ? lookUpParty(mock, ref, field) : null,
+  );
+  for (const party of [from, to, requiredDelegator]) {
+    if (party && 'code' in party) return { problem: party };
   }
 
-  const problems = new ProblemCollector();
-  const validationErrors: ValidationError[] = [];
-  if (input.validToMicros < ctx.nowMicros()) {
-    validationErrors.push({ descriptor: VLD.timeNotInFuture, paths: ['ValidTo'] });
+  const problems: ProblemBody[] = [];
+  const errors: ValidationError[] = [];
+  if (input.validToMicros < mock.nowMicros()) {
+    errors.push(invalidField(VLD.timeNotInFuture, ['ValidTo']));
   }
-
+  if (input.consentRights.length === 0) errors.push(invalidField(VLD.emptyList, ['Resource']));
   let templateId = '';
   const rights: MockConsentRight[] = [];
-  if (input.consentRights.length === 0) {
-    validationErrors.push({ descriptor: VLD.emptyList, paths: ['Resource'] });
-  }
   input.consentRights.forEach((right, index) => {
-    const rightErrors: ValidationError[] = [];
-    if (!right.action || right.action.length === 0) {
-      rightErrors.push({ descriptor: VLD.required, paths: [`/consentRight/${index}/action`] });
-    }
+    const at = `consentRights[${index}]`;
     const item = right.resource?.length === 1 ? right.resource[0] : undefined;
-    if (!item) {
-      problems.add(
-        problem(AM.invalidResource, `consentRights[${index}] must name exactly one resource`),
-      );
-    } else {
-      const resource = item.type === RESOURCE_TYPE ? ctx.resources.get(item.value) : undefined;
-      if (!resource) {
-        problems.add(
-          problem(
-            AM.invalidResource,
-            `consentRights[${index}]: '${item.type}' '${item.value}' is not in the resource registry`,
-          ),
+    const resource = item?.type === RESOURCE_TYPE ? mock.resources.get(item.value) : undefined;
+    if (!item) problems.push(problem(AM.invalidResource, `${at} must name exactly one resource`));
+    else if (!resource)
+      problems.push(problem(AM.invalidResource, `${at}: '${item.value}' is not in the registry`));
+    else if (!isConsentResource(resource))
+      problems.push(problem(AM.invalidResource, `${at}: '${item.value}' is no consent resource`));
+    else problems.push(...metadataProblems(index, right, resource));
+    if (item && resource) {
+      const template = resource.consentTemplate ?? (isConsentResource(resource) ? 'default' : '');
+      templateId ||= template;
+      if (templateId.toLowerCase() !== template.toLowerCase()) {
+        problems.push(
+          problem(AM.mixedTemplates, `${at}: template '${template}', not '${templateId}'`),
         );
-      } else if (!isConsentResource(resource)) {
-        problems.add(
-          problem(
-            AM.invalidResource,
-            `consentRights[${index}]: '${item.value}' is not a consent resource`,
-          ),
-        );
-      } else {
-        validateMetadata(problems, index, right, resource);
       }
-      if (resource) {
-        const template = templateOf(resource);
-        if (templateId === '') {
-          templateId = template;
-        } else if (templateId.toLowerCase() !== template.toLowerCase()) {
-          problems.add(
-            problem(
-              AM.mixedTemplates,
-              `consentRights[${index}]: '${item.value}' uses consent template '${template}', earlier rights use '${templateId}'`,
-            ),
-          );
-        }
-        rights.push({
-          action: right.action ?? [],
-          resource: [
-            { type: item.type, value: item.value, version: String(resource.version ?? 1) },
-          ],
-          metadata: right.metadata,
-        });
-      }
+      const version = String(resource.version ?? 1);
+      rights.push({
+        action: right.action ?? [],
+        resource: [{ type: item.type, value: item.value, version }],
+        metadata: right.metadata,
+      });
     }
-    if (rightErrors.length > 0) problems.add(validationProblem(rightErrors));
+    if (!right.action?.length) {
+      const paths = [`/consentRight/${index}/action`];
+      problems.push(validationProblem([{ descriptor: VLD.required, paths }]));
+    }
   });
-
   if (input.redirectUrl === null || !isValidRedirectUrl(input.redirectUrl)) {
-    validationErrors.push({ descriptor: VLD.invalidRedirectUrl, paths: ['RedirectUrl'] });
+    errors.push(invalidField(VLD.invalidRedirectUrl, ['RedirectUrl']));
   }
-  if (validationErrors.length > 0) problems.add(validationProblem(validationErrors));
-
-  const failure = problems.build();
+  if (errors.length > 0) problems.push(validationProblem(errors));
+  const failure = combined(problems);
   if (failure) return { problem: failure };
 
-  const template = ctx.resources.template(templateId);
+  const template = mock.resources.template(templateId);
   return {
     request: {
-      id: input.id,
-      from,
-      to,
-      requiredDelegator,
+      ...input,
+      from: from as Party,
+      to: to as Party,
+      requiredDelegator: requiredDelegator as Party | null,
       handledBy,
-      validToMicros: input.validToMicros,
       consentRights: rights,
-      requestMessage: input.requestMessage,
       redirectUrl: input.redirectUrl ?? '',
-      portalViewMode: input.portalViewMode,
       templateId: template.id,
       templateVersion: template.version,
     },
   };
 }
 
-async function createConsentRequest(
-  ctx: ConsentApiContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  caller: AccessTokenClaims,
-): Promise<void> {
-  if (!isJsonBody(req)) return sendUnsupportedMediaType(res);
-  let input: ConsentRequestInput;
+/** Binds the body as ASP.NET would; a body that does not bind is one STD.VLD-00017. */
+async function bindBody(request: Request): Promise<ConsentRequestInput | Response> {
+  if (!isJsonBody(request)) return unsupportedMediaType();
+  const body = await readJson(request);
   try {
-    let body: unknown;
-    try {
-      body = JSON.parse(await readBody(req));
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendEmpty(res, 413);
-      throw new BindingError(
-        '/',
-        `The request body is not valid JSON: ${(error as Error).message}`,
-      );
+    if ('error' in body) {
+      throw new BindingError('/', `The request body is not valid JSON: ${body.error}`);
     }
-    input = bindConsentRequest(body);
+    return bindConsentRequest(body.value);
   } catch (error) {
     if (!(error instanceof BindingError)) throw error;
-    return sendProblem(
-      res,
-      validationProblem([{ descriptor: VLD.jsonError, paths: [error.path], detail: error.detail }]),
-    );
+    return invalid(invalidField(VLD.jsonError, [error.path], error.detail));
   }
+}
 
-  // The controller: `to` must be the caller's organisation, unless the token has the `.org` scope
-  // (a resource owner asking on behalf of another organisation, which then is `handledBy`).
-  const actsForOthers = caller.scopes.includes(SCOPE_ORG);
-  if (
-    !actsForOthers &&
-    !(input.to.kind === 'organization' && input.to.number === caller.orgNumber)
-  ) {
-    return sendProblem(
-      res,
-      problem(AM.notAuthorized, `'to' must be the organisation of the token (${caller.orgNumber})`),
-    );
-  }
+/**
+ * The controller (`ConsentController.CreateRequest`, altinn-api.md 2.1): `to` must be the token's
+ * consumer unless the token has `.org` (else `Forbid()`: 403, empty body). `handledBy` is the
+ * token's `supplier` (a client acting with `consumer_org`), or the `.org` caller asking for another.
+ */
+function handlerOf(mock: MockState, caller: Caller, to: PartyRef): Party | null | Response {
+  const toIsCaller = to.kind === 'organization' && to.number === caller.orgNumber;
+  const actsForOthers = !toIsCaller && caller.scopes.includes(SCOPE_ORG);
+  if (!toIsCaller && !actsForOthers) return empty(403);
+  const handler = caller.supplier ?? (actsForOthers ? caller.orgNumber : undefined);
+  if (handler === undefined) return null;
+  const party = lookUpParty(mock, { kind: 'organization', number: handler }, 'handledBy');
+  return 'code' in party ? problemResponse(party) : party;
+}
+
+async function create(request: Request, { mock, caller }: RouteContext): Promise<Response> {
+  const input = await bindBody(request);
+  if (input instanceof Response) return input;
+  const handledBy = handlerOf(mock, caller, input.to);
+  if (handledBy instanceof Response) return handledBy;
   // The PDP's `requestconsent` check on each resource: a deny is 403 with an empty body.
   for (const right of input.consentRights) {
     const item = right.resource?.length === 1 ? right.resource[0] : undefined;
-    const resource = item ? ctx.resources.get(item.value) : undefined;
-    if (resource?.requesters && !resource.requesters.includes(caller.orgNumber))
-      return sendEmpty(res, 403);
+    const resource = item ? mock.resources.get(item.value) : undefined;
+    if (resource?.requesters && !resource.requesters.includes(caller.orgNumber)) return empty(403);
   }
 
-  let handledBy: Party | null = null;
-  if (
-    actsForOthers &&
-    !(input.to.kind === 'organization' && input.to.number === caller.orgNumber)
-  ) {
-    const handler = lookUpParty(
-      ctx,
-      { kind: 'organization', number: caller.orgNumber },
-      'handledBy',
-    );
-    if (isProblem(handler)) return sendProblem(res, handler);
-    handledBy = handler;
-  }
-
-  const result = validate(ctx, input, handledBy);
-  if ('problem' in result) return sendProblem(res, result.problem);
+  const result = validate(mock, input, handledBy);
+  if ('problem' in result) return problemResponse(result.problem);
 
   // Validation comes first; only then does Altinn notice the id exists. Same parties: the stored
   // request as it is (the new body is not compared), in the internal model's shape, with 200.
-  const existing = ctx.store.get(input.id);
+  const existing = mock.consents.get(input.id);
   if (existing) {
     if (existing.from === result.request.from.urn && existing.to === result.request.to.urn) {
-      return sendJson(res, 200, internalConsentRequest(existing, ctx.viewUri(existing.id)));
+      return json(200, internalConsentRequest(existing, viewUri(mock, existing.id)));
     }
-    return sendProblem(
-      res,
+    return problemResponse(
       problem(AM.idExists, `A consent request with id ${input.id} exists for other parties`, {
         requestId: input.id,
       }),
     );
   }
-
+  // The Created event is the consumer's, even for a caller outside the register (`.org`).
   const performedBy =
-    ctx.parties.organization(caller.orgNumber) ?? lookUpOrganization(ctx, caller.orgNumber);
-  const created = ctx.store.create(result.request, performedBy, ctx.nowMicros());
-  sendJson(res, 201, consentRequestDetails(created, ctx.viewUri(created.id)), {
-    Location: `${ctx.baseUrl}${CONSENT_API_PATH}/${created.id}`,
+    mock.parties.organization(caller.orgNumber) ?? makeParty('organization', caller.orgNumber);
+  const created = mock.consents.create(result.request, performedBy, mock.nowMicros());
+  return json(201, consentRequestDetails(created, viewUri(mock, created.id)), {
+    Location: `${mock.baseUrl}${CONSENT_API_PATH}/${created.id}`,
   });
-}
-
-/** A caller outside the register still performs the Created event (only with the `.org` scope). */
-function lookUpOrganization(ctx: ConsentApiContext, number: string): Party {
-  return {
-    kind: 'organization',
-    number,
-    urn: ORGANIZATION_URN_PREFIX + number,
-    partyUuidUrn: `urn:altinn:party:uuid:00000000-0000-4000-8000-${number.padStart(12, '0')}`,
-    name: number,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // GET /consentrequests/{id}
 
-function getConsentRequest(
-  ctx: ConsentApiContext,
-  res: ServerResponse,
-  caller: AccessTokenClaims,
-  id: string,
-): void {
-  const request = ctx.store.get(id);
-  if (!request) return sendProblem(res, problem(AM.notFound, `No consent request with id ${id}`));
+/** Only the receiver (`to`) may read a request: a `.org` caller cannot read back what it made for another. */
+function read(_: Request, { mock, caller, params }: RouteContext): Response {
+  const id = (params.id ?? '').toLowerCase();
+  const request = mock.consents.get(id);
+  if (!request) return problemResponse(problem(AM.notFound, `No consent request with id ${id}`));
   if (request.to !== ORGANIZATION_URN_PREFIX + caller.orgNumber) {
-    return sendProblem(
-      res,
+    return problemResponse(
       problem(AM.notAuthorized, `Only the receiver (to) may read consent request ${id}`),
     );
   }
-  sendJson(
-    res,
+  return json(
     200,
-    consentRequestDetails(request, ctx.viewUri(request.id), { nowMicros: ctx.nowMicros() }),
+    consentRequestDetails(request, viewUri(mock, request.id), { nowMicros: mock.nowMicros() }),
   );
 }
 
@@ -619,94 +443,66 @@ function guidBytes(guid: string): Buffer {
   return Buffer.from(guid.replace(/-/g, ''), 'hex');
 }
 
-function listEvents(
-  ctx: ConsentApiContext,
-  res: ServerResponse,
-  caller: AccessTokenClaims,
-  query: URLSearchParams,
-): void {
+/** The query's filters, or the validation errors (AM.VLD-00051…53, STD.VLD-00002) they give. */
+function eventFilters(query: URLSearchParams) {
   const errors: ValidationError[] = [];
+  const invalidValue = (name: string, value: string): void => {
+    const detail = `The value '${value}' is not valid.`;
+    errors.push({ descriptor: VLD.invalidValue, paths: [`/$QUERY/${name}`], detail });
+  };
   const time = (name: string): number | undefined => {
-    const text = query.get(name);
-    if (text === null || text === '') return undefined;
-    const micros = parseDateTimeMicros(text);
-    if (micros === undefined) {
-      errors.push({
-        descriptor: VLD.invalidValue,
-        paths: [`/$QUERY/${name}`],
-        detail: `The value '${text}' is not valid.`,
-      });
-    }
+    const text = query.get(name) || undefined;
+    const micros = text === undefined ? undefined : parseDateTimeMicros(text);
+    if (text !== undefined && micros === undefined) invalidValue(name, text);
     return micros;
   };
-  const createdAfter = time('createdAfter');
-  const createdBefore = time('createdBefore');
-  if (createdAfter !== undefined && createdBefore !== undefined && createdAfter >= createdBefore) {
-    errors.push({ descriptor: VLD.invalidTimeRange, paths: ['/$QUERY/createdAfter'] });
-  }
+  const after = time('createdAfter') ?? -Infinity;
+  const before = time('createdBefore') ?? Infinity;
+  if (after >= before) errors.push(invalidField(VLD.invalidTimeRange, ['/$QUERY/createdAfter']));
   const types = query.getAll('eventType').map((type) => type.toLowerCase());
   const badType = types.find((type) => !EVENT_TYPE_FILTERS.includes(type));
   if (badType !== undefined) {
-    errors.push({
-      descriptor: VLD.invalidEventType,
-      paths: ['/$QUERY/eventType'],
-      detail: `Unknown event type '${badType}'`,
-    });
+    const detail = `Unknown event type '${badType}'`;
+    errors.push({ descriptor: VLD.invalidEventType, paths: ['/$QUERY/eventType'], detail });
   }
   const requestId = query.get('consentRequestId');
-  if (requestId !== null && !GUID.test(requestId)) {
-    errors.push({
-      descriptor: VLD.invalidValue,
-      paths: ['/$QUERY/consentRequestId'],
-      detail: `The value '${requestId}' is not valid.`,
-    });
-  }
+  if (requestId !== null && !isGuid(requestId)) invalidValue('consentRequestId', requestId);
   // Opaque to callers; here the 16 bytes of the last event id, in RFC 4122 order, as Base64.
-  const token = query.get('continuationToken');
-  let after: string | undefined;
-  if (token !== null && token !== '') {
-    const bytes = Buffer.from(token, 'base64');
-    if (
-      bytes.length !== 16 ||
-      bytes.toString('base64').replace(/=+$/, '') !== token.replace(/=+$/, '')
-    ) {
-      errors.push({
-        descriptor: VLD.invalidContinuationToken,
-        paths: ['/$QUERY/continuationToken'],
-      });
-    } else {
-      after = bytes.toString('hex');
-    }
+  const token = query.get('continuationToken') || undefined;
+  const bytes = Buffer.from(token ?? '', 'base64');
+  const trimmed = (text: string) => text.replace(/=+$/, '');
+  if (
+    token !== undefined &&
+    (bytes.length !== 16 || trimmed(bytes.toString('base64')) !== trimmed(token))
+  ) {
+    errors.push(invalidField(VLD.invalidContinuationToken, ['/$QUERY/continuationToken']));
   }
-  if (errors.length > 0) return sendProblem(res, validationProblem(errors));
+  const lastSeen = token === undefined ? '' : bytes.toString('hex');
+  return { errors, after, before, types, requestId: requestId?.toLowerCase(), lastSeen };
+}
 
+/** Only the receiver's requests, only events older than five minutes, oldest first, 100 a page. */
+function listEvents(_: Request, { mock, caller, url }: RouteContext): Response {
+  const filters = eventFilters(url.searchParams);
+  if (filters.errors.length > 0) return invalid(...filters.errors);
+  const { after, before, types, requestId, lastSeen } = filters;
   const receiver = ORGANIZATION_URN_PREFIX + caller.orgNumber;
-  const latest = ctx.nowMicros() - EVENTS_DELAY_MICROS;
-  const events = [...ctx.store.requests.values()]
-    .filter((request) => request.to === receiver)
-    .filter((request) => requestId === null || request.id === requestId.toLowerCase())
+  const latest = mock.nowMicros() - EVENTS_DELAY_MICROS;
+  const page = [...mock.consents.requests.values()]
+    .filter((request) => request.to === receiver && (requestId ?? request.id) === request.id)
     .flatMap((request) => request.events)
-    .filter((event) => event.createdMicros < latest)
-    .filter((event) => createdAfter === undefined || event.createdMicros > createdAfter)
-    .filter((event) => createdBefore === undefined || event.createdMicros < createdBefore)
+    .filter(({ createdMicros: at }) => at < latest && at > after && at < before)
     .filter((event) => types.length === 0 || types.includes(event.eventType.toLowerCase()))
-    .filter(
-      (event) => after === undefined || guidBytes(event.consentEventID).toString('hex') > after,
-    )
-    .sort((a, b) =>
-      a.consentEventID < b.consentEventID ? -1 : a.consentEventID > b.consentEventID ? 1 : 0,
-    );
-  const page = events.slice(0, EVENTS_PAGE_SIZE);
-
-  let next: string | null = null;
-  const last = page[page.length - 1];
-  if (page.length === EVENTS_PAGE_SIZE && last) {
-    const nextQuery = new URLSearchParams(query);
-    nextQuery.set('continuationToken', guidBytes(last.consentEventID).toString('base64'));
-    next = `${ctx.baseUrl}${CONSENT_API_PATH}/events?${nextQuery.toString()}`;
-  }
-  sendJson(res, 200, {
-    links: { next },
+    .filter((event) => guidBytes(event.consentEventID).toString('hex') > lastSeen)
+    .sort((a, b) => a.consentEventID.localeCompare(b.consentEventID))
+    .slice(0, EVENTS_PAGE_SIZE);
+  const last = page[EVENTS_PAGE_SIZE - 1];
+  const nextQuery = new URLSearchParams(url.searchParams);
+  if (last) nextQuery.set('continuationToken', guidBytes(last.consentEventID).toString('base64'));
+  return json(200, {
+    links: {
+      next: last ? `${mock.baseUrl}${CONSENT_API_PATH}/events?${nextQuery.toString()}` : null,
+    },
     data: page.map((event) => ({
       consentRequestId: event.consentRequestID,
       eventType: event.eventType,

@@ -1,224 +1,167 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   decideAccessRequest,
   findAccessRequest,
-  type AccessFlowContext,
-  type ReceivedRequest,
-} from './access-flow.js';
+  statusOf,
+  type AnyAccessRequest,
+} from './access-pages.js';
 import {
   accessRequestDto,
   delegationRequestJson,
   moveAccessRequest,
-  openDelegationRequest,
-  sendDelegationRequest,
+  moveDelegationRequest,
 } from './access-store.js';
-import { BodyTooLargeError, readBody, sendEmpty, sendJson, sendProblem } from './http.js';
+import { none } from './auth.js';
+import { viewUri } from './consent-api.js';
+import { answerAs } from './consent-pages.js';
+import { consentRequestDetails } from './consent-store.js';
+import { empty, json, readJson } from './http.js';
 import { isObject, member } from './json-input.js';
-import { AM, problem } from './problems.js';
-import {
-  acceptRequest,
-  consentRequestDetails,
-  rejectRequest,
-  revokeRequest,
-  useRequest,
-  type Transition,
-} from './store.js';
-import { currentUser, type UserFlowContext } from './user-flow.js';
-import type { MockAltinnStats, MockClient, MockConsentRequest } from './types.js';
+import { AM, problem, problemResponse } from './problems.js';
+import type { RouteContext, RouteTable } from './routes.js';
+import type { MockState } from './state.js';
+import type { MockClient, MockConsentRequest } from './types.js';
 
 /**
- * Test controls under `/__mock/`: clearly not Altinn. They let a test (or the demo) do what only the
- * user or Maskinporten can do in Altinn, and read or reset the mock's state.
- *
- *   POST /__mock/reset                          forget every consent and access request and counter
- *   GET  /__mock/stats                          `{ tokenRequests, consentRequests, altinn2…, altinn3… }`
- *   POST /__mock/clients                        register a Maskinporten client (JSON `MockClient`)
- *   POST /__mock/api-keys                       register an Altinn 2 API key (JSON `{ "key": "…" }`)
- *   GET  /__mock/consentrequests[/{id}]         the stored requests, as the GET API shows them
- *   POST /__mock/consentrequests/{id}/accept    the user accepts (same rules as the page)
- *   POST /__mock/consentrequests/{id}/reject    the user rejects
- *   POST /__mock/consentrequests/{id}/revoke    the user revokes an accepted consent (Revoked)
- *   POST /__mock/consentrequests/{id}/use       the receiver fetched a consent token (Used event)
- *   GET  /__mock/access-requests[/{id}]         the stored access requests (`{ altinn2, altinn3 }`,
- *                                               or one, as its API shows it)
- *   POST /__mock/access-requests/{id}/send      the user sends it (Altinn 2: Created → Unopened;
- *                                               Altinn 3: Draft → Pending); `confirm` is the same
- *   POST /__mock/access-requests/{id}/decline   the user declines an Altinn 3 draft (→ Withdrawn)
- *   POST /__mock/access-requests/{id}/open      an access manager opens an Altinn 2 request (→ Opened)
- *   POST /__mock/access-requests/{id}/approve   the organisation's access manager approves it
- *   POST /__mock/access-requests/{id}/reject    … or rejects it (same rules as the page)
+ * Test controls under `/__mock/`, clearly not Altinn: they let a test (or the demo) do what only
+ * the user or an access manager can do in Altinn, and read or reset the mock's state. The consent
+ * and access actions follow the same rules as the pages.
  */
 
-export interface ControlsContext extends UserFlowContext, AccessFlowContext {
-  baseUrl: string;
-  stats: MockAltinnStats;
-  reset(): void;
-  registerClient(client: MockClient): void;
-  registerApiKey(key: string): void;
-  viewUri(id: string): string;
+export const controlRoutes: RouteTable = {
+  base: '/__mock',
+  routes: [
+    // Forgets every consent and access request and every counter; keeps clients and API keys.
+    {
+      method: 'POST',
+      path: '/reset',
+      auth: none,
+      handle: (_, { mock }) => (mock.reset(), empty(204)),
+    },
+    {
+      method: 'GET',
+      path: '/stats',
+      auth: none,
+      handle: (_, { mock }) => json(200, { ...mock.stats }),
+    },
+    // A Maskinporten client (JSON `MockClient`), for a backend started elsewhere.
+    {
+      method: 'POST',
+      path: '/clients',
+      auth: none,
+      handle: (request, { mock }) =>
+        register(request, (body) => mock.registerClient(body as MockClient)),
+    },
+    // An Altinn 2 API key, `{ "key": "…" }`.
+    {
+      method: 'POST',
+      path: '/api-keys',
+      auth: none,
+      handle: (request, { mock }) =>
+        register(request, (body) => {
+          const key = isObject(body) ? member(body, 'key') : undefined;
+          if (typeof key !== 'string') throw new TypeError('Send { "key": "<API key>" }');
+          mock.registerApiKey(key);
+        }),
+    },
+    {
+      method: 'GET',
+      path: '/consentrequests',
+      auth: none,
+      handle: (_, { mock }) =>
+        json(
+          200,
+          [...mock.consents.requests.values()].map((request) => details(mock, request)),
+        ),
+    },
+    { method: 'GET', path: '/consentrequests/{id}', auth: none, handle: consentControl },
+    // The user accepts, rejects, or revokes an accepted consent.
+    { method: 'POST', path: '/consentrequests/{id}/{action}', auth: none, handle: consentControl },
+    {
+      method: 'GET',
+      path: '/access-requests',
+      auth: none,
+      handle: (_, { mock }) =>
+        json(200, {
+          altinn2: [...mock.delegationRequests.requests.values()].map((request) =>
+            accessJson(mock, { api: 'altinn2', request }),
+          ),
+          altinn3: [...mock.accessRequests.requests.values()].map((request) =>
+            accessJson(mock, { api: 'altinn3', request }),
+          ),
+        }),
+    },
+    { method: 'GET', path: '/access-requests/{id}', auth: none, handle: accessControl },
+    // send | confirm | decline (the user), open | approve | reject (the access manager).
+    { method: 'POST', path: '/access-requests/{id}/{action}', auth: none, handle: accessControl },
+  ],
+};
+
+async function register(request: Request, add: (body: unknown) => void): Promise<Response> {
+  const body = await readJson(request);
+  try {
+    if ('error' in body) throw new TypeError(body.error);
+    add(body.value);
+  } catch (error) {
+    return json(400, { error: error instanceof Error ? error.message : 'Invalid input' });
+  }
+  return empty(204);
 }
 
-export const CONTROLS_PREFIX = '/__mock';
-
-function details(ctx: ControlsContext, request: MockConsentRequest): Record<string, unknown> {
-  return consentRequestDetails(request, ctx.viewUri(request.id), { nowMicros: ctx.nowMicros() });
+function details(mock: MockState, request: MockConsentRequest): Record<string, unknown> {
+  return consentRequestDetails(request, viewUri(mock, request.id), { nowMicros: mock.nowMicros() });
 }
 
-export async function handleControls(
-  ctx: ControlsContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  rest: string,
-): Promise<void> {
-  const path = rest.replace(/\/$/, '');
-  const method = req.method ?? 'GET';
-
-  if (path === '/reset') {
-    if (method !== 'POST') return sendEmpty(res, 405, { Allow: 'POST' });
-    ctx.reset();
-    return sendEmpty(res, 204);
-  }
-  if (path === '/stats') {
-    if (method !== 'GET') return sendEmpty(res, 405, { Allow: 'GET' });
-    return sendJson(res, 200, { ...ctx.stats });
-  }
-  if (path === '/clients') {
-    if (method !== 'POST') return sendEmpty(res, 405, { Allow: 'POST' });
-    try {
-      ctx.registerClient(JSON.parse(await readBody(req)) as MockClient);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendEmpty(res, 413);
-      return sendJson(res, 400, {
-        error: error instanceof Error ? error.message : 'Invalid client',
-      });
-    }
-    return sendEmpty(res, 204);
-  }
-  if (path === '/api-keys') {
-    if (method !== 'POST') return sendEmpty(res, 405, { Allow: 'POST' });
-    try {
-      const body: unknown = JSON.parse(await readBody(req));
-      const key = isObject(body) ? member(body, 'key') : undefined;
-      if (typeof key !== 'string') throw new TypeError('Send { "key": "<API key>" }');
-      ctx.registerApiKey(key);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendEmpty(res, 413);
-      return sendJson(res, 400, {
-        error: error instanceof Error ? error.message : 'Invalid API key',
-      });
-    }
-    return sendEmpty(res, 204);
-  }
-  if (path === '/access-requests') {
-    if (method !== 'GET') return sendEmpty(res, 405, { Allow: 'GET' });
-    return sendJson(res, 200, {
-      altinn2: [...ctx.delegationRequests.requests.values()].map((request) =>
-        accessJson(ctx, { api: 'altinn2', request }),
-      ),
-      altinn3: [...ctx.accessRequests.requests.values()].map((request) =>
-        accessJson(ctx, { api: 'altinn3', request }),
-      ),
-    });
-  }
-  const access =
-    /^\/access-requests\/([^/]+)(?:\/(send|confirm|decline|open|approve|reject))?$/i.exec(path);
-  if (access?.[1]) return accessControl(ctx, res, method, access[1], access[2]?.toLowerCase());
-
-  if (path === '/consentrequests') {
-    if (method !== 'GET') return sendEmpty(res, 405, { Allow: 'GET' });
-    return sendJson(
-      res,
-      200,
-      [...ctx.store.requests.values()].map((request) => details(ctx, request)),
-    );
-  }
-
-  const match = /^\/consentrequests\/([^/]+)(?:\/(accept|reject|revoke|use))?$/i.exec(path);
-  if (!match?.[1]) return sendEmpty(res, 404);
-  const request = ctx.store.get(match[1]);
-  const action = match[2]?.toLowerCase();
-  if (!action) {
-    if (method !== 'GET') return sendEmpty(res, 405, { Allow: 'GET' });
-  } else if (method !== 'POST') {
-    return sendEmpty(res, 405, { Allow: 'POST' });
-  }
+function consentControl(_: Request, { mock, params }: RouteContext): Response {
+  const request = mock.consents.get(params.id ?? '');
   if (!request)
-    return sendProblem(res, problem(AM.notFound, `No consent request with id ${match[1]}`));
-  if (!action) return sendJson(res, 200, details(ctx, request));
-
-  const user = currentUser(ctx, request);
-  const receiver = ctx.parties.byUrn(request.to);
-  const now = ctx.nowMicros();
-  let outcome: Transition;
-  if (!user || !receiver) {
-    outcome = { ok: false, problem: AM.notAuthorized };
-  } else if (action === 'accept') {
-    outcome = acceptRequest(request, user, (id) => ctx.resources.get(id), now);
-  } else if (action === 'reject') {
-    outcome = rejectRequest(request, user, now);
-  } else if (action === 'revoke') {
-    outcome = revokeRequest(request, user, now);
-  } else {
-    outcome = useRequest(request, receiver, now);
-  }
+    return problemResponse(problem(AM.notFound, `No consent request with id ${params.id}`));
+  const action = params.action?.toLowerCase();
+  if (action === undefined) return json(200, details(mock, request));
+  if (action !== 'accept' && action !== 'reject' && action !== 'revoke') return empty(404);
+  const outcome = answerAs(mock, request, action);
   if (!outcome.ok) {
-    return sendProblem(
-      res,
-      problem(
-        outcome.problem,
-        `Cannot ${action} consent request ${request.id} (status ${request.status})`,
-      ),
-    );
+    const detail = `Cannot ${action} consent request ${request.id} (status ${request.status})`;
+    return problemResponse(problem(outcome.problem, detail));
   }
-  sendJson(res, 200, details(ctx, request));
+  return json(200, details(mock, request));
 }
 
-function accessJson(ctx: ControlsContext, received: ReceivedRequest): Record<string, unknown> {
-  return received.api === 'altinn2'
-    ? delegationRequestJson(received.request, ctx.baseUrl, true)
-    : accessRequestDto(received.request, ctx.baseUrl, ctx.parties);
+function accessJson(mock: MockState, any: AnyAccessRequest): Record<string, unknown> {
+  return any.api === 'altinn2'
+    ? delegationRequestJson(any.request, mock.baseUrl, true)
+    : accessRequestDto(any.request, mock.baseUrl, mock.parties);
 }
 
 /** Plays the user or the access manager on an access request of either API. */
-function accessControl(
-  ctx: ControlsContext,
-  res: ServerResponse,
-  method: string,
-  id: string,
-  action: string | undefined,
-): void {
-  if (method !== (action ? 'POST' : 'GET'))
-    return sendEmpty(res, 405, { Allow: action ? 'POST' : 'GET' });
-  const received = findAccessRequest(ctx, id);
-  if (!received) return sendJson(res, 404, { error: `No access request with id ${id}` });
-  if (!action) return sendJson(res, 200, accessJson(ctx, received));
-
-  const now = ctx.nowMicros();
+function accessControl(_: Request, { mock, params }: RouteContext): Response {
+  const id = params.id ?? '';
+  const any = findAccessRequest(mock, id);
+  if (!any) return json(404, { error: `No access request with id ${id}` });
+  const action = params.action?.toLowerCase();
+  if (action === undefined) return json(200, accessJson(mock, any));
+  const now = mock.nowMicros();
   let done: boolean;
   if (action === 'approve' || action === 'reject') {
-    done = decideAccessRequest(ctx, received, action);
-  } else if (received.api === 'altinn2') {
-    const request = received.request;
-    if (action === 'open') {
-      done = request.requestStatus === 'Unopened';
-      openDelegationRequest(request, now);
-    } else {
-      done =
-        action !== 'decline' && sendDelegationRequest(request, request.requestMessage, [], now);
-    }
-  } else {
+    done = decideAccessRequest(mock, any, action);
+  } else if (action === 'open') {
+    done = any.api === 'altinn2' && moveDelegationRequest(any.request, 'open', now);
+  } else if (action === 'send' || action === 'confirm') {
     done =
-      action === 'decline'
-        ? moveAccessRequest(received.request, 'decline', now)
-        : action !== 'open' && moveAccessRequest(received.request, 'confirm', now);
+      any.api === 'altinn2'
+        ? moveDelegationRequest(any.request, 'send', now)
+        : moveAccessRequest(any.request, 'confirm', now);
+  } else if (action === 'decline') {
+    done = any.api === 'altinn3' && moveAccessRequest(any.request, 'decline', now);
+  } else {
+    return empty(404);
   }
   if (!done) {
-    const status =
-      received.api === 'altinn2' ? received.request.requestStatus : received.request.status;
-    return sendJson(res, 400, {
-      error: `Cannot ${action} the ${received.api === 'altinn2' ? 'Altinn 2' : 'Altinn 3'} request ${id} (status ${status})`,
+    const status = statusOf(any);
+    const api = any.api === 'altinn2' ? 'Altinn 2' : 'Altinn 3';
+    return json(400, {
+      error: `Cannot ${action} the ${api} request ${id} (status ${status})`,
       status,
     });
   }
-  sendJson(res, 200, accessJson(ctx, received));
+  return json(200, accessJson(mock, any));
 }

@@ -6,9 +6,12 @@ import type {
   MockService,
 } from './types.js';
 
+/** The mock's default registries: persons, organisations, resources, services, packages. */
+
 /**
  * Synthetic national identity numbers (Tenor style: month + 80), all with valid check digits.
- * 21818297804 is the person of Altinn's own consent example.
+ * 21818297804 is the person of Altinn's own consent example, and the demo portal's signed-in
+ * person: its name is the one the portal shows.
  */
 export const DEFAULT_PERSONS: readonly string[] = ['21818297804', '12859040150', '03878540084'];
 
@@ -25,7 +28,7 @@ export const DEFAULT_ORGANIZATIONS: readonly string[] = [
 ];
 
 export const DEFAULT_PARTY_NAMES: Readonly<Record<string, string>> = {
-  '21818297804': 'Kari Nordmann',
+  '21818297804': 'Test Testesen',
   '12859040150': 'Ola Nordmann',
   '03878540084': 'Per Hansen',
   '991825827': 'DEMOBANKEN ASA',
@@ -35,7 +38,28 @@ export const DEFAULT_PARTY_NAMES: Readonly<Record<string, string>> = {
   '974761076': 'SKATTEETATEN',
 };
 
-const INNTEKTSAAR: LocalizedText = { nb: 'Inntektsår', nn: 'Inntektsår', en: 'Income year' };
+function text(nb: string, nn: string, en: string): LocalizedText {
+  return { nb, nn, en };
+}
+
+const INCOME_YEAR = { inntektsaar: { label: text('Inntektsår', 'Inntektsår', 'Income year') } };
+const PAYROLL = text(
+  'Tilgang til lønnsmodul',
+  'Tilgang til lønsmodul',
+  'Access to the payroll module',
+);
+const ACCOUNTS = text('Innsyn i regnskap', 'Innsyn i rekneskap', 'View the accounts');
+const TAX_SERVICE = text(
+  'Skatteetatens tjeneste',
+  'Skatteetaten si teneste',
+  'A service of the Tax Administration',
+);
+
+/** A resource the Altinn 3 service owner API can ask access to, owned by `owner`. */
+function accessResource(id: string, owner: string, title: LocalizedText, delegable = true) {
+  const actions = id === 'lonnsmodul-tilgang' ? ['read', 'write'] : ['read'];
+  return { id, resourceType: 'GenericAccessResource', owner, delegable, title, actions };
+}
 
 /**
  * The mock Resource Registry: three consent resources over two templates, one that is no consent
@@ -45,108 +69,59 @@ const INNTEKTSAAR: LocalizedText = { nb: 'Inntektsår', nn: 'Inntektsår', en: '
 export const DEFAULT_RESOURCES: readonly MockResource[] = [
   {
     id: 'standard-samtykke-for-dele-data',
-    resourceType: 'Consent',
     consentTemplate: 'default',
-    consentMetadata: { inntektsaar: { label: INNTEKTSAAR } },
-    title: {
-      nb: 'Inntektsopplysninger',
-      nn: 'Inntektsopplysningar',
-      en: 'Income information',
-    },
-    consentText: {
-      nb: 'Opplysninger om inntekten din for inntektsåret {inntektsaar}.',
-      nn: 'Opplysningar om inntekta di for inntektsåret {inntektsaar}.',
-      en: 'Information about your income for the income year {inntektsaar}.',
-    },
-    actions: ['consent'],
+    consentMetadata: INCOME_YEAR,
+    title: text('Inntektsopplysninger', 'Inntektsopplysningar', 'Income information'),
+    consentText: text(
+      'Opplysninger om inntekten din for inntektsåret {inntektsaar}.',
+      'Opplysningar om inntekta di for inntektsåret {inntektsaar}.',
+      'Information about your income for the income year {inntektsaar}.',
+    ),
   },
   {
     id: 'samtykke-skattegrunnlag',
-    resourceType: 'Consent',
     consentTemplate: 'default',
-    consentMetadata: { inntektsaar: { label: INNTEKTSAAR } },
-    title: {
-      nb: 'Skattegrunnlag',
-      nn: 'Skattegrunnlag',
-      en: 'Tax base',
-    },
-    consentText: {
-      nb: 'Det summerte skattegrunnlaget ditt for inntektsåret {inntektsaar}.',
-      nn: 'Det summerte skattegrunnlaget ditt for inntektsåret {inntektsaar}.',
-      en: 'Your summed tax base for the income year {inntektsaar}.',
-    },
-    actions: ['consent'],
+    consentMetadata: INCOME_YEAR,
+    title: text('Skattegrunnlag', 'Skattegrunnlag', 'Tax base'),
+    consentText: text(
+      'Det summerte skattegrunnlaget ditt for inntektsåret {inntektsaar}.',
+      'Det summerte skattegrunnlaget ditt for inntektsåret {inntektsaar}.',
+      'Your summed tax base for the income year {inntektsaar}.',
+    ),
   },
   {
     id: 'samtykke-fullmakt',
-    resourceType: 'Consent',
     consentTemplate: 'poa',
-    title: {
-      nb: 'Fullmakt til å sende inn søknad',
-      nn: 'Fullmakt til å sende inn søknad',
-      en: 'Power of attorney to submit an application',
-    },
-    consentText: {
-      nb: 'Mottakeren kan sende inn søknad på dine vegne.',
-      nn: 'Mottakaren kan sende inn søknad på dine vegner.',
-      en: 'The recipient may submit an application on your behalf.',
-    },
-    actions: ['consent'],
+    title: text(
+      'Fullmakt til å sende inn søknad',
+      'Fullmakt til å sende inn søknad',
+      'Power of attorney to submit an application',
+    ),
+    consentText: text(
+      'Mottakeren kan sende inn søknad på dine vegne.',
+      'Mottakaren kan sende inn søknad på dine vegner.',
+      'The recipient may submit an application on your behalf.',
+    ),
   },
   {
     id: 'ikke-samtykke-ressurs',
     resourceType: 'GenericAccessResource',
-    title: {
-      nb: 'Vanlig tilgangsressurs',
-      nn: 'Vanleg tilgangsressurs',
-      en: 'Ordinary access resource',
-    },
+    title: text('Vanlig tilgangsressurs', 'Vanleg tilgangsressurs', 'Ordinary access resource'),
     actions: ['read'],
   },
-  {
-    id: 'lonnsmodul-tilgang',
-    resourceType: 'GenericAccessResource',
-    owner: '991825827',
-    delegable: true,
-    title: {
-      nb: 'Tilgang til lønnsmodul',
-      nn: 'Tilgang til lønsmodul',
-      en: 'Access to the payroll module',
-    },
-    actions: ['read', 'write'],
-  },
-  {
-    id: 'regnskap-innsyn',
-    resourceType: 'GenericAccessResource',
-    owner: '991825827',
-    delegable: true,
-    title: { nb: 'Innsyn i regnskap', nn: 'Innsyn i rekneskap', en: 'View the accounts' },
-    actions: ['read'],
-  },
-  {
-    id: 'ikke-delegerbar-ressurs',
-    resourceType: 'GenericAccessResource',
-    owner: '991825827',
-    delegable: false,
-    title: {
-      nb: 'Ressurs som ikke kan delegeres',
-      nn: 'Ressurs som ikkje kan delegerast',
-      en: 'Resource that cannot be delegated',
-    },
-    actions: ['read'],
-  },
-  {
-    id: 'skatteetaten-ressurs',
-    resourceType: 'GenericAccessResource',
-    owner: '974761076',
-    delegable: true,
-    title: {
-      nb: 'Skatteetatens tjeneste',
-      nn: 'Skatteetaten si teneste',
-      en: 'A service of the Tax Administration',
-    },
-    actions: ['read'],
-  },
+  accessResource('lonnsmodul-tilgang', '991825827', PAYROLL),
+  accessResource('regnskap-innsyn', '991825827', ACCOUNTS),
+  accessResource(
+    'ikke-delegerbar-ressurs',
+    '991825827',
+    text(
+      'Ressurs som ikke kan delegeres',
+      'Ressurs som ikkje kan delegerast',
+      'Resource that cannot be delegated',
+    ),
+    false,
+  ),
+  accessResource('skatteetaten-ressurs', '974761076', TAX_SERVICE),
 ];
 
 /**
@@ -154,82 +129,50 @@ export const DEFAULT_RESOURCES: readonly MockResource[] = [
  * own examples), one another organisation owns.
  */
 export const DEFAULT_SERVICES: readonly MockService[] = [
-  {
-    serviceCode: '4751',
-    serviceEditionCode: 1,
-    owner: '991825827',
-    title: {
-      nb: 'Tilgang til lønnsmodul',
-      nn: 'Tilgang til lønsmodul',
-      en: 'Access to the payroll module',
-    },
-    operations: ['Read', 'Write'],
-  },
-  {
-    serviceCode: '5252',
-    serviceEditionCode: 2,
-    owner: '991825827',
-    title: { nb: 'Innsyn i regnskap', nn: 'Innsyn i rekneskap', en: 'View the accounts' },
-    operations: ['Read', 'Write'],
-  },
-  {
-    serviceCode: '3131',
-    serviceEditionCode: 1,
-    owner: '974761076',
-    title: {
-      nb: 'Skatteetatens tjeneste',
-      nn: 'Skatteetaten si teneste',
-      en: 'A service of the Tax Administration',
-    },
-    operations: ['Read', 'Write'],
-  },
-];
+  { serviceCode: '4751', serviceEditionCode: 1, owner: '991825827', title: PAYROLL },
+  { serviceCode: '5252', serviceEditionCode: 2, owner: '991825827', title: ACCOUNTS },
+  { serviceCode: '3131', serviceEditionCode: 1, owner: '974761076', title: TAX_SERVICE },
+].map((service) => ({ ...service, operations: ['Read', 'Write'] }));
 
 /** Altinn 3 access packages: two that can be assigned, one that cannot. Ids are the mock's own. */
 export const DEFAULT_ACCESS_PACKAGES: readonly MockAccessPackage[] = [
   {
     urn: 'urn:altinn:accesspackage:regnskapsforer-lonn',
     id: '5eb07bdc-5c3c-4c85-add3-5405b214b8a3',
-    name: { nb: 'Regnskapsfører lønn', nn: 'Rekneskapsførar løn', en: 'Accountant payroll' },
+    name: text('Regnskapsfører lønn', 'Rekneskapsførar løn', 'Accountant payroll'),
     assignable: true,
   },
   {
     urn: 'urn:altinn:accesspackage:ansettelsesforhold',
     id: '3c2d4e6f-8a1b-4c5d-9e7f-0a1b2c3d4e5f',
-    name: { nb: 'Ansettelsesforhold', nn: 'Tilsetjingsforhold', en: 'Employment relationships' },
+    name: text('Ansettelsesforhold', 'Tilsetjingsforhold', 'Employment relationships'),
     assignable: true,
   },
   {
     urn: 'urn:altinn:accesspackage:hovedadministrator',
     id: '0195efb8-7c80-7cb7-8fdc-9d1a0c6c3a11',
-    name: { nb: 'Hovedadministrator', nn: 'Hovudadministrator', en: 'Main administrator' },
+    name: text('Hovedadministrator', 'Hovudadministrator', 'Main administrator'),
     assignable: false,
   },
 ];
 
 /** Two invented access managers for each default organisation (`.example` addresses, RFC 2606). */
-export const DEFAULT_ACCESS_MANAGERS: Readonly<Record<string, readonly MockAccessManager[]>> = {
-  '991825827': [
-    { name: 'Anne Berg', email: 'anne.berg@demobanken.example' },
-    { name: 'Jonas Lie', email: 'jonas.lie@demobanken.example' },
-  ],
-  '311567829': [
-    { name: 'Ingrid Dahl', email: 'ingrid.dahl@testfjord.example' },
-    { name: 'Ola Vik', email: 'ola.vik@testfjord.example' },
-  ],
-  '310456780': [
-    { name: 'Siri Moen', email: 'siri.moen@fjelltopp.example' },
-    { name: 'Erik Strand', email: 'erik.strand@fjelltopp.example' },
-  ],
-  '312987651': [
-    { name: 'Lars Holm', email: 'lars.holm@driftspartner.example' },
-    { name: 'Mari Lund', email: 'mari.lund@driftspartner.example' },
-  ],
-  '974761076': [
-    { name: 'Kristin Bakke', email: 'kristin.bakke@skatteetaten.example' },
-    { name: 'Per Aas', email: 'per.aas@skatteetaten.example' },
-  ],
-};
+export const DEFAULT_ACCESS_MANAGERS: Readonly<Record<string, readonly MockAccessManager[]>> =
+  Object.fromEntries(
+    [
+      ['991825827', 'demobanken', 'Anne Berg', 'Jonas Lie'],
+      ['311567829', 'testfjord', 'Ingrid Dahl', 'Ola Vik'],
+      ['310456780', 'fjelltopp', 'Siri Moen', 'Erik Strand'],
+      ['312987651', 'driftspartner', 'Lars Holm', 'Mari Lund'],
+      ['974761076', 'skatteetaten', 'Kristin Bakke', 'Per Aas'],
+    ].map(([org = '', domain, ...names]) => [
+      org,
+      names.map((name) => ({
+        name,
+        email: `${name.toLowerCase().replace(' ', '.')}@${domain}.example`,
+      })),
+    ]),
+  );
 
 /** A consent template: only whether it is a power of attorney matters to the page's wording. */
 export interface MockConsentTemplate {
@@ -239,13 +182,12 @@ export interface MockConsentTemplate {
 }
 
 /** Templates seen in Altinn's test data (altinn-api.md 2.3). */
-export const CONSENT_TEMPLATES: Readonly<Record<string, MockConsentTemplate>> = {
-  default: { id: 'default', version: 1, isPoa: false },
-  sblanesoknad: { id: 'sblanesoknad', version: 1, isPoa: false },
-  poa: { id: 'poa', version: 1, isPoa: true },
-  bst_krav: { id: 'bst_krav', version: 1, isPoa: false },
-  samtykkemal_simpleconsent: { id: 'samtykkemal_simpleconsent', version: 1, isPoa: false },
-};
+export const CONSENT_TEMPLATES: Readonly<Record<string, MockConsentTemplate>> = Object.fromEntries(
+  ['default', 'sblanesoknad', 'poa', 'bst_krav', 'samtykkemal_simpleconsent'].map((id) => [
+    id,
+    { id, version: 1, isPoa: id === 'poa' },
+  ]),
+);
 
 /** Scopes of the consent API (altinn-api.md 2.1). */
 export const SCOPE_WRITE = 'altinn:consentrequests.write';

@@ -1,92 +1,40 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ProblemBody } from './problems.js';
+/**
+ * Building Fetch-API responses and reading requests, the small set the mock's handlers share.
+ * The mock has no framework, like it has no other dependency than `jose`.
+ */
 
-/** Small helpers over `node:http`: the mock has no framework, like it has no other dependency. */
+/** Headers as plain pairs; `Set-Cookie` may repeat, so values may be lists. */
+export type HeaderInit = Record<string, string | string[]>;
 
-const MAX_BODY_BYTES = 1024 * 1024;
-
-export class BodyTooLargeError extends Error {}
-
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError('Request body too large');
-    chunks.push(buffer);
+function withHeaders(headers: HeaderInit): Headers {
+  const result = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    for (const item of Array.isArray(value) ? value : [value]) result.append(name, item);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return result;
 }
 
-/** The media type of the request body, lower case, without parameters. */
-export function contentType(req: IncomingMessage): string {
-  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-}
-
-/** Whether the request body is declared JSON (`application/json` or any `+json` type). */
-export function isJsonBody(req: IncomingMessage): boolean {
-  const type = contentType(req);
-  return type === 'application/json' || type.endsWith('+json');
-}
-
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    ...headers,
+export function json(status: number, body: unknown, headers: HeaderInit = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: withHeaders({ 'Content-Type': 'application/json; charset=utf-8', ...headers }),
   });
-  res.end(text);
 }
 
-export function sendProblem(res: ServerResponse, body: ProblemBody): void {
-  const text = JSON.stringify(body);
-  res.writeHead(body.status, {
-    'Content-Type': 'application/problem+json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
+/** A status with an empty body, as Altinn's 401 and 403 from policy checks. */
+export function empty(status: number, headers: HeaderInit = {}): Response {
+  return new Response(null, { status, headers: withHeaders(headers) });
+}
+
+export function html(status: number, page: string, headers: HeaderInit = {}): Response {
+  return new Response(page, {
+    status,
+    headers: withHeaders({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...headers,
+    }),
   });
-  res.end(text);
-}
-
-/** ASP.NET Core's own answer to a body of the wrong media type, not an Altinn problem. */
-export function sendUnsupportedMediaType(res: ServerResponse): void {
-  const body = {
-    type: 'https://tools.ietf.org/html/rfc9110#section-15.5.16',
-    title: 'Unsupported Media Type',
-    status: 415,
-  };
-  sendJson(res, 415, body, { 'Content-Type': 'application/problem+json; charset=utf-8' });
-}
-
-/** A status with an empty body, as Altinn's 401/403 from policy checks. */
-export function sendEmpty(
-  res: ServerResponse,
-  status: number,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { 'Content-Length': 0, ...headers });
-  res.end();
-}
-
-export function sendHtml(
-  res: ServerResponse,
-  status: number,
-  html: string,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': Buffer.byteLength(html),
-    'Cache-Control': 'no-store',
-    ...headers,
-  });
-  res.end(html);
 }
 
 /**
@@ -103,30 +51,53 @@ export function toHeaderUrl(url: string): string {
   });
 }
 
-export function redirect(
-  res: ServerResponse,
-  location: string,
-  status = 302,
-  headers: Record<string, string | string[]> = {},
-): void {
-  res.writeHead(status, { Location: toHeaderUrl(location), 'Content-Length': 0, ...headers });
-  res.end();
+export function redirect(location: string, status = 302, headers: HeaderInit = {}): Response {
+  return empty(status, { Location: toHeaderUrl(location), ...headers });
 }
 
-export function parseCookies(req: IncomingMessage): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at <= 0) continue;
-    cookies.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+/** The media type of the request body, lower case, without parameters. */
+export function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** Whether the request body is declared JSON (`application/json` or any `+json` type). */
+export function isJsonBody(request: Request): boolean {
+  const type = mediaType(request);
+  return type === 'application/json' || type.endsWith('+json');
+}
+
+/** The body parsed as JSON, or `undefined` with the parser's complaint when it is none. */
+export async function readJson(request: Request): Promise<{ value: unknown } | { error: string }> {
+  const text = await request.text();
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
   }
-  return cookies;
+}
+
+/** A posted HTML form. */
+export async function readForm(request: Request): Promise<URLSearchParams> {
+  return new URLSearchParams(await request.text());
+}
+
+export function cookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
 }
 
 /** The bearer token of the `Authorization` header, if any. */
-export function bearerToken(req: IncomingMessage): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-  return match?.[1];
+export function bearerToken(request: Request): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+}
+
+/** Every value of a query parameter, its name compared case-insensitively (ASP.NET binds so). */
+export function queryValues(query: URLSearchParams, name: string): string[] {
+  const lower = name.toLowerCase();
+  return [...query].filter(([key]) => key.toLowerCase() === lower).map(([, value]) => value);
 }
 
 export function escapeHtml(text: string): string {

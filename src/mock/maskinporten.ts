@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   SignJWT,
   createLocalJWKSet,
@@ -14,13 +13,17 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
-import { bearerToken, contentType, readBody, sendEmpty, sendJson } from './http.js';
+import { none } from './auth.js';
+import { json, mediaType } from './http.js';
+import type { Caller, RouteTable } from './routes.js';
 import type { MockClient } from './types.js';
 
 /**
  * The mock Maskinporten: `POST /maskinporten/token` takes a JWT grant (RFC 7523) and answers with a
  * self-contained access token signed by the mock's own key, carrying the client's organisation as
  * `consumer`, as Maskinporten does (altinn-api.md 1 and 2.1; Digdir's docs on the JWT grant).
+ * A grant with `consumer_org` acts for another organisation (altinn-api.md 2.9, "on behalf of"):
+ * that one becomes `consumer`, and the client's own organisation `supplier`.
  */
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -29,71 +32,53 @@ const GRANT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
 /** Maskinporten allows grants with `iat` at most 10 s off its clock. */
 const CLOCK_SKEW_SECONDS = 10;
 const MAX_GRANT_LIFETIME_SECONDS = 120;
-export const ACCESS_TOKEN_LIFETIME_SECONDS = 120;
+const ACCESS_TOKEN_LIFETIME_SECONDS = 120;
 
-export interface AccessTokenClaims {
-  clientId: string;
-  orgNumber: string;
-  scopes: string[];
-}
-
-interface RegisteredClient {
-  client: MockClient;
-  keySet: JWTVerifyGetKey;
-}
+type OAuthErrorCode =
+  | 'invalid_request'
+  | 'unsupported_grant_type'
+  | 'invalid_grant'
+  | 'invalid_client'
+  | 'invalid_scope';
 
 class OAuthError extends Error {
   constructor(
-    readonly error:
-      | 'invalid_request'
-      | 'unsupported_grant_type'
-      | 'invalid_grant'
-      | 'invalid_client'
-      | 'invalid_scope',
+    readonly error: OAuthErrorCode,
     readonly description: string,
   ) {
     super(description);
   }
 }
 
-/** Copies the public members of a client's key, refusing private keys and unsupported key types. */
-function publicJwkOf(client: MockClient): JWK {
-  const jwk = client.publicJwk;
-  if (typeof jwk.kid !== 'string' || jwk.kid === '') {
-    throw new TypeError(`Client ${client.clientId}: publicJwk needs a kid`);
-  }
-  if (jwk.d !== undefined) {
-    throw new TypeError(
-      `Client ${client.clientId}: publicJwk holds a private key; pass the public key only`,
-    );
-  }
-  if (jwk.kty === 'RSA' && jwk.n && jwk.e) {
-    return { kty: 'RSA', n: jwk.n, e: jwk.e, kid: jwk.kid, ...(jwk.alg ? { alg: jwk.alg } : {}) };
-  }
-  if (jwk.kty === 'EC' && jwk.crv && jwk.x && jwk.y) {
-    return {
-      kty: 'EC',
-      crv: jwk.crv,
-      x: jwk.x,
-      y: jwk.y,
-      kid: jwk.kid,
-      ...(jwk.alg ? { alg: jwk.alg } : {}),
-    };
-  }
-  throw new TypeError(`Client ${client.clientId}: publicJwk must be an RSA or EC public key`);
+function refuse(error: OAuthErrorCode, description: string): never {
+  throw new OAuthError(error, description);
 }
 
-function validateClient(client: MockClient): void {
-  if (!client.clientId) throw new TypeError('A client needs a clientId');
-  if (!/^\d{9}$/.test(client.orgNumber)) {
-    throw new TypeError(`Client ${client.clientId}: orgNumber must be 9 digits`);
+/** Checks a client and copies the public members of its key, refusing private or other keys. */
+function publicJwkOf(client: MockClient): JWK {
+  const { clientId, publicJwk: jwk } = client;
+  const fail = (what: string): never => {
+    throw new TypeError(clientId ? `Client ${clientId}: ${what}` : 'A client needs a clientId');
+  };
+  if (!clientId) fail('');
+  if (!/^\d{9}$/.test(client.orgNumber)) fail('orgNumber must be 9 digits');
+  if (!Array.isArray(client.scopes)) fail('scopes must be an array');
+  if (typeof jwk.kid !== 'string' || jwk.kid === '') fail('publicJwk needs a kid');
+  if (jwk.d !== undefined) fail('publicJwk holds a private key; pass the public key only');
+  const common = { kid: jwk.kid, ...(jwk.alg ? { alg: jwk.alg } : {}) };
+  if (jwk.kty === 'RSA' && jwk.n && jwk.e) return { kty: 'RSA', n: jwk.n, e: jwk.e, ...common };
+  if (jwk.kty === 'EC' && jwk.crv && jwk.x && jwk.y) {
+    return { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y, ...common };
   }
-  if (!Array.isArray(client.scopes))
-    throw new TypeError(`Client ${client.clientId}: scopes must be an array`);
+  return fail('publicJwk must be an RSA or EC public key');
+}
+
+function iso6523(orgNumber: string): { authority: string; ID: string } {
+  return { authority: 'iso6523-actorid-upis', ID: `0192:${orgNumber}` };
 }
 
 export class MockMaskinporten {
-  private readonly clients = new Map<string, RegisteredClient>();
+  private readonly clients = new Map<string, { client: MockClient; keySet: JWTVerifyGetKey }>();
   /** Grant ids already used, with the grant's `exp` (seconds), so a grant cannot be replayed. */
   private readonly usedGrantIds = new Map<string, number>();
 
@@ -107,8 +92,8 @@ export class MockMaskinporten {
 
   static async create(baseUrl: string): Promise<MockMaskinporten> {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-    const jwk = await exportJWK(publicKey);
-    const publicJwk: JWK = { ...jwk, kid: `mock-altinn-${randomUUID()}`, alg: 'RS256', use: 'sig' };
+    const kid = `mock-altinn-${randomUUID()}`;
+    const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
     return new MockMaskinporten(`${baseUrl}/maskinporten/`, privateKey, publicKey, publicJwk);
   }
 
@@ -117,7 +102,6 @@ export class MockMaskinporten {
   }
 
   registerClient(client: MockClient): void {
-    validateClient(client);
     const keySet = createLocalJWKSet({ keys: [publicJwkOf(client)] });
     this.clients.set(client.clientId, {
       client: { ...client, scopes: [...client.scopes] },
@@ -129,48 +113,34 @@ export class MockMaskinporten {
     this.usedGrantIds.clear();
   }
 
-  /** `GET /maskinporten/.well-known/oauth-authorization-server`. */
-  metadata(): Record<string, unknown> {
-    return {
-      issuer: this.issuer,
-      token_endpoint: this.tokenEndpoint,
-      jwks_uri: `${this.issuer}jwk`,
-      token_endpoint_auth_methods_supported: ['private_key_jwt'],
-      grant_types_supported: [JWT_BEARER],
-      token_endpoint_auth_signing_alg_values_supported: GRANT_ALGORITHMS,
-    };
-  }
-
-  /** `GET /maskinporten/jwk`: the key that signs access tokens. */
-  jwks(): { keys: JWK[] } {
-    return { keys: [this.publicJwk] };
-  }
-
-  /** `POST /maskinporten/token`. */
-  async handleToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** `POST /maskinporten/token`: an access token, or an OAuth error (400). */
+  async token(request: Request): Promise<Response> {
     const noStore = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
     try {
-      const body = await this.issue(req);
-      sendJson(res, 200, body, noStore);
+      return json(200, await this.issue(request), noStore);
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
-      sendJson(res, 400, { error: error.error, error_description: error.description }, noStore);
+      return json(400, { error: error.error, error_description: error.description }, noStore);
     }
   }
 
-  /** Checks an access token the consent API received; `undefined` when it is not a valid one of ours. */
-  async verifyAccessToken(token: string): Promise<AccessTokenClaims | undefined> {
+  /** Checks an access token an API received; `undefined` when it is not a valid one of ours. */
+  async verifyAccessToken(token: string): Promise<Caller | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.verificationKey, {
         issuer: this.issuer,
         algorithms: ['RS256'],
       });
-      const consumer = payload.consumer as { ID?: unknown } | undefined;
-      const orgMatch = typeof consumer?.ID === 'string' ? /^0192:(\d{9})$/.exec(consumer.ID) : null;
-      if (!orgMatch?.[1] || typeof payload.scope !== 'string') return undefined;
+      const orgOf = (claim: unknown): string | undefined => {
+        const id = (claim as { ID?: unknown } | undefined)?.ID;
+        return typeof id === 'string' ? /^0192:(\d{9})$/.exec(id)?.[1] : undefined;
+      };
+      const orgNumber = orgOf(payload.consumer);
+      if (!orgNumber || typeof payload.scope !== 'string') return undefined;
       return {
         clientId: typeof payload.client_id === 'string' ? payload.client_id : '',
-        orgNumber: orgMatch[1],
+        orgNumber,
+        supplier: orgOf(payload.supplier),
         scopes: payload.scope.split(' ').filter(Boolean),
       };
     } catch {
@@ -178,51 +148,41 @@ export class MockMaskinporten {
     }
   }
 
-  private async issue(req: IncomingMessage): Promise<Record<string, unknown>> {
-    if (contentType(req) !== 'application/x-www-form-urlencoded') {
-      throw new OAuthError(
-        'invalid_request',
-        'Content-Type must be application/x-www-form-urlencoded',
-      );
+  private async issue(request: Request): Promise<Record<string, unknown>> {
+    if (mediaType(request) !== 'application/x-www-form-urlencoded') {
+      refuse('invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
     }
-    const form = new URLSearchParams(await readBody(req));
+    const form = new URLSearchParams(await request.text());
     const grantType = form.get('grant_type');
     const assertion = form.get('assertion');
-    if (!grantType) throw new OAuthError('invalid_request', 'grant_type is missing');
-    if (grantType !== JWT_BEARER) {
-      throw new OAuthError('unsupported_grant_type', `grant_type must be ${JWT_BEARER}`);
-    }
-    if (!assertion) throw new OAuthError('invalid_request', 'assertion is missing');
+    if (!grantType) refuse('invalid_request', 'grant_type is missing');
+    if (grantType !== JWT_BEARER)
+      refuse('unsupported_grant_type', `grant_type must be ${JWT_BEARER}`);
+    if (!assertion) refuse('invalid_request', 'assertion is missing');
 
     const { client, claims } = await this.verifyGrant(assertion);
-    const scopes = this.grantedScopes(client, claims);
-
-    if (claims.consumer_org !== undefined) {
-      throw new OAuthError(
-        'invalid_grant',
-        'consumer_org (acting for another organisation) is not supported by the mock',
-      );
-    }
+    const scope = this.grantedScopes(client, claims).join(' ');
+    const consumer = this.consumerOf(client, claims.consumer_org);
     if (claims.authorization_details !== undefined) {
-      throw new OAuthError(
+      refuse(
         'invalid_grant',
         'authorization_details (consent tokens) are not supported by the mock',
       );
     }
-
-    const now = Math.floor(Date.now() / 1000);
     const resource = claims.resource;
     const audience =
       typeof resource === 'string' ||
       (Array.isArray(resource) && resource.every((r) => typeof r === 'string'))
         ? (resource as string | string[])
         : 'unspecified';
+    const now = Math.floor(Date.now() / 1000);
     const accessToken = await new SignJWT({
-      scope: scopes.join(' '),
+      scope,
       client_amr: 'private_key_jwt',
       token_type: 'Bearer',
       client_id: client.clientId,
-      consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${client.orgNumber}` },
+      consumer: iso6523(consumer),
+      ...(consumer === client.orgNumber ? {} : { supplier: iso6523(client.orgNumber) }),
     })
       .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid ?? '' })
       .setIssuer(this.issuer)
@@ -231,43 +191,37 @@ export class MockMaskinporten {
       .setExpirationTime(now + ACCESS_TOKEN_LIFETIME_SECONDS)
       .setJti(randomUUID())
       .sign(this.signingKey);
-
-    return {
-      access_token: accessToken,
-      token_type: 'Bearer',
-      expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
-      scope: scopes.join(' '),
-    };
+    const expiresIn = ACCESS_TOKEN_LIFETIME_SECONDS;
+    return { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, scope };
   }
 
   private async verifyGrant(
     assertion: string,
   ): Promise<{ client: MockClient; claims: JWTPayload }> {
-    let alg: string | undefined;
-    let kid: string | undefined;
+    let header: { alg?: string; kid?: string };
     let unverified: JWTPayload;
     try {
-      ({ alg, kid } = decodeProtectedHeader(assertion));
+      header = decodeProtectedHeader(assertion);
       unverified = decodeJwt(assertion);
     } catch {
-      throw new OAuthError('invalid_grant', 'The assertion is not a signed JWT');
+      return refuse('invalid_grant', 'The assertion is not a signed JWT');
     }
+    const { alg, kid } = header;
     if (!alg || !GRANT_ALGORITHMS.includes(alg)) {
-      throw new OAuthError('invalid_grant', `Unsupported signing algorithm: ${String(alg)}`);
+      refuse('invalid_grant', `Unsupported signing algorithm: ${String(alg)}`);
     }
-    if (typeof unverified.iss !== 'string' || unverified.iss === '') {
-      throw new OAuthError('invalid_grant', 'iss (the client id) is missing');
-    }
-    const registered = this.clients.get(unverified.iss);
-    if (!registered) throw new OAuthError('invalid_client', `Unknown client: ${unverified.iss}`);
+    const iss = unverified.iss;
+    if (typeof iss !== 'string' || iss === '')
+      refuse('invalid_grant', 'iss (the client id) is missing');
+    const registered = this.clients.get(iss) ?? refuse('invalid_client', `Unknown client: ${iss}`);
     if (!kid) {
-      throw new OAuthError(
+      refuse(
         'invalid_grant',
         'kid is missing from the header (the mock does not take x5c certificates)',
       );
     }
     if (kid !== registered.client.publicJwk.kid) {
-      throw new OAuthError('invalid_grant', `Unknown kid for client ${unverified.iss}: ${kid}`);
+      refuse('invalid_grant', `Unknown kid for client ${iss}: ${kid}`);
     }
 
     let claims: JWTPayload;
@@ -279,50 +233,62 @@ export class MockMaskinporten {
         requiredClaims: ['iat', 'exp', 'jti'],
       }));
     } catch (error) {
-      throw new OAuthError('invalid_grant', this.describeGrantError(error));
+      return refuse('invalid_grant', this.describeGrantError(error));
     }
-
     const now = Math.floor(Date.now() / 1000);
-    const iat = claims.iat ?? 0;
-    const exp = claims.exp ?? 0;
+    const [iat, exp] = [claims.iat ?? 0, claims.exp ?? 0];
     if (iat > now + CLOCK_SKEW_SECONDS) {
-      throw new OAuthError('invalid_grant', 'iat is in the future (more than 10 s clock skew)');
+      refuse('invalid_grant', 'iat is in the future (more than 10 s clock skew)');
     }
     if (exp <= iat || exp - iat > MAX_GRANT_LIFETIME_SECONDS) {
-      throw new OAuthError(
+      refuse(
         'invalid_grant',
         `exp must be after iat and at most ${MAX_GRANT_LIFETIME_SECONDS} s later`,
       );
     }
-    if (typeof claims.jti !== 'string' || claims.jti === '') {
-      throw new OAuthError('invalid_grant', 'jti is missing');
-    }
+    const jti = claims.jti;
+    if (typeof jti !== 'string' || jti === '') refuse('invalid_grant', 'jti is missing');
     for (const [usedId, usedExp] of this.usedGrantIds) {
       if (usedExp + CLOCK_SKEW_SECONDS < now) this.usedGrantIds.delete(usedId);
     }
-    if (this.usedGrantIds.has(claims.jti)) {
-      throw new OAuthError(
-        'invalid_grant',
-        'The assertion has already been used (jti must be unique)',
-      );
+    if (this.usedGrantIds.has(jti)) {
+      refuse('invalid_grant', 'The assertion has already been used (jti must be unique)');
     }
-    this.usedGrantIds.set(claims.jti, exp);
+    this.usedGrantIds.set(jti, exp);
     return { client: registered.client, claims };
   }
 
   private grantedScopes(client: MockClient, claims: JWTPayload): string[] {
     if (typeof claims.scope !== 'string' || claims.scope.trim() === '') {
-      throw new OAuthError('invalid_scope', 'scope is missing');
+      refuse('invalid_scope', 'scope is missing');
     }
     const requested = claims.scope.split(/\s+/).filter(Boolean);
     const refused = requested.filter((scope) => !client.scopes.includes(scope));
     if (refused.length > 0) {
-      throw new OAuthError(
+      refuse(
         'invalid_scope',
         `Scope not allowed for client ${client.clientId}: ${refused.join(' ')}`,
       );
     }
     return requested;
+  }
+
+  /**
+   * The organisation the token is for: the client's own, or `consumer_org` when the client may act
+   * for it (`MockClient.consumerOrgs`; Maskinporten asks Altinn's "API-delegering"). [I: error code]
+   */
+  private consumerOf(client: MockClient, consumerOrg: unknown): string {
+    if (consumerOrg === undefined) return client.orgNumber;
+    if (typeof consumerOrg !== 'string' || !/^\d{9}$/.test(consumerOrg)) {
+      refuse('invalid_request', 'consumer_org must be an organisation number');
+    }
+    if (client.consumerOrgs && !client.consumerOrgs.includes(consumerOrg)) {
+      refuse(
+        'invalid_grant',
+        `${consumerOrg} has not delegated the scopes to client ${client.clientId}`,
+      );
+    }
+    return consumerOrg;
   }
 
   private describeGrantError(error: unknown): string {
@@ -337,25 +303,36 @@ export class MockMaskinporten {
   }
 }
 
-/**
- * The policy check of Altinn 3's APIs: 401 with an empty body without a valid token of the mock's,
- * 403 with an empty body when the token has none of `scopes`; else the token's claims.
- */
-export async function authorizeBearer(
-  maskinporten: MockMaskinporten,
-  req: IncomingMessage,
-  res: ServerResponse,
-  scopes: readonly string[],
-): Promise<AccessTokenClaims | undefined> {
-  const token = bearerToken(req);
-  const claims = token ? await maskinporten.verifyAccessToken(token) : undefined;
-  if (!claims) {
-    sendEmpty(res, 401, { 'WWW-Authenticate': 'Bearer' });
-    return undefined;
-  }
-  if (!claims.scopes.some((scope) => scopes.includes(scope))) {
-    sendEmpty(res, 403);
-    return undefined;
-  }
-  return claims;
-}
+/** Maskinporten's routes: the token endpoint, its metadata and the key that signs access tokens. */
+export const maskinportenRoutes: RouteTable = {
+  base: '/maskinporten',
+  routes: [
+    {
+      method: 'POST',
+      path: '/token',
+      auth: none,
+      count: 'tokenRequests',
+      handle: (request, { mock }) => mock.maskinporten.token(request),
+    },
+    {
+      method: 'GET',
+      path: '/.well-known/oauth-authorization-server',
+      auth: none,
+      handle: (_, { mock }) =>
+        json(200, {
+          issuer: mock.maskinporten.issuer,
+          token_endpoint: mock.maskinporten.tokenEndpoint,
+          jwks_uri: `${mock.maskinporten.issuer}jwk`,
+          token_endpoint_auth_methods_supported: ['private_key_jwt'],
+          grant_types_supported: [JWT_BEARER],
+          token_endpoint_auth_signing_alg_values_supported: GRANT_ALGORITHMS,
+        }),
+    },
+    {
+      method: 'GET',
+      path: '/jwk',
+      auth: none,
+      handle: (_, { mock }) => json(200, { keys: [mock.maskinporten.publicJwk] }),
+    },
+  ],
+};

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml } from './http.js';
+import { escapeHtml, html } from './http.js';
+import { PAGE_LANGUAGES, TEXTS } from './texts/index.js';
 import type { PageLanguage } from './types.js';
 
 /**
@@ -7,34 +8,6 @@ import type { PageLanguage } from './types.js';
  * that this is a mock), one style sheet, and the security headers am.ui sends. Pages are
  * server-rendered HTML without scripts; every value goes through `escapeHtml`.
  */
-
-export const PAGE_LANGUAGES: readonly PageLanguage[] = ['nb', 'nn', 'en'];
-
-export function pageLanguage(value: string | null): PageLanguage {
-  const lower = (value ?? '').toLowerCase();
-  return (PAGE_LANGUAGES as readonly string[]).includes(lower) ? (lower as PageLanguage) : 'nb';
-}
-
-const FRAME_TEXTS: Record<
-  PageLanguage,
-  { languageName: string; languageNav: string; mockNotice: string }
-> = {
-  nb: {
-    languageName: 'Bokmål',
-    languageNav: 'Språk',
-    mockNotice: 'Lokal etterligning av Altinn for utvikling og test. Ingen ekte data.',
-  },
-  nn: {
-    languageName: 'Nynorsk',
-    languageNav: 'Språk',
-    mockNotice: 'Lokal etterlikning av Altinn for utvikling og test. Ingen ekte data.',
-  },
-  en: {
-    languageName: 'English',
-    languageNav: 'Language',
-    mockNotice: 'A local imitation of Altinn for development and testing. No real data.',
-  },
-};
 
 const STYLE = `
 *,*::before,*::after{box-sizing:border-box}
@@ -84,12 +57,33 @@ a:focus-visible,button:focus-visible,textarea:focus-visible,input:focus-visible{
 `;
 
 /** Security headers as am.ui sends them (no framing), with a CSP that allows only the page's own style. */
-export const PAGE_HEADERS: Readonly<Record<string, string>> = {
+const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'`,
   'X-Frame-Options': 'deny',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
+
+/** A page of the mock, with am.ui's security headers. */
+export function page(status: number, document: string): Response {
+  return html(status, document, PAGE_HEADERS);
+}
+
+/** The page for a missing (400) or unknown (404) request id. */
+export function notFoundPage(
+  lang: PageLanguage,
+  notFound: 'consentNotFound' | 'accessNotFound',
+  missing: boolean,
+  languageHref?: (code: PageLanguage) => string,
+): Response {
+  const t = TEXTS[lang];
+  const text = missing ? t.missingId : t[notFound];
+  const content = `<article class="card" aria-labelledby="heading"><h1 id="heading">${escapeHtml(t.notFoundTitle)}</h1><p>${escapeHtml(text)}</p></article>`;
+  return page(
+    missing ? 400 : 404,
+    layout(lang, languageHref, `${t.notFoundTitle} – Altinn (mock)`, content),
+  );
+}
 
 /**
  * The page frame. `languageHref` gives the address of this page in another language; without it
@@ -101,11 +95,11 @@ export function layout(
   title: string,
   content: string,
 ): string {
-  const t = FRAME_TEXTS[lang];
+  const t = TEXTS[lang].frame;
   const languages = languageHref
     ? PAGE_LANGUAGES.map(
         (code) =>
-          `<li><a href="${escapeHtml(languageHref(code))}" hreflang="${code}" lang="${code}"${code === lang ? ' aria-current="true"' : ''}>${escapeHtml(FRAME_TEXTS[code].languageName)}</a></li>`,
+          `<li><a href="${escapeHtml(languageHref(code))}" hreflang="${code}" lang="${code}"${code === lang ? ' aria-current="true"' : ''}>${escapeHtml(TEXTS[code].frame.languageName)}</a></li>`,
       ).join('')
     : '';
   return `<!doctype html>

@@ -1,4 +1,5 @@
-import { traceId } from './time.js';
+import { json } from './http.js';
+import { traceId } from './ids.js';
 
 /**
  * Altinn's error bodies (altinn-api.md 2.8, library Altinn.Authorization.ProblemDetails):
@@ -13,97 +14,81 @@ export interface ProblemDescriptor {
   title: string;
 }
 
-export interface ValidationErrorDescriptor {
-  code: string;
-  title: string;
+function descriptors<K extends string>(
+  prefix: string,
+  table: Record<K, [number, number, string]>,
+): Record<K, ProblemDescriptor> {
+  const entries = Object.entries<[number, number, string]>(table);
+  return Object.fromEntries(
+    entries.map(([name, [number, status, title]]) => [
+      name,
+      { code: `${prefix}${String(number).padStart(5, '0')}`, status, title },
+    ]),
+  ) as Record<K, ProblemDescriptor>;
 }
 
 /** AM problem codes (`Problems.cs`; titles as Altinn spells them). */
-export const AM = {
-  notAuthorized: { code: 'AM-00000', status: 403, title: 'Not authorized for consent' },
-  notFound: { code: 'AM-00001', status: 404, title: 'Consent not found' },
-  cannotAccept: {
-    code: 'AM-00002',
-    status: 400,
-    title: 'Consent have wrong status to be consented',
-  },
-  unknownOrganization: {
-    code: 'AM-00003',
-    status: 400,
-    title: 'Unknown organization. Could not be found',
-  },
-  unknownPerson: { code: 'AM-00004', status: 400, title: 'Unknown person. Could not be found' },
-  invalidResource: { code: 'AM-00005', status: 400, title: 'Invalid consent resource' },
-  unknownMetadata: { code: 'AM-00006', status: 400, title: 'Invalid consent metadata' },
-  emptyMetadataValue: { code: 'AM-00007', status: 400, title: 'Missing metadata value' },
-  missingMetadata: { code: 'AM-00008', status: 400, title: 'Missing metadata' },
-  mixedTemplates: { code: 'AM-00009', status: 400, title: 'Invalid resource combination' },
-  cannotRevoke: { code: 'AM-00010', status: 400, title: 'Consent cant be revoked.Wrong status' },
-  revoked: { code: 'AM-00011', status: 400, title: 'Consent is revoked' },
-  expired: { code: 'AM-00013', status: 400, title: 'Consent is expired' },
-  notAccepted: { code: 'AM-00014', status: 400, title: 'Consent is not accepted' },
-  cannotReject: { code: 'AM-00015', status: 400, title: 'Consent cant be rejected. Wrong status' },
-  idExists: { code: 'AM-00016', status: 400, title: 'Consent with id already exist' },
-} as const satisfies Record<string, ProblemDescriptor>;
+export const AM = descriptors('AM-', {
+  notAuthorized: [0, 403, 'Not authorized for consent'],
+  notFound: [1, 404, 'Consent not found'],
+  cannotAccept: [2, 400, 'Consent have wrong status to be consented'],
+  unknownOrganization: [3, 400, 'Unknown organization. Could not be found'],
+  unknownPerson: [4, 400, 'Unknown person. Could not be found'],
+  invalidResource: [5, 400, 'Invalid consent resource'],
+  unknownMetadata: [6, 400, 'Invalid consent metadata'],
+  emptyMetadataValue: [7, 400, 'Missing metadata value'],
+  missingMetadata: [8, 400, 'Missing metadata'],
+  mixedTemplates: [9, 400, 'Invalid resource combination'],
+  cannotRevoke: [10, 400, 'Consent cant be revoked.Wrong status'],
+  expired: [13, 400, 'Consent is expired'],
+  cannotReject: [15, 400, 'Consent cant be rejected. Wrong status'],
+  idExists: [16, 400, 'Consent with id already exist'],
+});
 
-/** Validation error codes (`ValidationErrors.cs`, `StdValidationErrors.cs`). */
+/** A validation error's code and title (`ValidationErrors.cs`, `StdValidationErrors.cs`). */
+export type ValidationErrorDescriptor = Omit<ProblemDescriptor, 'status'>;
+
+const std = (number: number, title: string): ValidationErrorDescriptor => ({
+  code: `STD.VLD-${String(number).padStart(5, '0')}`,
+  title,
+});
+const am = (number: number, title: string): ValidationErrorDescriptor => ({
+  code: `AM.VLD-${String(number).padStart(5, '0')}`,
+  title,
+});
+const amso = (number: number, title: string): ValidationErrorDescriptor => ({
+  code: `AMSO.VLD-${String(number).padStart(5, '0')}`,
+  title,
+});
+
 export const VLD = {
-  required: { code: 'STD.VLD-00000', title: 'The field is required.' },
-  invalidValue: { code: 'STD.VLD-00002', title: 'The value provided is invalid.' },
-  jsonError: {
-    code: 'STD.VLD-00017',
-    title:
-      'The JSON value failed to deserialize. Check the JSON format and ensure that the property names match the expected model.',
-  },
-  timeNotInFuture: { code: 'AM.VLD-00022', title: 'The time need to be in the future' },
-  emptyList: { code: 'AM.VLD-00023', title: 'The list cant be empty' },
-  invalidRedirectUrl: { code: 'AM.VLD-00027', title: 'Redirect URL is not a valid URL' },
+  required: std(0, 'The field is required.'),
+  invalidValue: std(2, 'The value provided is invalid.'),
+  jsonError: std(
+    17,
+    'The JSON value failed to deserialize. Check the JSON format and ensure that the property names match the expected model.',
+  ),
+  timeNotInFuture: am(22, 'The time need to be in the future'),
+  emptyList: am(23, 'The list cant be empty'),
+  invalidRedirectUrl: am(27, 'Redirect URL is not a valid URL'),
   // The events feed's codes: the numbers are Altinn's (altinn-api.md 2.7), the titles the mock's own.
-  invalidPageSize: { code: 'AM.VLD-00050', title: 'The page size is invalid' },
-  invalidTimeRange: {
-    code: 'AM.VLD-00051',
-    title: 'createdAfter must be earlier than createdBefore',
-  },
-  invalidEventType: { code: 'AM.VLD-00052', title: 'The event type is invalid' },
-  invalidContinuationToken: { code: 'AM.VLD-00053', title: 'The continuation token is invalid' },
-  // Access requests (altinn-api.md 3.2; codes and titles from Access Management's
-  // `ValidationErrors.cs` and the service owner API's `ValidationErrorDescriptors.cs`).
-  packageNotExists: { code: 'AM.VLD-00011', title: 'Package do not exists.' },
-  requestNotFound: { code: 'AM.VLD-00035', title: 'Request do not exists.' },
-  requestUnsupportedStatusUpdate: {
-    code: 'AM.VLD-00036',
-    title: 'Request does not support this status update.',
-  },
-  requestMissingResourceOrPackage: {
-    code: 'AM.VLD-00038',
-    title: 'Either Resource or Package must be included in request.',
-  },
-  requestFromSelfNotAllowed: {
-    code: 'AM.VLD-00045',
-    title: 'Self-targeted requests are not allowed.',
-  },
-  resourceAndPackageIsSpecified: {
-    code: 'AM.VLD-00046',
-    title: 'Either Resource or Package must be included in the request, but not both.',
-  },
-  packageIsNotAssignable: {
-    code: 'AM.VLD-00048',
-    title: 'One or more packages is not assignable.',
-  },
-  resourceIsNotDelegable: {
-    code: 'AM.VLD-00049',
-    title: 'One or more resources is not delegable.',
-  },
-  invalidUrn: { code: 'AMSO.VLD-00001', title: 'Invalid URN' },
-  objectNotFound: { code: 'AMSO.VLD-00002', title: 'Object not found' },
-  requestedResourceNotFound: { code: 'AMSO.VLD-00003', title: 'Requested resource was not found' },
-  requestedPackageNotFound: { code: 'AMSO.VLD-00004', title: 'Requested package was not found' },
+  invalidTimeRange: am(51, 'createdAfter must be earlier than createdBefore'),
+  invalidEventType: am(52, 'The event type is invalid'),
+  invalidContinuationToken: am(53, 'The continuation token is invalid'),
+  // Access requests (altinn-api.md 3.2; Access Management's `ValidationErrors.cs` and the service
+  // owner API's `ValidationErrorDescriptors.cs`).
+  packageNotExists: am(11, 'Package do not exists.'),
+  requestNotFound: am(35, 'Request do not exists.'),
+  requestUnsupportedStatusUpdate: am(36, 'Request does not support this status update.'),
+  requestFromSelfNotAllowed: am(45, 'Self-targeted requests are not allowed.'),
+  packageIsNotAssignable: am(48, 'One or more packages is not assignable.'),
+  resourceIsNotDelegable: am(49, 'One or more resources is not delegable.'),
+  invalidUrn: amso(1, 'Invalid URN'),
+  objectNotFound: amso(2, 'Object not found'),
+  requestedResourceNotFound: amso(3, 'Requested resource was not found'),
   // Altinn has the check (`RequestedResourceNotByServiceOwner`); its number and title are the mock's guess.
-  requestedResourceNotOwned: {
-    code: 'AMSO.VLD-00006',
-    title: 'Requested resource is not owned by the service owner',
-  },
-} as const satisfies Record<string, ValidationErrorDescriptor>;
+  requestedResourceNotOwned: amso(6, 'Requested resource is not owned by the service owner'),
+};
 
 const STATUS_DESCRIPTIONS: Record<number, string> = {
   400: 'Bad Request',
@@ -120,7 +105,27 @@ export interface ValidationError {
   descriptor: ValidationErrorDescriptor;
   paths: string[];
   detail?: string;
-  extensions?: Record<string, string>;
+}
+
+/** One validation error: what is wrong, where (`paths`), and the mock's own words for it. */
+export function invalidField(
+  descriptor: ValidationErrorDescriptor,
+  paths: string[],
+  detail?: string,
+): ValidationError {
+  return { descriptor, paths, ...(detail === undefined ? {} : { detail }) };
+}
+
+function body(
+  code: string,
+  status: number,
+  title: string,
+  detail: string,
+  trace = traceId(),
+): ProblemBody {
+  const type = `urn:altinn:error:${code}`;
+  const statusDescription = STATUS_DESCRIPTIONS[status];
+  return { type, title, status, detail, code, traceId: trace, statusDescription };
 }
 
 /** One problem instance (`AltinnProblemDetails`). Extensions such as `key` are top-level members. */
@@ -129,68 +134,55 @@ export function problem(
   detail: string,
   extensions: Record<string, string> = {},
 ): ProblemBody {
-  return {
-    type: `urn:altinn:error:${descriptor.code}`,
-    title: descriptor.title,
-    status: descriptor.status,
-    detail,
-    code: descriptor.code,
-    traceId: traceId(),
-    statusDescription: STATUS_DESCRIPTIONS[descriptor.status],
-    ...extensions,
-  };
+  return { ...body(descriptor.code, descriptor.status, descriptor.title, detail), ...extensions };
 }
 
 /** `STD-00000` (400) carrying one or more validation errors. */
 export function validationProblem(errors: ValidationError[]): ProblemBody {
   return {
-    type: 'urn:altinn:error:STD-00000',
-    title: 'Bad Request',
-    status: 400,
-    detail: 'One or more validation errors occurred.',
-    code: 'STD-00000',
-    traceId: traceId(),
-    statusDescription: STATUS_DESCRIPTIONS[400],
+    ...body('STD-00000', 400, 'Bad Request', 'One or more validation errors occurred.'),
     validationErrors: errors.map((error) => ({
       code: error.descriptor.code,
       title: error.descriptor.title,
       detail: error.detail ?? error.descriptor.title,
       paths: error.paths,
-      ...error.extensions,
     })),
   };
 }
 
-/** `STD-00001`: several problems at once, which Altinn answers with HTTP 500. */
-export function multipleProblems(problems: ProblemBody[]): ProblemBody {
-  // One request, one trace: the inner problems carry the outer trace id.
-  const trace = traceId();
-  return {
-    type: 'urn:altinn:error:STD-00001',
-    title: 'Multiple problems occurred.',
-    status: 500,
-    detail: 'Multiple problems occurred.',
-    code: 'STD-00001',
-    traceId: trace,
-    statusDescription: STATUS_DESCRIPTIONS[500],
-    problems: problems.map((inner) => ({ ...inner, traceId: trace })),
-  };
+/**
+ * Problems as Altinn's `MultipleProblemBuilder` returns them: one → that problem with its own
+ * status; several → `STD-00001` with HTTP 500, the inner problems carrying the outer trace id.
+ */
+export function combined(problems: ProblemBody[]): ProblemBody | undefined {
+  if (problems.length <= 1) return problems[0];
+  const outer = body(
+    'STD-00001',
+    500,
+    'Multiple problems occurred.',
+    'Multiple problems occurred.',
+  );
+  return { ...outer, problems: problems.map((inner) => ({ ...inner, traceId: outer.traceId })) };
 }
 
-/**
- * Collects problems as Altinn's `MultipleProblemBuilder` does: none → no error; one → that
- * problem with its own status; several → `STD-00001` with HTTP 500.
- */
-export class ProblemCollector {
-  private readonly problems: ProblemBody[] = [];
+/** A problem as Altinn sends it: `application/problem+json`, with the problem's own status. */
+export function problemResponse(problemBody: ProblemBody): Response {
+  return json(problemBody.status, problemBody, {
+    'Content-Type': 'application/problem+json; charset=utf-8',
+  });
+}
 
-  add(body: ProblemBody): void {
-    this.problems.push(body);
-  }
+/** `STD-00000` (400) with `errors`, as a response. */
+export function invalid(...errors: ValidationError[]): Response {
+  return problemResponse(validationProblem(errors));
+}
 
-  build(): ProblemBody | undefined {
-    if (this.problems.length === 0) return undefined;
-    if (this.problems.length === 1) return this.problems[0];
-    return multipleProblems(this.problems);
-  }
+/** ASP.NET Core's own answer to a body of the wrong media type, not an Altinn problem. */
+export function unsupportedMediaType(): Response {
+  const type = 'https://tools.ietf.org/html/rfc9110#section-15.5.16';
+  return json(
+    415,
+    { type, title: 'Unsupported Media Type', status: 415 },
+    { 'Content-Type': 'application/problem+json; charset=utf-8' },
+  );
 }

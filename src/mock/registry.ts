@@ -1,18 +1,20 @@
-import { createHash } from 'node:crypto';
 import { CONSENT_TEMPLATES, type MockConsentTemplate } from './defaults.js';
+import { stableUuid } from './ids.js';
 import type { MockAccessManager, MockAccessPackage, MockResource, MockService } from './types.js';
 
 /**
- * The mock's Register (persons, organisations), Resource Registry, Altinn 2 service registry,
- * access packages, and the organisations' access managers.
+ * The mock's registries, each once: the Register (persons, organisations), the Resource Registry,
+ * Altinn 2's service registry, the access packages, and the organisations' access managers.
  */
 
 export const PERSON_URN_PREFIX = 'urn:altinn:person:identifier-no:';
 export const ORGANIZATION_URN_PREFIX = 'urn:altinn:organization:identifier-no:';
 export const PARTY_UUID_URN_PREFIX = 'urn:altinn:party:uuid:';
 
+export type PartyKind = 'person' | 'organization';
+
 export interface Party {
-  kind: 'person' | 'organization';
+  kind: PartyKind;
   /** National identity number or organisation number. */
   number: string;
   /** External URN, e.g. `urn:altinn:person:identifier-no:21818297804`. */
@@ -23,87 +25,96 @@ export interface Party {
 }
 
 /** A party reference parsed from a request, before the register is asked. */
-export type PartyUrn = { kind: 'person' | 'organization'; number: string };
+export interface PartyRef {
+  kind: PartyKind;
+  number: string;
+}
 
 /** Parses the two documented URN forms; anything else is `undefined`. */
-export function parsePartyUrn(value: string): PartyUrn | undefined {
+export function parsePartyUrn(value: string): PartyRef | undefined {
   const lower = value.toLowerCase();
-  if (lower.startsWith(PERSON_URN_PREFIX)) {
-    const number = value.slice(PERSON_URN_PREFIX.length);
-    return /^\d{11}$/.test(number) ? { kind: 'person', number } : undefined;
-  }
-  if (lower.startsWith(ORGANIZATION_URN_PREFIX)) {
-    const number = value.slice(ORGANIZATION_URN_PREFIX.length);
-    return /^\d{9}$/.test(number) ? { kind: 'organization', number } : undefined;
+  for (const [kind, prefix, digits] of [
+    ['person', PERSON_URN_PREFIX, 11],
+    ['organization', ORGANIZATION_URN_PREFIX, 9],
+  ] as const) {
+    if (!lower.startsWith(prefix)) continue;
+    const number = value.slice(prefix.length);
+    return new RegExp(`^\\d{${digits}}$`).test(number) ? { kind, number } : undefined;
   }
   return undefined;
 }
 
-/** A stable, made-up party uuid for a number, so the same party always has the same uuid. */
-function partyUuid(number: string): string {
-  return stableUuid('party', number);
+/** The kind of party a bare number names: 11 digits a person, else an organisation. */
+export function kindOfNumber(number: string): PartyKind {
+  return number.length === 11 ? 'person' : 'organization';
 }
 
-/** A made-up UUID v4 that is always the same for the same kind and value. */
-export function stableUuid(kind: string, value: string): string {
-  const hex = createHash('sha256').update(`mock-altinn-${kind}:${value}`).digest('hex');
-  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/** A party with a made-up, stable party uuid; `name` defaults to the number. */
+export function makeParty(kind: PartyKind, number: string, name = number): Party {
+  return {
+    kind,
+    number,
+    urn: (kind === 'person' ? PERSON_URN_PREFIX : ORGANIZATION_URN_PREFIX) + number,
+    partyUuidUrn: PARTY_UUID_URN_PREFIX + stableUuid('party', number),
+    name,
+  };
 }
 
 export class PartyRegistry {
-  private readonly persons = new Map<string, Party>();
-  private readonly organizations = new Map<string, Party>();
+  private readonly parties = new Map<string, Party>();
 
   constructor(
     persons: readonly string[],
     organizations: readonly string[],
     names: Record<string, string>,
   ) {
-    for (const number of persons) {
-      this.persons.set(number, {
-        kind: 'person',
-        number,
-        urn: PERSON_URN_PREFIX + number,
-        partyUuidUrn: PARTY_UUID_URN_PREFIX + partyUuid(number),
-        name: names[number] ?? number,
-      });
-    }
-    for (const number of organizations) {
-      this.organizations.set(number, {
-        kind: 'organization',
-        number,
-        urn: ORGANIZATION_URN_PREFIX + number,
-        partyUuidUrn: PARTY_UUID_URN_PREFIX + partyUuid(number),
-        name: names[number] ?? number,
-      });
-    }
+    for (const number of persons) this.add(makeParty('person', number, names[number]));
+    for (const number of organizations) this.add(makeParty('organization', number, names[number]));
   }
 
-  find(ref: PartyUrn): Party | undefined {
-    return ref.kind === 'person'
-      ? this.persons.get(ref.number)
-      : this.organizations.get(ref.number);
+  private add(party: Party): void {
+    this.parties.set(`${party.kind}:${party.number}`, party);
   }
 
-  /** Looks a party up by its external URN. */
+  find(ref: PartyRef): Party | undefined {
+    return this.parties.get(`${ref.kind}:${ref.number}`);
+  }
+
+  /** By external URN. */
   byUrn(urn: string): Party | undefined {
     const ref = parsePartyUrn(urn);
     return ref ? this.find(ref) : undefined;
   }
 
+  /** By a bare national identity number or organisation number. */
+  byNumber(number: string): Party | undefined {
+    return this.find({ kind: kindOfNumber(number), number });
+  }
+
   organization(number: string): Party | undefined {
-    return this.organizations.get(number);
+    return this.find({ kind: 'organization', number });
+  }
+
+  /** A party outside the register (a service owner, say) still gets a name and an id. */
+  orSynthetic(urn: string): Party {
+    const number = urn.slice(urn.lastIndexOf(':') + 1);
+    return (
+      this.byUrn(urn) ?? makeParty(urn.includes(':person:') ? 'person' : 'organization', number)
+    );
   }
 
   /** Someone to act as the logged-in user when the consent comes from an organisation. */
   anyPerson(): Party | undefined {
-    return this.persons.values().next().value;
+    return [...this.parties.values()].find((party) => party.kind === 'person');
   }
 
   allOrganizations(): Party[] {
-    return [...this.organizations.values()];
+    return [...this.parties.values()].filter((party) => party.kind === 'organization');
   }
+}
+
+export function isConsentResource(resource: MockResource): boolean {
+  return (resource.resourceType ?? 'Consent').toLowerCase() === 'consent';
 }
 
 export class ResourceRegistry {
@@ -118,8 +129,11 @@ export class ResourceRegistry {
     return this.resources.get(id);
   }
 
-  all(): MockResource[] {
-    return [...this.resources.values()];
+  /** By the made-up uuid the Altinn 3 API shows as the resource's `id`. */
+  byUuid(uuid: string): MockResource | undefined {
+    return [...this.resources.values()].find(
+      (resource) => stableUuid('resource', resource.id) === uuid.toLowerCase(),
+    );
   }
 
   template(id: string): MockConsentTemplate {
@@ -127,37 +141,22 @@ export class ResourceRegistry {
   }
 }
 
-export function isConsentResource(resource: MockResource): boolean {
-  return (resource.resourceType ?? 'Consent').toLowerCase() === 'consent';
-}
-
 export class ServiceRegistry {
   private readonly services = new Map<string, MockService>();
 
   constructor(services: readonly MockService[]) {
     for (const service of services) {
-      this.services.set(
-        ServiceRegistry.key(service.serviceCode, service.serviceEditionCode),
-        service,
-      );
+      this.services.set(`${service.serviceCode}/${service.serviceEditionCode}`, service);
     }
   }
 
-  private static key(code: string, edition: number): string {
-    return `${code}/${edition}`;
-  }
-
   get(code: string, edition: number): MockService | undefined {
-    return this.services.get(ServiceRegistry.key(code, edition));
+    return this.services.get(`${code}/${edition}`);
   }
 }
 
 export class PackageRegistry {
-  private readonly packages: MockAccessPackage[];
-
-  constructor(packages: readonly MockAccessPackage[]) {
-    this.packages = [...packages];
-  }
+  constructor(private readonly packages: readonly MockAccessPackage[]) {}
 
   /** By URN, by the URN's last part (`regnskapsforer-lonn`) or by id, as Altinn's `TryGetByAll`. [I] */
   find(value: string): MockAccessPackage | undefined {
@@ -168,10 +167,6 @@ export class PackageRegistry {
         pkg.urn.slice(pkg.urn.lastIndexOf(':') + 1).toLowerCase() === lower ||
         pkg.id.toLowerCase() === lower,
     );
-  }
-
-  byUrn(urn: string): MockAccessPackage | undefined {
-    return this.packages.find((pkg) => pkg.urn === urn);
   }
 }
 

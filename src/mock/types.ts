@@ -31,11 +31,17 @@ export interface MockClient {
   orgNumber: string;
   /** Scopes the client may ask for, e.g. `altinn:consentrequests.write`. */
   scopes: string[];
+  /**
+   * Organisations that delegated the scopes to this client's organisation ("API-delegering"), so a
+   * grant may name one as `consumer_org`: the token's `consumer` is then that organisation and its
+   * `supplier` this one (altinn-api.md 2.9). Default: any organisation.
+   */
+  consumerOrgs?: string[];
 }
 
 /** One metadata key a consent resource declares (`consentMetadata` in the Resource Registry). */
 export interface MockMetadataField {
-  /** An optional key may be left out of a request; a required one gives AM-00008 when missing. */
+  /** Ignored, as Altinn ignores the registry's flag: every declared key is required (AM-00008). */
   optional?: boolean;
   /** How the consent page names the key, e.g. "Inntektsår". Default: the key itself. */
   label?: LocalizedText;
@@ -140,7 +146,7 @@ export interface MockAltinnOptions {
    * an organisation without any gets two invented ones.
    */
   accessManagers?: Record<string, MockAccessManager[]>;
-  /** Page size of the Altinn 2 list `GET …/delegationRequests`. Default 50. */
+  /** @deprecated Ignored: the mock no longer serves Altinn 2's list, which the product never calls. */
   delegationRequestsPageSize?: number;
   /**
    * How the Altinn 2 API spells an approved request. Default `Approved`, as its filter docs do;
@@ -256,7 +262,7 @@ export interface MockAccessRequest {
   resource: { id: string; referenceId: string } | null;
   package: { id: string; referenceId: string } | null;
   rightKeys: string[] | null;
-  /** Which endpoint created it: the root POST swaps `from` and `to` (altinn-api.md 3.2, [C]). */
+  /** Which endpoint created it (`root` is kept for compatibility; the mock no longer serves it). */
   createdWith: 'resource' | 'package' | 'root';
   /** Formatted as Altinn returns it (UTC, `+00:00`, microseconds). */
   lastUpdated: string;

@@ -236,7 +236,7 @@ describe('mock access request pages', () => {
       assertSafePage(html, res);
       assert.ok(html.includes('Tilgang til lønnsmodul'), 'html.includes("Tilgang til lønnsmodul")');
       assert.ok(html.includes('SPAREBANKEN TESTFJORD'), 'html.includes("SPAREBANKEN TESTFJORD")');
-      assert.ok(html.includes('Kari Nordmann'), 'html.includes("Kari Nordmann")');
+      assert.ok(html.includes('Test Testesen'), 'html.includes("Test Testesen")');
       assert.deepEqual(actions(html, 'confirm'), ['Ja, be om tilgang']);
       assert.deepEqual(actions(html, 'decline'), ['Nei, avvis']);
 

@@ -72,7 +72,7 @@ describe('mock Altinn 3 service owner delegation requests', () => {
   describe('authorisation', () => {
     it('answers 401 with an empty body without a token of the mock', async () => {
       await expectEmpty(await postAltinn3(altinn, undefined, '/resource', {}), 401);
-      await expectEmpty(await postAltinn3(altinn, 'forged', '', {}), 401);
+      await expectEmpty(await postAltinn3(altinn, 'forged', '/package', {}), 401);
       await expectEmpty(
         await fetch(`${altinn.url}${ALTINN3_REQUESTS}/5b0c2a9e-1f7a-4c1e-9a43-9d2b8d7f0c11/status`),
         401,
@@ -94,14 +94,6 @@ describe('mock Altinn 3 service owner delegation requests', () => {
       );
       await expectEmpty(await withdraw(created.id, readOnly), 403);
       assert.equal(await altinn3Status(altinn, readOnly, created.id), 'Draft');
-    });
-
-    it('lists the party URN prefixes without a token', async () => {
-      const res = await fetch(`${altinn.url}${ALTINN3_REQUESTS}/_meta/urns/party`);
-      assert.deepEqual(await res.json(), [
-        'urn:altinn:person:identifier-no',
-        'urn:altinn:organization:identifier-no',
-      ]);
     });
   });
 
@@ -138,7 +130,7 @@ describe('mock Altinn 3 service owner delegation requests', () => {
       assert.match(dto.resource?.id ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-4/);
       assert.deepEqual(dto.from, {
         id: dto.from.id,
-        name: 'Kari Nordmann',
+        name: 'Test Testesen',
         type: 'Person',
         variant: 'Person',
         organizationIdentifier: null,
@@ -277,6 +269,23 @@ describe('mock Altinn 3 service owner delegation requests', () => {
       }
     });
 
+    it('reuses a Draft only for the same service owner (the assignment includes by)', async () => {
+      const body = { from: PERSON_URN, to: TESTFJORD_URN, package: 'ansettelsesforhold' };
+      const bank = (await (
+        await postAltinn3(altinn, token, '/package', body)
+      ).json()) as RequestDtoJson;
+      const taxToken = await tokenFor(TAX_OFFICE);
+      const tax = (await (
+        await postAltinn3(altinn, taxToken, '/package', body)
+      ).json()) as RequestDtoJson;
+      assert.notEqual(tax.id, bank.id);
+      assert.equal(tax.by.organizationIdentifier, TAX_OFFICE);
+      const bankAgain = (await (
+        await postAltinn3(altinn, token, '/package', body)
+      ).json()) as RequestDtoJson;
+      assert.equal(bankAgain.id, bank.id);
+    });
+
     it('refuses an unknown package, one that cannot be assigned, and none', async () => {
       const post = (pkg: unknown, extra: Json = {}): Promise<Response> =>
         postAltinn3(altinn, token, '/package', {
@@ -304,88 +313,16 @@ describe('mock Altinn 3 service owner delegation requests', () => {
     });
   });
 
-  describe('POST (root), with its documented swap', () => {
-    it('answers with from and to swapped compared with POST resource', async () => {
-      const body = { from: PERSON_URN, to: TESTFJORD_URN };
-      const viaResource = await createAltinn3(altinn, token, {
-        resource: 'regnskap-innsyn',
-        ...body,
-      });
-      const rootRes = await postAltinn3(altinn, token, '', {
-        ...body,
+  describe('endpoints the product never calls', () => {
+    it('serves neither the root POST nor _meta', async () => {
+      const root = await postAltinn3(altinn, token, '', {
+        from: TESTFJORD_URN,
+        to: PERSON_URN,
         resource: { referenceId: 'regnskap-innsyn' },
       });
-      assert.equal(rootRes.status, 202);
-      const viaRoot = (await rootRes.json()) as RequestDtoJson;
-      assert.equal(viaResource.from.personIdentifier, PERSON);
-      assert.equal(viaResource.to.organizationIdentifier, TESTFJORD);
-      assert.equal(
-        viaRoot.from.organizationIdentifier,
-        TESTFJORD,
-        'the body’s to comes back as from',
-      );
-      assert.equal(viaRoot.to.personIdentifier, PERSON, 'the body’s from comes back as to');
-      assert.notEqual(viaRoot.id, viaResource.id, 'other parties: not the same draft');
-      assert.equal(altinn.accessRequests.get(viaRoot.id)?.createdWith, 'root');
-    });
-
-    it('gives the usual request when the body names the organisation as from', async () => {
-      const viaRoot = (await (
-        await postAltinn3(altinn, token, '', {
-          from: TESTFJORD_URN,
-          to: PERSON_URN,
-          package: { referenceId: 'urn:altinn:accesspackage:ansettelsesforhold' },
-        })
-      ).json()) as RequestDtoJson;
-      assert.equal(viaRoot.from.personIdentifier, PERSON);
-      assert.equal(viaRoot.to.organizationIdentifier, TESTFJORD);
-      assert.equal(viaRoot.type, 'package');
-      const viaPackage = (await (
-        await postAltinn3(altinn, token, '/package', {
-          from: PERSON_URN,
-          to: TESTFJORD_URN,
-          package: 'ansettelsesforhold',
-        })
-      ).json()) as RequestDtoJson;
-      assert.equal(viaPackage.id, viaRoot.id, 'the same draft, whichever endpoint made it');
-    });
-
-    it('wants exactly one of resource and package', async () => {
-      await expectValidation(
-        await postAltinn3(altinn, token, '', { from: PERSON_URN, to: TESTFJORD_URN }),
-        [
-          ['AM.VLD-00038', 'resource'],
-          ['AM.VLD-00038', 'package'],
-        ],
-      );
-      await expectValidation(
-        await postAltinn3(altinn, token, '', {
-          from: PERSON_URN,
-          to: TESTFJORD_URN,
-          resource: { referenceId: 'regnskap-innsyn' },
-          package: { referenceId: 'regnskapsforer-lonn' },
-        }),
-        [
-          ['AM.VLD-00046', 'resource'],
-          ['AM.VLD-00046', 'package'],
-        ],
-      );
-      await expectValidation(
-        await postAltinn3(altinn, token, '', {
-          from: 'urn:altinn:person:identifier-no:01010112345',
-          to: TESTFJORD_URN,
-          resource: { referenceId: 'ikke-delegerbar-ressurs' },
-        }),
-        [['AMSO.VLD-00002', 'connection/from']],
-      );
-      await expectValidation(
-        await postAltinn3(altinn, token, '', {
-          from: PERSON_URN,
-          to: TESTFJORD_URN,
-          resource: { referenceId: 'ikke-delegerbar-ressurs' },
-        }),
-        [['AM.VLD-00049', 'resource']],
-      );
+      assert.equal(root.status, 404);
+      const meta = await fetch(`${altinn.url}${ALTINN3_REQUESTS}/_meta/urns/party`);
+      assert.equal(meta.status, 404);
     });
   });
 
@@ -508,7 +445,7 @@ describe('mock Altinn 3 service owner delegation requests', () => {
   it('counts calls in stats', async () => {
     const before = altinn.stats.altinn3DelegationRequests;
     await createAltinn3(altinn, token, { resource: 'regnskap-innsyn' });
-    await fetch(`${altinn.url}${ALTINN3_REQUESTS}/_meta/urns/party`);
+    await fetch(`${altinn.url}${ALTINN3_REQUESTS}/resource`);
     assert.equal(altinn.stats.altinn3DelegationRequests - before, 2);
     assert.equal(altinn.stats.altinn2DelegationRequests, 0);
   });

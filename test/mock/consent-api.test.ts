@@ -19,9 +19,15 @@ import {
   inDays,
   makeClient,
   postConsent,
+  requestToken,
   right,
+  signGrant,
   startWithBank,
 } from './helpers.js';
+
+const ORG = 'altinn:consentrequests.org';
+/** An IT operations company the bank delegated its consent scopes to (altinn-api.md 2.9). */
+const OPERATOR = '312987651';
 
 type Json = Record<string, unknown>;
 
@@ -235,13 +241,49 @@ describe('mock consent API', () => {
       await expectEmpty(await getConsent(altinn, neither, id), 403);
     });
 
-    it("refuses a 'to' other than the token's organisation with 403 AM-00000", async () => {
+    it("refuses a 'to' other than the token's organisation with an empty 403, as Forbid() does", async () => {
       const res = await postConsent(
         altinn,
         token,
         consentBody({ to: `urn:altinn:organization:identifier-no:${OTHER_BANK}` }),
       );
-      await expectProblem(res, 403, 'AM-00000');
+      await expectEmpty(res, 403);
+    });
+
+    it('lets a .org caller ask for another receiver, as handledBy, and not read it back', async () => {
+      const owner = await makeClient(altinn, { orgNumber: ACCOUNTING_FIRM, scopes: [ORG] });
+      const orgToken = await accessToken(altinn, owner, ORG);
+      const body = consentBody();
+      const res = await postConsent(altinn, orgToken, body);
+      assert.equal(res.status, 201, await res.clone().text());
+      assert.equal(
+        (await json(res)).handledBy,
+        `urn:altinn:organization:identifier-no:${ACCOUNTING_FIRM}`,
+      );
+      await expectProblem(await getConsent(altinn, orgToken, body.id as string), 403, 'AM-00000');
+    });
+
+    it('sets handledBy to the supplier when a client acts for the receiver (consumer_org)', async () => {
+      const operator = await makeClient(altinn, { orgNumber: OPERATOR });
+      const grant = await signGrant(altinn, operator, { claims: { consumer_org: BANK } });
+      const tokenRes = await requestToken(altinn, grant);
+      assert.equal(tokenRes.status, 200, await tokenRes.clone().text());
+      const onBehalf = ((await tokenRes.json()) as { access_token: string }).access_token;
+      const body = consentBody();
+      const res = await postConsent(altinn, onBehalf, body);
+      assert.equal(res.status, 201, await res.clone().text());
+      const created = await json(res);
+      assert.equal(created.to, BANK_URN);
+      assert.equal(created.handledBy, `urn:altinn:organization:identifier-no:${OPERATOR}`);
+      const events = created.consentRequestEvents as { performedBy: string }[];
+      assert.equal(events[0]?.performedBy, BANK_URN, 'the consumer performs Created');
+      // The consumer is the receiver: the same token reads the request back.
+      assert.equal((await getConsent(altinn, onBehalf, body.id as string)).status, 200);
+      // Without consumer_org, the operator is not the receiver.
+      await expectEmpty(
+        await postConsent(altinn, await accessToken(altinn, operator), consentBody()),
+        403,
+      );
     });
 
     it('refuses a resource the PDP does not let the caller request with an empty 403', async () => {

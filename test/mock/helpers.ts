@@ -373,7 +373,7 @@ export interface RequestDtoJson {
   by: PartyEntityJson;
 }
 
-/** Creates an Altinn 3 request for a resource (Kari asks Testfjord by default); fails unless 202. */
+/** Creates an Altinn 3 request for a resource (Test Testesen asks Testfjord by default); fails unless 202. */
 export async function createAltinn3(
   altinn: MockAltinn,
   token: string,

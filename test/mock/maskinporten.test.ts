@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
+import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair } from 'jose';
 import { startMockAltinn, type MockAltinn } from '../../src/mock/index.js';
 import {
   BANK,
@@ -53,6 +53,44 @@ describe('mock Maskinporten', () => {
       typeof claims.exp === 'number' && claims.exp - Math.floor(Date.now() / 1000) <= 120,
       'typeof claims.exp === "number" && claims.exp - Math.floor(Date.now(...',
     );
+  });
+
+  it('acts for another organisation with consumer_org: it is the consumer, the client the supplier', async () => {
+    const operator = await makeClient(altinn, { orgNumber: '312987651' });
+    const res = await requestToken(
+      altinn,
+      await signGrant(altinn, operator, { claims: { consumer_org: BANK } }),
+    );
+    assert.equal(res.status, 200);
+    const claims = decodeJwt(((await res.json()) as { access_token: string }).access_token);
+    assert.deepEqual(claims.consumer, { authority: 'iso6523-actorid-upis', ID: `0192:${BANK}` });
+    assert.deepEqual(claims.supplier, { authority: 'iso6523-actorid-upis', ID: '0192:312987651' });
+    const own = decodeJwt(
+      (
+        (await (await requestToken(altinn, await signGrant(altinn, operator))).json()) as {
+          access_token: string;
+        }
+      ).access_token,
+    );
+    assert.equal(own.supplier, undefined, 'no supplier without consumer_org');
+  });
+
+  it('refuses a consumer_org that did not delegate to the client, or is no organisation number', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const clientId = `client-${randomUUID()}`;
+    altinn.registerClient({
+      clientId,
+      publicJwk: { ...(await exportJWK(publicKey)), kid: 'k' },
+      orgNumber: '312987651',
+      scopes: [WRITE, READ],
+      consumerOrgs: [BANK],
+    });
+    const restricted: TestClient = { clientId, kid: 'k', alg: 'ES256', privateKey };
+    const grant = (consumerOrg: unknown): Promise<string> =>
+      signGrant(altinn, restricted, { claims: { consumer_org: consumerOrg } });
+    assert.equal((await requestToken(altinn, await grant(BANK))).status, 200);
+    await refused(await grant('311567829'), 'invalid_grant', /has not delegated/);
+    await refused(await grant('abc'), 'invalid_request', /consumer_org/);
   });
 
   it('takes RSA client keys, and the audience without its trailing slash', async () => {

@@ -1,0 +1,63 @@
+import { bearerToken, empty, json } from './http.js';
+import { ANONYMOUS, type Auth } from './routes.js';
+
+/** The three kinds of auth the mock's routes need. */
+
+/** Pages, test controls and Maskinporten itself: anyone. */
+export const none: Auth = () => Promise.resolve(ANONYMOUS);
+
+/**
+ * Altinn 3's policy check: 401 with an empty body without a valid token of the mock's, 403 with an
+ * empty body when the token has none of `scopes`.
+ */
+export function bearer(...scopes: string[]): Auth {
+  return async (request, mock) => {
+    const token = bearerToken(request);
+    const caller = token ? await mock.maskinporten.verifyAccessToken(token) : undefined;
+    if (!caller) return empty(401, { 'WWW-Authenticate': 'Bearer' });
+    if (!caller.scopes.some((scope) => scopes.includes(scope))) return empty(403);
+    return caller;
+  };
+}
+
+/** Altinn 2's errors: ASP.NET Web API's `HttpError`, `{ "Message": … }`. [I] */
+export function altinn2Error(
+  status: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
+  return json(status, { Message: message, ...extra }, headers);
+}
+
+/**
+ * Altinn 2's service owner API: the `ApiKey` header first (403 without a known one), then the
+ * Maskinporten token (401), then its scope (403). The wording of the messages is the mock's.
+ */
+export function apiKeyAndBearer(scope: string): Auth {
+  return async (request, mock) => {
+    const key = request.headers.get('apikey');
+    if (key === null || !mock.apiKeys.has(key)) {
+      return altinn2Error(
+        403,
+        key === null
+          ? 'The ApiKey header is missing. Send the API key Altinn issued to you.'
+          : 'The ApiKey is not valid.',
+      );
+    }
+    const token = bearerToken(request);
+    const caller = token ? await mock.maskinporten.verifyAccessToken(token) : undefined;
+    if (!caller) {
+      return altinn2Error(
+        401,
+        'Authorization has been denied for this request.',
+        {},
+        { 'WWW-Authenticate': 'Bearer' },
+      );
+    }
+    if (!caller.scopes.includes(scope)) {
+      return altinn2Error(403, `The access token lacks the scope ${scope}.`);
+    }
+    return caller;
+  };
+}

@@ -1,0 +1,39 @@
+import { en } from './en.js';
+import { nb, type PageTexts } from './nb.js';
+import { nn } from './nn.js';
+import { cookie } from '../http.js';
+import type { PageLanguage } from '../types.js';
+
+export type { PageTexts };
+
+/** The texts of the mock's pages, one data file a language. */
+export const TEXTS: Record<PageLanguage, PageTexts> = { nb, nn, en };
+
+export const PAGE_LANGUAGES: readonly PageLanguage[] = ['nb', 'nn', 'en'];
+
+/** Fills the `{name}` marks of a text. */
+export function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (mark, name: string) => values[name] ?? mark);
+}
+
+/** Altinn's language cookie: `altinnPersistentContext=UL=<LCID>` (1044 nb, 2068 nn, 1033 en). */
+const COOKIE_LANGUAGES: Record<string, PageLanguage> = { '1044': 'nb', '2068': 'nn', '1033': 'en' };
+
+/**
+ * The page's language: the `lang` query parameter (the portal passes it, and the page's own
+ * language switch), else Altinn's language cookie, as am.ui reads it, else bokmål.
+ */
+export function pageLanguage(request: Request, url: URL): PageLanguage {
+  const asked = (url.searchParams.get('lang') ?? '').toLowerCase();
+  if ((PAGE_LANGUAGES as readonly string[]).includes(asked)) return asked as PageLanguage;
+  const lcid = /UL=(\d+)/.exec(
+    decodeURIComponent(cookie(request, 'altinnPersistentContext') ?? ''),
+  );
+  return COOKIE_LANGUAGES[lcid?.[1] ?? ''] ?? 'nb';
+}
+
+/** A list of names in running text: "A", "A og B", "A, B og C". */
+export function joinNames(names: string[], texts: PageTexts): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${texts.and} ${names[names.length - 1]}`;
+}
