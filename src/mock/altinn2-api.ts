@@ -16,9 +16,10 @@ import type { MockDelegationRequest, MockRequestResource } from './types.js';
 
 /**
  * Altinn 2's service owner API for access requests, `…/api/serviceowner/delegationRequests`
- * (altinn-api.md 3.1; Altinn's own docs, release 20.4): create, read, delete. Altinn II closed on
- * 19 June 2026; the list (`GET` with filters, OData and continuation) is not mocked, as the product
- * never lists.
+ * (altinn-api.md 3.1; Altinn's own docs, release 20.4): create, read, list, delete. Altinn II
+ * closed on 19 June 2026. The list takes the filters a backend uses to find a request whose answer
+ * it lost (`serviceCode`, `serviceEditionCode`, `coveredBy`, `offeredBy`, `status[n]`); OData
+ * `$filter` and continuation are not mocked.
  *
  * - Auth: header `ApiKey` and a Maskinporten token with `…delegationrequests.write` (POST, DELETE)
  *   or `.read` (GET); the token's consumer organisation is the service owner.
@@ -36,6 +37,12 @@ export const altinn2Routes: RouteTable = {
       path: '',
       auth: apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_WRITE),
       handle: create,
+    },
+    {
+      method: 'GET',
+      path: '',
+      auth: apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_READ),
+      handle: list,
     },
     {
       method: 'GET',
@@ -100,6 +107,37 @@ function read(request: Request, { mock, caller, params }: RouteContext): Respons
     200,
     delegationRequestJson(found, mock.baseUrl, wantsHal(request)),
   );
+}
+
+/** `GET` with filters: the caller's requests, oldest first, in one page. Query names in any case, as ASP.NET binds them. */
+function list(request: Request, { mock, caller }: RouteContext): Response {
+  const query = new URL(request.url).searchParams;
+  const values = (name: RegExp) =>
+    [...query].filter(([key]) => name.test(key)).map(([, value]) => value.trim());
+  const one = (name: string) => values(new RegExp(`^${name}$`, 'i'))[0] || undefined;
+  const statuses = new Set(values(/^status(\[\d*\])?$/i).map((status) => status.toLowerCase()));
+  const serviceCode = one('serviceCode');
+  const edition = one('serviceEditionCode');
+  const [coveredBy, offeredBy] = [one('coveredBy'), one('offeredBy')];
+  const items = [...mock.delegationRequests.requests.values()]
+    .filter((item) => item.serviceOwner === caller.orgNumber)
+    .filter((item) => statuses.size === 0 || statuses.has(item.requestStatus.toLowerCase()))
+    .filter((item) => coveredBy === undefined || item.coveredBy === coveredBy)
+    .filter((item) => offeredBy === undefined || item.offeredBy === offeredBy)
+    .filter(
+      (item) =>
+        serviceCode === undefined ||
+        item.requestResources.some(
+          (resource) =>
+            resource.serviceCode === serviceCode &&
+            (edition === undefined || String(resource.serviceEditionCode) === edition),
+        ),
+    )
+    .map((item) => delegationRequestJson(item, mock.baseUrl, true));
+  return representation(request, 200, {
+    _links: { self: { href: `${mock.baseUrl}${ALTINN2_API_PATH}` } },
+    _embedded: { delegationRequests: items },
+  });
 }
 
 /** `DELETE`: 204, the request is `Deleted`. */

@@ -381,12 +381,28 @@ describe('mock Altinn 2 service owner API (delegationRequests)', () => {
     });
   });
 
-  it('does not serve the list, which the product never calls', async () => {
-    const res = await fetch(`${altinn.url}${ALTINN2_REQUESTS}?status[0]=created`, {
-      headers: altinn2Headers(token),
-    });
-    assert.equal(res.status, 405);
-    assert.equal(res.headers.get('allow'), 'POST');
+  it('lists the caller’s requests by service, parties and status, as a lost answer is found', async () => {
+    const mine = await createAltinn2(altinn, token);
+    const sent = await createAltinn2(altinn, token);
+    assert.equal((await accessControl(altinn, sent.Guid, 'send')).status, 200);
+    const list = async (query: string) => {
+      const res = await fetch(`${altinn.url}${ALTINN2_REQUESTS}?${query}`, {
+        headers: altinn2Headers(token),
+      });
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { _embedded: { delegationRequests: Altinn2Item[] } };
+      return body._embedded.delegationRequests.map((item) => item.Guid);
+    };
+    const created = await list(
+      `serviceCode=4751&serviceEditionCode=1&coveredBy=${String(mine.CoveredBy)}&offeredBy=${String(mine.OfferedBy)}&status[0]=created`,
+    );
+    assert.ok(created.includes(mine.Guid));
+    assert.ok(!created.includes(sent.Guid), 'a sent request is no longer created');
+    assert.deepEqual(await list('coveredBy=00000000000'), []);
+    assert.ok(
+      (await list('STATUS[0]=Unopened')).includes(sent.Guid),
+      'names and values in any case',
+    );
   });
 
   it('spells an approved request Accepted when told to ([C] in altinn-api.md 3.1)', async () => {
