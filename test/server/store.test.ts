@@ -480,7 +480,20 @@ if (databaseUrl) {
       restart: async (options) => postgresStore({ ...options, connectionString }),
       async close() {
         await raw.end();
-        await admin.query(`drop database if exists ${name} with (force)`);
+        // A pool's end() resolves before its connections have gone: wait for the server to see them
+        // go, as dropping the database under them would fail the clients still closing.
+        for (let waited = 0; waited < 30_000; waited += 100) {
+          const { rows } = await admin.query<{ connections: number }>(
+            'select count(*)::int as connections from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (rows[0]?.connections === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        // Without force, PostgreSQL waits a little for backends still exiting; force is the last resort.
+        await admin
+          .query(`drop database if exists ${name}`)
+          .catch(() => admin.query(`drop database if exists ${name} with (force)`));
         await admin.end();
       },
     };
