@@ -1,9 +1,13 @@
 /**
  * The request store, one suite run against embedded PGlite and, when DATABASE_URL names one, a
  * PostgreSQL server (where two stores stand for two instances of the backend). PGlite starts slowly:
- * one instance serves the whole file, and tables are emptied between tests.
+ * one instance (in a temporary folder, so that a restart can be tried) serves the whole file, and
+ * tables are emptied between tests.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, beforeEach, describe, it, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -18,6 +22,7 @@ import {
   type StoreOptions,
 } from '../../src/server/store/index.js';
 import { MIGRATIONS } from '../../src/server/store/migrations.js';
+import { assertMatchesContract } from './openapi.js';
 
 const PERSON = '21818297804';
 const OTHER_PERSON = '12859040150';
@@ -31,6 +36,8 @@ interface Harness {
   /** A store, as one instance of the backend would open it. */
   open(options?: Partial<StoreOptions>): RequestStore;
   sql<Row>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Stops the database's users and opens a store anew, as a restarted backend would. */
+  restart(options: StoreOptions): Promise<RequestStore>;
   close(): Promise<void>;
 }
 
@@ -132,6 +139,13 @@ function storeSuite(engine: string, start: () => Promise<Harness>): void {
       });
       assert.equal(await store.get(OTHER_PERSON, 'access', 'a-1'), undefined);
       assert.equal(await store.get(PERSON, 'consent', 'a-1'), undefined, 'kinds are apart');
+      // What the store keeps is what the view promises.
+      const view = Object.fromEntries(
+        Object.entries(record ?? {}).filter(
+          ([field]) => !['altinnId', 'organization', 'refreshedAt'].includes(field),
+        ),
+      );
+      await assertMatchesContract('get', '/access-requests/{id}', 200, view);
     });
 
     it('keeps one record per id: a repeat or another person’s same id is refused', async () => {
@@ -407,19 +421,44 @@ function storeSuite(engine: string, start: () => Promise<Harness>): void {
       assert.deepEqual(await shortMemory.purge(), { requests: 1, keys: 0 });
       assert.equal(await store.get(PERSON, 'access', 'rejected-lately'), undefined);
     });
+
+    // Last: on PGlite it closes the shared instance.
+    it('remembers a granted consent across a restart of the backend', async () => {
+      const consent: NewRequest = {
+        kind: 'consent',
+        id: '0b6c2d3e-4f5a-4b7c-8d9e-0f1a2b3c4d5e',
+        subject: { rights: [{ resource: 'skatt' }] },
+        status: 'created',
+      };
+      const before = open();
+      await before.insert(PERSON, consent);
+      await before.update(PERSON, 'consent', consent.id, { status: 'accepted' });
+      const after = await harness.restart({ secret: SECRET, now: () => now });
+      stores.push(after);
+      assert.equal((await after.get(PERSON, 'consent', consent.id))?.status, 'accepted');
+      assert.deepEqual(ids((await after.list(PERSON, 'consent', { resource: 'skatt' })).items), [
+        consent.id,
+      ]);
+    });
   });
 }
 
-// One PGlite for the file: it takes seconds to start on a loaded machine.
-let sharedPglite: Promise<PGlite> | undefined;
+// One PGlite for the file, in a folder: it takes seconds to start on a loaded machine.
 storeSuite('PGlite', async () => {
-  sharedPglite ??= PGlite.create();
-  const pglite = await sharedPglite;
+  const dataDir = await mkdtemp(join(tmpdir(), 'altinn-request-store-'));
+  const pglite = await PGlite.create(dataDir);
   return {
     open: (options) => pgliteStore({ ...options, pglite }),
     sql: async <Row>(text: string, params: unknown[] = []) =>
       (await pglite.query<Row>(text, params)).rows,
-    close: () => pglite.close(),
+    async restart(options) {
+      await pglite.close();
+      return pgliteStore({ ...options, dataDir });
+    },
+    async close() {
+      if (!pglite.closed) await pglite.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 });
 
@@ -440,9 +479,24 @@ if (databaseUrl) {
       open: (options) => postgresStore({ secret: SECRET, ...options, connectionString }),
       sql: async <Row>(text: string, params: unknown[] = []) =>
         (await raw.query(text, params)).rows as Row[],
+      // Another instance: a pool of its own reads what the first wrote.
+      restart: async (options) => postgresStore({ ...options, connectionString }),
       async close() {
         await raw.end();
-        await admin.query(`drop database if exists ${name} with (force)`);
+        // A pool's end() resolves before its connections have gone: wait for the server to see them
+        // go, as dropping the database under them would fail the clients still closing.
+        for (let waited = 0; waited < 30_000; waited += 100) {
+          const { rows } = await admin.query<{ connections: number }>(
+            'select count(*)::int as connections from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (rows[0]?.connections === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        // Without force, PostgreSQL waits a little for backends still exiting; force is the last resort.
+        await admin
+          .query(`drop database if exists ${name}`)
+          .catch(() => admin.query(`drop database if exists ${name} with (force)`));
         await admin.end();
       },
     };
