@@ -6,17 +6,19 @@
  * place where Altinn 2's request statuses become the view's.
  */
 import {
+  ACCESS_READ,
+  ACCESS_WRITE,
   accessBodyReader,
   idempotencyKeyOf,
   subjectOf,
   type AccessOptions,
   type AccessRequest,
 } from './access.js';
+import { parseAltinn } from './altinn-api.js';
 import { ProblemError } from './problem.js';
 import { requestRoutes, type RequestKindApi } from './requests.js';
 import {
   altinn2DelegationRequestSchema,
-  validate,
   type Altinn2DelegationRequest,
   type RequestStatus,
 } from './schemas.js';
@@ -25,9 +27,6 @@ import type { HandlerModule, RouteContext } from './types.js';
 import type { AltinnEnvironmentUrls } from './environments.js';
 
 const BASE = '/api/serviceowner/delegationRequests';
-// The same scope names as Altinn 3's service owner API.
-const WRITE = ['altinn:serviceowner/delegationrequests.write'];
-const READ = ['altinn:serviceowner/delegationrequests.read'];
 
 const STATUSES: Readonly<Record<Altinn2DelegationRequest['RequestStatus'], RequestStatus>> = {
   created: 'created',
@@ -42,17 +41,8 @@ const STATUSES: Readonly<Record<Altinn2DelegationRequest['RequestStatus'], Reque
   other: 'unknown',
 };
 
-function readDelegationRequest(answer: unknown): Altinn2DelegationRequest {
-  const parsed = validate(altinn2DelegationRequestSchema, answer);
-  if (!parsed.success) {
-    throw new ProblemError({
-      status: 502,
-      code: 'altinn-unavailable',
-      title: 'Altinn answered something unexpected',
-    });
-  }
-  return parsed.data;
-}
+const readDelegationRequest = (answer: unknown): Altinn2DelegationRequest =>
+  parseAltinn(altinn2DelegationRequestSchema, answer);
 
 function changeOf(request: Altinn2DelegationRequest): RequestChange {
   const url = request._links?.sendRequest?.href;
@@ -89,7 +79,7 @@ export function accessAltinn2Module(
     const answer = await context.altinn.send(
       'GET',
       `${BASE}/${encodeURIComponent(id)}`,
-      READ,
+      ACCESS_READ,
       undefined,
       altinn2,
     );
@@ -110,7 +100,7 @@ export function accessAltinn2Module(
       const answer = await context.altinn.send(
         'POST',
         BASE,
-        WRITE,
+        ACCESS_WRITE,
         {
           CoveredBy: context.identity.person,
           OfferedBy: request.org,
@@ -143,7 +133,7 @@ export function accessAltinn2Module(
       const answer = await context.altinn.send(
         'GET',
         `${BASE}?${query.toString()}`,
-        READ,
+        ACCESS_READ,
         undefined,
         altinn2,
       );
@@ -172,7 +162,7 @@ export function accessAltinn2Module(
       await context.altinn.send(
         'DELETE',
         `${BASE}/${encodeURIComponent(record.id)}`,
-        WRITE,
+        ACCESS_WRITE,
         undefined,
         altinn2,
       );

@@ -6,18 +6,20 @@
  * place where Altinn 3's request statuses become the view's.
  */
 import {
+  ACCESS_READ,
+  ACCESS_WRITE,
   accessBodyReader,
   idempotencyKeyOf,
   subjectOf,
   type AccessOptions,
   type AccessRequest,
 } from './access.js';
+import { parseAltinn } from './altinn-api.js';
 import { ProblemError } from './problem.js';
 import { requestRoutes, type RequestKindApi } from './requests.js';
 import {
   altinn3RequestSchema,
   altinn3RequestStatusSchema,
-  validate,
   type Altinn3RequestStatus,
   type RequestStatus,
 } from './schemas.js';
@@ -26,8 +28,6 @@ import type { AltinnEnvironmentUrls } from './environments.js';
 import { organizationUrn, personUrn } from './urns.js';
 
 const BASE = '/accessmanagement/api/v1/serviceowner/delegationrequests';
-const WRITE = ['altinn:serviceowner/delegationrequests.write'];
-const READ = ['altinn:serviceowner/delegationrequests.read'];
 
 const STATUSES: Readonly<Record<Altinn3RequestStatus, RequestStatus>> = {
   draft: 'created',
@@ -39,19 +39,8 @@ const STATUSES: Readonly<Record<Altinn3RequestStatus, RequestStatus>> = {
   other: 'unknown',
 };
 
-function unexpected(): ProblemError {
-  return new ProblemError({
-    status: 502,
-    code: 'altinn-unavailable',
-    title: 'Altinn answered something unexpected',
-  });
-}
-
-function statusOf(answer: unknown): RequestStatus {
-  const parsed = validate(altinn3RequestStatusSchema, answer);
-  if (!parsed.success) throw unexpected();
-  return STATUSES[parsed.data];
-}
+const statusOf = (answer: unknown): RequestStatus =>
+  STATUSES[parseAltinn(altinn3RequestStatusSchema, answer)];
 
 export function accessAltinn3Module(
   options: AccessOptions,
@@ -77,17 +66,15 @@ export function accessAltinn3Module(
       };
       const answer =
         request.resource !== undefined
-          ? await context.altinn.send('POST', `${BASE}/resource`, WRITE, {
+          ? await context.altinn.send('POST', `${BASE}/resource`, ACCESS_WRITE, {
               ...parties,
               resource: request.resource,
             })
-          : await context.altinn.send('POST', `${BASE}/package`, WRITE, {
+          : await context.altinn.send('POST', `${BASE}/package`, ACCESS_WRITE, {
               ...parties,
               package: request.package,
             });
-      const parsed = validate(altinn3RequestSchema, answer.body);
-      if (!parsed.success) throw unexpected();
-      const created = parsed.data;
+      const created = parseAltinn(altinn3RequestSchema, answer.body);
       return {
         kind: 'access',
         id: created.id,
@@ -101,7 +88,7 @@ export function accessAltinn3Module(
 
     async refresh(context, record) {
       const answer = await context.altinn
-        .send('GET', `${BASE}/${encodeURIComponent(record.id)}/status`, READ)
+        .send('GET', `${BASE}/${encodeURIComponent(record.id)}/status`, ACCESS_READ)
         .catch((error: unknown) => {
           // Altinn 3 answers an unknown id with 400 AM.VLD-00035 (alone, or inside a validation
           // problem), not 404.
@@ -119,7 +106,11 @@ export function accessAltinn3Module(
     },
 
     async withdraw(context, record) {
-      await context.altinn.send('PUT', `${BASE}/${encodeURIComponent(record.id)}/withdraw`, WRITE);
+      await context.altinn.send(
+        'PUT',
+        `${BASE}/${encodeURIComponent(record.id)}/withdraw`,
+        ACCESS_WRITE,
+      );
       return { status: 'withdrawn' };
     },
   };

@@ -32,6 +32,10 @@ export interface AccessOptions {
   allowOtherOrganizations?: boolean;
 }
 
+/** The scopes of both service owner APIs (Altinn 2 and Altinn 3 use the same names). */
+export const ACCESS_WRITE = ['altinn:serviceowner/delegationrequests.write'];
+export const ACCESS_READ = ['altinn:serviceowner/delegationrequests.read'];
+
 /** The body, checked: the organisation asked is settled and the way back normalised. */
 export type AccessRequest = AccessRequestBody & { org: string; redirectUrl: string };
 

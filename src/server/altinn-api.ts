@@ -6,6 +6,8 @@
 import { readLimited } from './body.js';
 import { MaskinportenError, type TokenSource } from './maskinporten.js';
 import { ProblemError, type Problem } from './problem.js';
+import { validate } from './schemas.js';
+import type { z } from 'zod';
 
 /** Altinn's answers are small; anything larger is not one of them (and must not fill memory). */
 const MAX_ANSWER_BYTES = 1024 * 1024;
@@ -219,4 +221,17 @@ export class AltinnApi {
     }
     return new ProblemError({ status: 502, code: 'altinn-unavailable', title: 'Altinn failed' });
   }
+}
+
+/** Altinn's answer read with `schema`; anything else is a 502 (Altinn answered something unexpected). */
+export function parseAltinn<T>(schema: z.ZodType<T>, answer: unknown): T {
+  const parsed = validate(schema, answer);
+  if (!parsed.success) {
+    throw new ProblemError({
+      status: 502,
+      code: 'altinn-unavailable',
+      title: 'Altinn answered something unexpected',
+    });
+  }
+  return parsed.data;
 }

@@ -4,6 +4,7 @@
  * and who is asked (`from`) the signed-in person (or their organisation) from `identify`. This is the
  * one place where Altinn's consent statuses become the view's.
  */
+import { parseAltinn } from './altinn-api.js';
 import { readValidBody } from './body.js';
 import { ProblemError } from './problem.js';
 import { ownRedirectUrl } from './redirect-url.js';
@@ -11,7 +12,6 @@ import { requestRoutes, type RequestKindApi } from './requests.js';
 import {
   altinnConsentRequestSchema,
   consentRequestBodySchema,
-  validate,
   type AltinnConsentRequest,
   type ConsentRequestBody,
   type RequestStatus,
@@ -72,17 +72,8 @@ export function consentStatus(consent: AltinnConsentRequest, now: number): Reque
   return 'unknown';
 }
 
-function readConsent(answer: unknown): AltinnConsentRequest {
-  const parsed = validate(altinnConsentRequestSchema, answer);
-  if (!parsed.success) {
-    throw new ProblemError({
-      status: 502,
-      code: 'altinn-unavailable',
-      title: 'Altinn answered something unexpected',
-    });
-  }
-  return parsed.data;
-}
+const readConsent = (answer: unknown): AltinnConsentRequest =>
+  parseAltinn(altinnConsentRequestSchema, answer);
 
 function changeOf(consent: AltinnConsentRequest, now: number): RequestChange {
   return {

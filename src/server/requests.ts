@@ -97,11 +97,21 @@ export function requestRoutes<Body>(api: RequestKindApi<Body>): HandlerModule {
   /** The record, read again from Altinn when it may have moved (at most once per interval). */
   async function fresh(context: RouteContext, record: RequestRecord): Promise<RequestRecord> {
     if (FINAL.has(record.status)) return record;
+    // Refreshed within the window by some reader: no need to ask the database to claim it.
+    if (Date.parse(record.refreshedAt) > context.now() - REFRESH_INTERVAL_SECONDS * 1000) {
+      return record;
+    }
     const { person } = context.identity;
     if (!(await context.store.claimRefresh(person, kind, record.id, REFRESH_INTERVAL_SECONDS))) {
       return record;
     }
     const change = await api.refresh(context, record);
+    // Mostly nothing moved: no write then.
+    const same =
+      change.status === record.status &&
+      (change.url === undefined || change.url === record.url) &&
+      (change.validTo === undefined || change.validTo === record.validTo);
+    if (same) return record;
     return (await context.store.update(person, kind, record.id, change)) ?? record;
   }
 
@@ -129,8 +139,9 @@ export function requestRoutes<Body>(api: RequestKindApi<Body>): HandlerModule {
 
   async function remember(context: RouteContext, request: NewRequest): Promise<RequestRecord> {
     const { person } = context.identity;
-    await context.store.insert(person, request);
-    const record = await context.store.get(person, kind, request.id);
+    const record =
+      (await context.store.insert(person, request)) ??
+      (await context.store.get(person, kind, request.id));
     // The id is someone else's (a consent id reused by another person): never show theirs.
     if (!record) {
       throw new ProblemError({
@@ -196,13 +207,12 @@ export function requestRoutes<Body>(api: RequestKindApi<Body>): HandlerModule {
     const key = api.idempotencyKey?.(context);
     if (key !== undefined)
       return json(viewOf(await createOnce(context, body, key), context.now()), 201);
+    // Without a key the body's id makes a retry the same request (Altinn's own idempotency).
     const request = await api.create(context, body);
-    const existed = await context.store.get(context.identity.person, kind, request.id);
-    const record = existed ?? (await remember(context, request));
-    return json(
-      viewOf(existed ? await fresh(context, record) : record, context.now()),
-      existed ? 200 : 201,
-    );
+    const inserted = await context.store.insert(context.identity.person, request);
+    if (inserted) return json(viewOf(inserted, context.now()), 201);
+    const existing = await remember(context, request);
+    return json(viewOf(await fresh(context, existing), context.now()), 200);
   }
 
   /** The person's request with the path's id; 404 for anyone else's, or an id no request has. */

@@ -116,6 +116,31 @@ describe('lists and lookup of the person’s requests', () => {
     assert.equal(page2.next, undefined);
   });
 
+  it('purges final requests some 13 months after they last changed, and keeps open ones', async () => {
+    const rejected = await ask();
+    const open = await ask();
+    await answerInAltinn(String(rejected.url), 'reject');
+    assert.equal(
+      ((await (await portal.call('GET', `/consent-requests/${rejected.id}`)).json()) as View)
+        .status,
+      'rejected',
+    );
+    portal.advance(14 * 31 * 86_400_000);
+    try {
+      // Any call lets the handler purge (in the background); the list then lacks the old one.
+      const ids = async () => (await list('state=all&limit=100')).items.map((view) => view.id);
+      const deadline = Date.now() + 30_000;
+      while ((await ids()).includes(rejected.id) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const left = await ids();
+      assert.ok(!left.includes(rejected.id), 'the final request is purged');
+      assert.ok(left.includes(open.id), 'the open one stays');
+    } finally {
+      portal.advance(-14 * 31 * 86_400_000);
+    }
+  });
+
   it('refuses a bad query with a 400 problem', async () => {
     for (const query of [
       'state=soon',

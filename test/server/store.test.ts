@@ -89,7 +89,10 @@ function storeSuite(engine: string, start: () => Promise<Harness>): void {
       const first = await Promise.all(
         instances.map((store, index) => store.insert(PERSON, accessRequest(`first-${index}`))),
       );
-      assert.deepEqual(first, [true, true, true, true]);
+      assert.deepEqual(
+        first.map((record) => record?.id),
+        ['first-0', 'first-1', 'first-2', 'first-3'],
+      );
       const versions = await harness.sql<{ version: number }>(
         'select version from altinn_store_migrations order by version',
       );
@@ -119,8 +122,9 @@ function storeSuite(engine: string, start: () => Promise<Harness>): void {
       const store = open();
       now = START + 1000;
       assert.equal(
-        await store.insert(PERSON, accessRequest('a-1', { validTo: '2027-06-30T23:59:59+02:00' })),
-        true,
+        (await store.insert(PERSON, accessRequest('a-1', { validTo: '2027-06-30T23:59:59+02:00' })))
+          ?.id,
+        'a-1',
       );
       const record = await store.get(PERSON, 'access', 'a-1');
       assert.deepEqual(record, {
@@ -157,9 +161,9 @@ function storeSuite(engine: string, start: () => Promise<Harness>): void {
         status: 'created',
       };
       const [a, b] = [open(), open()];
-      assert.equal(await a.insert(PERSON, consent), true);
-      assert.equal(await b.insert(PERSON, consent), false);
-      assert.equal(await b.insert(OTHER_PERSON, consent), false);
+      assert.equal((await a.insert(PERSON, consent))?.id, consent.id);
+      assert.equal(await b.insert(PERSON, consent), undefined);
+      assert.equal(await b.insert(OTHER_PERSON, consent), undefined);
       assert.equal(await b.get(OTHER_PERSON, 'consent', consentId), undefined);
       assert.equal((await b.get(PERSON, 'consent', consentId))?.id, consentId);
     });

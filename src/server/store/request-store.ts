@@ -101,8 +101,8 @@ export interface StoreOptions {
 }
 
 export interface RequestStore {
-  /** Records a new request; `false` when one with this kind and id exists already (anyone's). */
-  insert(person: string, request: NewRequest): Promise<boolean>;
+  /** Records a new request and answers it; `undefined` when one with this kind and id exists already (anyone's). */
+  insert(person: string, request: NewRequest): Promise<RequestRecord | undefined>;
   /** The person's request, or `undefined` (also for another person's). */
   get(person: string, kind: RequestKind, id: string): Promise<RequestRecord | undefined>;
   /** The person's requests of one kind, newest first, a page at a time. */
@@ -250,12 +250,12 @@ export function createRequestStore(engine: Engine, options: StoreOptions): Reque
   return {
     async insert(person, request) {
       const at = now();
-      const rows = await query(
+      const [row] = await query<Row>(
         `insert into altinn_requests (kind, id, altinn_id, owner, organization, subject, status,
            url, navigation, valid_to, created_at, updated_at, refreshed_at)
          values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $11, $12)
          on conflict (kind, id) do nothing
-         returning id`,
+         returning ${COLUMNS}`,
         [
           request.kind,
           request.id,
@@ -272,7 +272,7 @@ export function createRequestStore(engine: Engine, options: StoreOptions): Reque
           new Date(0),
         ],
       );
-      return rows.length === 1;
+      return row && recordOf(row);
     },
 
     get,
