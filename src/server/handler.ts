@@ -11,6 +11,7 @@ import type { AccessOptions } from './access.js';
 import { AltinnApi } from './altinn-api.js';
 import { readLimited } from './body.js';
 import { consentModule, type ConsentOptions } from './consent.js';
+import { systemUserModule, type SystemUserOptions } from './system-user.js';
 import { environmentUrls, type AltinnEnvironment } from './environments.js';
 import type { TokenSource } from './maskinporten.js';
 import { json, problem, ProblemError } from './problem.js';
@@ -31,6 +32,11 @@ export interface AltinnHandlerOptions {
   consent?: ConsentOptions;
   /** Access requests ("Be om tilgang"), through Altinn 3 or Altinn 2; leave out to serve none. */
   access?: AccessOptions;
+  /**
+   * System-user requests ("systembruker"): the vendor's system and what each integration asks a
+   * customer organisation for; leave out to serve none.
+   */
+  systemUser?: SystemUserOptions;
   /**
    * Where every request is remembered: `pgliteStore()` (the default: embedded PostgreSQL, in
    * memory), `pgliteStore({ dataDir, secret })` to keep it on disk, or `postgresStore(...)` for a
@@ -178,6 +184,7 @@ export function createAltinnHandler(options: AltinnHandlerOptions): AltinnHandle
   if (options.consent) modules.push(consentModule(options.consent));
   if (options.access?.api === 'altinn2') modules.push(accessAltinn2Module(options.access, urls));
   else if (options.access) modules.push(accessAltinn3Module(options.access, urls));
+  if (options.systemUser) modules.push(systemUserModule(options.systemUser));
   const routes = modules.flatMap((module) => module.routes);
 
   // Purged on a request, not by a timer: workers and serverless runtimes keep none.

@@ -13,6 +13,7 @@ export {
 } from './handler.js';
 export type { ConsentOptions } from './consent.js';
 export type { AccessOptions } from './access.js';
+export type { SystemUserIntegration, SystemUserOptions } from './system-user.js';
 export { requestRoutes, viewOf, type RequestKindApi } from './requests.js';
 export {
   maskinportenTokenSource,
