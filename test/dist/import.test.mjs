@@ -74,10 +74,18 @@ test('the built mock and handler serve a consent request together', async () => 
       allowedOrigins: ['http://portal.example'],
     });
     // The mock refuses the fake token, and the handler says so without leaking anything.
+    // Asking for a consent calls Altinn (with the default store: PGlite in memory).
+    const id = '00000000-0000-4000-8000-000000000000';
     const response = await handler(
-      new Request(
-        'http://portal.example/api/altinn/consent-requests/00000000-0000-4000-8000-000000000000',
-      ),
+      new Request('http://portal.example/api/altinn/consent-requests', {
+        method: 'POST',
+        headers: { origin: 'http://portal.example', 'content-type': 'application/json' },
+        body: JSON.stringify({
+          id,
+          rights: [{ resource: 'standard-samtykke-for-dele-data' }],
+          redirectUrl: `http://portal.example/soknad?consentId=${id}`,
+        }),
+      }),
     );
     assert.equal(response.status, 502);
     assert.equal((await response.json()).code, 'altinn-unauthorized');
