@@ -38,6 +38,8 @@ export const en: Messages = {
     'Altinn has opened in a new tab. Finish there; this page shows when the request has been handled.',
   popupBlocked: 'Your browser blocked the new tab. Open Altinn with the link below.',
   openAltinn: 'Open Altinn',
+  consentAskedOn: 'The consent request was made on {date}.',
+  accessAskedOn: 'You asked for access on {date}.',
   statusUpdatesAutomatically: 'The status updates automatically.',
 
   accessButtonLabel: 'Request access',

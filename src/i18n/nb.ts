@@ -37,6 +37,8 @@ export const nb = {
     'Altinn er åpnet i en ny fane. Fullfør der; her ser du når forespørselen er behandlet.',
   popupBlocked: 'Nettleseren stoppet den nye fanen. Åpne Altinn med lenken under.',
   openAltinn: 'Åpne Altinn',
+  consentAskedOn: 'Forespørselen om samtykke ble laget {date}.',
+  accessAskedOn: 'Du ba om tilgang {date}.',
   statusUpdatesAutomatically: 'Statusen oppdateres automatisk.',
 
   accessButtonLabel: 'Be om tilgang',

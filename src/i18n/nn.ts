@@ -39,6 +39,8 @@ export const nn: Messages = {
     'Altinn er opna i ei ny fane. Fullfør der; her ser du når førespurnaden er handsama.',
   popupBlocked: 'Nettlesaren stoppa den nye fana. Opne Altinn med lenka under.',
   openAltinn: 'Opne Altinn',
+  consentAskedOn: 'Førespurnaden om samtykke vart laga {date}.',
+  accessAskedOn: 'Du bad om tilgang {date}.',
   statusUpdatesAutomatically: 'Statusen blir oppdatert automatisk.',
 
   accessButtonLabel: 'Be om tilgang',

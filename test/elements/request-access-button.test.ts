@@ -12,12 +12,12 @@ import { recallPendingRequest } from '../../src/core/pending-request.js';
 import { MESSAGES } from '../../src/i18n/index.js';
 import {
   ACCESS_REQUEST_ID,
-  altinn2DelegationRequest,
+  altinn2AccessView,
   altinn2SendRequestUrl,
-  altinn3DelegationRequest,
+  altinn3AccessView,
   altinn3DetailsLink,
   DELEGATION_REQUEST_ID,
-} from '../support/altinn-fixtures.js';
+} from '../support/fixtures.js';
 import { fakeBackend, type FakeRoute, type RecordedRequest } from '../support/fake-backend.js';
 import { innerButton, partText, recordNavigation, setPageUrl, shownText, UUID } from './helpers.js';
 
@@ -27,18 +27,18 @@ const RETURN_URL = 'https://portal.example/reports?tab=access';
 const SEND_REQUEST = altinn2SendRequestUrl(DELEGATION_REQUEST_ID);
 const DETAILS_LINK = altinn3DetailsLink(ACCESS_REQUEST_ID);
 
-/** `POST /access-requests`, answered by default with Altinn 2's HAL delegation request (Created). */
+/** `POST /access-requests`, answered by default with the view of an Altinn 2 request (created, back to the portal). */
 const created = (extra: Partial<FakeRoute> = {}): FakeRoute => ({
   method: 'POST',
   path: '/access-requests',
   status: 201,
-  body: altinn2DelegationRequest(),
+  body: altinn2AccessView(),
   ...extra,
 });
 
-/** `POST /access-requests`, answered with Altinn 3's `RequestDto` (Draft). */
+/** `POST /access-requests`, answered with the view of an Altinn 3 request (created, in a new window). */
 const createdA3 = (extra: Partial<FakeRoute> = {}): FakeRoute =>
-  created({ status: 202, body: altinn3DelegationRequest(), ...extra });
+  created({ status: 202, body: altinn3AccessView(), ...extra });
 
 async function accessButton(
   endpoint: string,
@@ -433,13 +433,13 @@ describe('<request-access-button>', () => {
         {
           method: 'GET',
           path: `/access-requests/${ACCESS_REQUEST_ID}`,
-          body: altinn3DelegationRequest({ status: 'Pending' }),
+          body: altinn3AccessView({ status: 'pending' }),
           times: 1,
         },
         {
           method: 'GET',
           path: `/access-requests/${ACCESS_REQUEST_ID}`,
-          body: altinn3DelegationRequest({ status: 'Approved' }),
+          body: altinn3AccessView({ status: 'accepted' }),
         },
         createdA3(),
       ]);
@@ -603,8 +603,8 @@ describe('<request-access-button>', () => {
     });
 
     const alreadySent: { name: string; body: unknown }[] = [
-      { name: 'Altinn 2 Unopened', body: altinn2DelegationRequest({ RequestStatus: 'Unopened' }) },
-      { name: 'Altinn 3 Pending', body: altinn3DelegationRequest({ status: 'Pending' }) },
+      { name: 'Altinn 2 pending', body: altinn2AccessView({ status: 'pending' }) },
+      { name: 'Altinn 3 pending', body: altinn3AccessView({ status: 'pending' }) },
       {
         name: 'a normalised pending view',
         body: {
@@ -876,18 +876,12 @@ describe('<request-access-button> refuses hostile Altinn URLs', () => {
 
   const shapes: { api: string; body: (url: string) => unknown }[] = [
     {
-      api: 'Altinn 2 sendRequest.href',
-      body: (url) =>
-        altinn2DelegationRequest({
-          _links: {
-            self: { href: 'https://tt02.altinn.no/api/serviceowner/delegationrequests/x' },
-            sendRequest: { href: url },
-          },
-        }),
+      api: 'a request back to the portal (Altinn 2)',
+      body: (url) => altinn2AccessView({ url }),
     },
     {
-      api: 'Altinn 3 detailsLink',
-      body: (url) => altinn3DelegationRequest({ links: { detailsLink: url } }),
+      api: 'a request in a new window (Altinn 3)',
+      body: (url) => altinn3AccessView({ url }),
     },
   ];
 
@@ -931,7 +925,7 @@ describe('<request-access-button> and a pop-up blocker', () => {
         method: 'POST',
         path: '/access-requests',
         status: 201,
-        body: altinn3DelegationRequest({ id: ACCESS_REQUEST_ID, status: 'Draft' }),
+        body: altinn3AccessView({ id: ACCESS_REQUEST_ID }),
       },
     ]);
     const element = await fixture<RequestAccessButton>(

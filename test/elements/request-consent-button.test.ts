@@ -11,7 +11,7 @@ import {
 } from '../../src/index.js';
 import { recallPendingRequest } from '../../src/core/pending-request.js';
 import { MESSAGES } from '../../src/i18n/index.js';
-import { consentRequestDetails } from '../support/altinn-fixtures.js';
+import { consentView } from '../support/fixtures.js';
 import { fakeBackend, type FakeRoute } from '../support/fake-backend.js';
 import { innerButton, partText, recordNavigation, setPageUrl, shownText, UUID } from './helpers.js';
 
@@ -22,7 +22,7 @@ const created = (extra: Partial<FakeRoute> = {}): FakeRoute => ({
   method: 'POST',
   path: '/consent-requests',
   status: 201,
-  body: consentRequestDetails({ id: '$id', viewUri: VIEW_URI }),
+  body: consentView({ id: '$id', url: VIEW_URI }),
   ...extra,
 });
 
@@ -221,12 +221,7 @@ describe('<request-consent-button>', () => {
     const backend = await fakeBackend([
       created({
         status: 200,
-        body: consentRequestDetails({
-          id: '$id',
-          viewUri: VIEW_URI,
-          status: 'Accepted',
-          consentRequestEvents: [{ eventType: 'Created' }, { eventType: 'Accepted' }],
-        }),
+        body: consentView({ id: '$id', url: VIEW_URI, status: 'accepted' }),
       }),
     ]);
     const element = await consentButton(backend.endpoint);
@@ -366,9 +361,9 @@ describe('<request-consent-button>', () => {
   it('refuses an answer about another consent request', async () => {
     const backend = await fakeBackend([
       created({
-        body: consentRequestDetails({
+        body: consentView({
           id: '22222222-2222-4222-8222-222222222222',
-          viewUri: VIEW_URI,
+          url: VIEW_URI,
         }),
       }),
     ]);
@@ -462,9 +457,9 @@ describe('<request-consent-button>', () => {
   it('navigates for real with the default settings, to an allowed origin', async () => {
     const backend = await fakeBackend([
       created({
-        body: consentRequestDetails({
+        body: consentView({
           id: '$id',
-          viewUri: `${location.origin}/fake-altinn/accessmanagement/ui/consent/request?id=$id`,
+          url: `${location.origin}/fake-altinn/accessmanagement/ui/consent/request?id=$id`,
         }),
       }),
     ]);
@@ -550,9 +545,7 @@ describe('<request-consent-button> refuses hostile Altinn URLs', () => {
 
   for (const url of hostile) {
     it(`refuses ${JSON.stringify(url)}`, async () => {
-      const backend = await fakeBackend([
-        created({ body: consentRequestDetails({ id: '$id', viewUri: url }) }),
-      ]);
+      const backend = await fakeBackend([created({ body: consentView({ id: '$id', url: url }) })]);
       const element = await consentButton(backend.endpoint);
       const errors: AltinnRequestErrorEvent[] = [];
       element.addEventListener('altinn-request-error', (event) => errors.push(event));
@@ -574,7 +567,7 @@ describe('<request-consent-button> refuses hostile Altinn URLs', () => {
     configure({ altinnOrigins: [location.origin] });
     const allowed = `${location.origin}/fake-altinn/consent?id=$id`;
     const backend = await fakeBackend([
-      created({ body: consentRequestDetails({ id: '$id', viewUri: allowed }) }),
+      created({ body: consentView({ id: '$id', url: allowed }) }),
     ]);
     const element = await consentButton(backend.endpoint);
     innerButton(element).click();

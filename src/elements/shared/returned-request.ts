@@ -4,7 +4,7 @@ import {
   type PendingRequest,
 } from '../../core/pending-request.js';
 import { readReturnParams, withoutReturnParams } from '../../core/return-params.js';
-import type { RequestKind } from '../../core/status.js';
+import type { RequestKind } from '../../core/request-status.js';
 import { resolveEndpoint } from './navigation.js';
 
 /** Ids read from the URL when `sessionStorage` could not keep them. */
