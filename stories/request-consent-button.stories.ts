@@ -193,6 +193,26 @@ export const CreatedAlreadyAnswered: Story = {
   },
 };
 
+export const AlreadyGiven: Story = {
+  name: 'Already given (an earlier consent)',
+  args: { endpoint: endpoint('consent/earlier-accepted', 'given') },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "Before asking anew, the button asks the backend's list for the person's latest consent request for the same `resource`: it was accepted and is still valid, so the button says so and asks nothing (`always-new` turns this off).",
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const element = button(canvasElement);
+    await clickPart(element);
+    await expectState(element, 'created');
+    await expectMessage(element, 'message', 'consentButtonGranted');
+    await expect(requestsTo(endpoint('consent/earlier-accepted', 'given'))).toHaveLength(1);
+  },
+};
+
 export const ErrorNetwork = failure(
   'consent/network',
   'errorNetwork',

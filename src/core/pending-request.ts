@@ -32,10 +32,13 @@ const MAX_KEPT = 8;
 
 const keyOf = (kind: RequestKind): string => `altinn-request-elements:pending:${kind}`;
 
+/** The page's `sessionStorage`, once found: reaching it is slow, and many elements ask. */
+let foundStore: Storage | undefined;
+
 /** `sessionStorage`, or `undefined` where it is missing or blocked (Node, some privacy modes). */
 function sessionStore(): Storage | undefined {
   try {
-    return globalThis.sessionStorage;
+    return (foundStore ??= globalThis.sessionStorage);
   } catch {
     return undefined;
   }
@@ -108,12 +111,15 @@ export function forgetPendingRequest(
   id?: string,
   storage = sessionStore(),
 ): void {
-  // Expired or corrupt entries go too.
-  const others =
-    id === undefined
-      ? []
-      : recallPendingRequests(kind, storage).filter(
-          (kept) => kept.id.toLowerCase() !== id.toLowerCase(),
-        );
-  writeKept(kind, others, storage);
+  if (id === undefined) {
+    writeKept(kind, [], storage);
+    return;
+  }
+  const kept = readKept(kind, storage);
+  const others = recallPendingRequests(kind, storage).filter(
+    (request) => request.id.toLowerCase() !== id.toLowerCase(),
+  );
+  // Many status elements learn final statuses at once: touch the store only when there is something
+  // to forget (expired or corrupt entries go too).
+  if (others.length !== kept.length) writeKept(kind, others, storage);
 }

@@ -7,6 +7,7 @@ export const en: Messages = {
   navigatingToAltinn: 'Taking you to Altinn …',
   consentButtonCreated: 'The consent request has been created.',
   consentButtonAnswered: 'The consent request no longer awaits your answer.',
+  consentButtonGranted: 'You have already given consent.',
   retry: 'Try again',
 
   errorNetwork: 'We could not reach the service. Check your connection and try again.',
@@ -46,6 +47,7 @@ export const en: Messages = {
   accessButtonBusy: 'Creating the access request …',
   accessButtonCreated: 'The access request has been created.',
   accessButtonAnswered: 'The access request has already been sent.',
+  accessButtonGranted: 'You already have access.',
   accessCreated: 'The access request has not been sent yet.',
   accessPending: 'The access request is waiting for an answer from the organisation.',
   accessAccepted: 'You have been given access.',

@@ -5,6 +5,7 @@ export const nb = {
   navigatingToAltinn: 'Sender deg til Altinn …',
   consentButtonCreated: 'Forespørselen om samtykke er opprettet.',
   consentButtonAnswered: 'Forespørselen om samtykke venter ikke lenger på svar fra deg.',
+  consentButtonGranted: 'Du har allerede gitt samtykke.',
   retry: 'Prøv igjen',
 
   errorNetwork: 'Vi fikk ikke kontakt med tjenesten. Sjekk nettforbindelsen og prøv igjen.',
@@ -45,6 +46,7 @@ export const nb = {
   accessButtonBusy: 'Oppretter forespørsel om tilgang …',
   accessButtonCreated: 'Forespørselen om tilgang er opprettet.',
   accessButtonAnswered: 'Forespørselen om tilgang er allerede sendt.',
+  accessButtonGranted: 'Du har allerede tilgang.',
   accessCreated: 'Forespørselen om tilgang er ikke sendt ennå.',
   accessPending: 'Forespørselen om tilgang venter på svar fra virksomheten.',
   accessAccepted: 'Du har fått tilgang.',

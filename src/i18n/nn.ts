@@ -7,6 +7,7 @@ export const nn: Messages = {
   navigatingToAltinn: 'Sender deg til Altinn …',
   consentButtonCreated: 'Førespurnaden om samtykke er oppretta.',
   consentButtonAnswered: 'Førespurnaden om samtykke ventar ikkje lenger på svar frå deg.',
+  consentButtonGranted: 'Du har alt gitt samtykke.',
   retry: 'Prøv igjen',
 
   errorNetwork: 'Vi fekk ikkje kontakt med tenesta. Sjekk nettsambandet og prøv igjen.',
@@ -47,6 +48,7 @@ export const nn: Messages = {
   accessButtonBusy: 'Opprettar førespurnad om tilgang …',
   accessButtonCreated: 'Førespurnaden om tilgang er oppretta.',
   accessButtonAnswered: 'Førespurnaden om tilgang er alt send.',
+  accessButtonGranted: 'Du har alt tilgang.',
   accessCreated: 'Førespurnaden om tilgang er ikkje send enno.',
   accessPending: 'Førespurnaden om tilgang ventar på svar frå verksemda.',
   accessAccepted: 'Du har fått tilgang.',

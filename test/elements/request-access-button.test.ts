@@ -47,6 +47,7 @@ async function accessButton(
 ): Promise<RequestAccessButton> {
   return fixture<RequestAccessButton>(
     html`<request-access-button
+      always-new
       endpoint=${endpoint}
       lang=${lang}
       resource=${RESOURCE}
@@ -99,7 +100,7 @@ describe('<request-access-button>', () => {
 
   it('uses its slotted label', async () => {
     const element = await fixture<RequestAccessButton>(
-      html`<request-access-button resource=${RESOURCE}
+      html`<request-access-button always-new resource=${RESOURCE}
         >Søk om tilgang til rapporten</request-access-button
       >`,
     );
@@ -117,6 +118,7 @@ describe('<request-access-button>', () => {
         name: 'an Altinn 3 resource and an organisation',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             endpoint=${endpoint}
             resource=${RESOURCE}
             org=${ORG}
@@ -128,6 +130,7 @@ describe('<request-access-button>', () => {
         name: 'an access package',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             endpoint=${endpoint}
             package="urn:altinn:accesspackage:skattegrunnlag"
             return-url=${RETURN_URL}
@@ -138,6 +141,7 @@ describe('<request-access-button>', () => {
         name: 'an Altinn 2 service code and edition',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             endpoint=${endpoint}
             service-code="4751"
             service-edition-code="2"
@@ -154,6 +158,7 @@ describe('<request-access-button>', () => {
         name: 'an Altinn 2 service code without an edition (edition 1)',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             endpoint=${endpoint}
             service-code="4751"
             return-url=${RETURN_URL}
@@ -167,6 +172,7 @@ describe('<request-access-button>', () => {
         name: 'several Altinn 2 services through the services property',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             endpoint=${endpoint}
             .services=${[
               { serviceCode: '4751', serviceEditionCode: 1 },
@@ -189,6 +195,7 @@ describe('<request-access-button>', () => {
         name: 'several Altinn 2 services as a JSON string in the services property',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             endpoint=${endpoint}
             .services=${'[{"serviceCode":"4751","serviceEditionCode":1}]'}
             return-url=${RETURN_URL}
@@ -202,6 +209,7 @@ describe('<request-access-button>', () => {
         name: 'several Altinn 2 services through the services attribute (JSON)',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             endpoint=${endpoint}
             services='[{"serviceCode":"4751","serviceEditionCode":1},{"serviceCode":"5252","serviceEditionCode":3}]'
             return-url=${RETURN_URL}
@@ -239,6 +247,7 @@ describe('<request-access-button>', () => {
       const backend = await fakeBackend([created()]);
       const element = await fixture<RequestAccessButton>(
         html`<request-access-button
+          always-new
           endpoint=${backend.endpoint}
           resource=${RESOURCE}
         ></request-access-button>`,
@@ -255,6 +264,7 @@ describe('<request-access-button>', () => {
         setPageUrl(search);
         const element = await fixture<RequestAccessButton>(
           html`<request-access-button
+            always-new
             endpoint=${backend.endpoint}
             resource=${RESOURCE}
           ></request-access-button>`,
@@ -274,6 +284,7 @@ describe('<request-access-button>', () => {
       const backend = await fakeBackend([created()]);
       const element = await fixture<RequestAccessButton>(
         html`<request-access-button
+          always-new
           endpoint=${backend.endpoint}
           resource=${RESOURCE}
           return-url="/reports?tab=2"
@@ -704,6 +715,7 @@ describe('<request-access-button>', () => {
         name: 'nothing to ask for',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             lang="nb"
             endpoint=${endpoint}
             org=${ORG}
@@ -714,6 +726,7 @@ describe('<request-access-button>', () => {
         name: 'a resource and a package at once',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             lang="nb"
             endpoint=${endpoint}
             resource=${RESOURCE}
@@ -725,6 +738,7 @@ describe('<request-access-button>', () => {
         name: 'a resource and an Altinn 2 service at once',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             lang="nb"
             endpoint=${endpoint}
             resource=${RESOURCE}
@@ -736,6 +750,7 @@ describe('<request-access-button>', () => {
         name: 'an organisation number with a wrong check digit',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             lang="nb"
             endpoint=${endpoint}
             resource=${RESOURCE}
@@ -747,6 +762,7 @@ describe('<request-access-button>', () => {
         name: 'an organisation number of 8 digits',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             lang="nb"
             endpoint=${endpoint}
             resource=${RESOURCE}
@@ -758,6 +774,7 @@ describe('<request-access-button>', () => {
         name: 'a service code that is not a number',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             lang="nb"
             endpoint=${endpoint}
             service-code="RF-1234"
@@ -768,6 +785,7 @@ describe('<request-access-button>', () => {
         name: 'an empty list of services',
         template: (endpoint) =>
           html`<request-access-button
+            always-new
             lang="nb"
             endpoint=${endpoint}
             .services=${[]}
@@ -930,6 +948,7 @@ describe('<request-access-button> and a pop-up blocker', () => {
     ]);
     const element = await fixture<RequestAccessButton>(
       html`<request-access-button
+        always-new
         endpoint=${backend.endpoint}
         lang="nb"
         resource="lonnsmodul-tilgang"

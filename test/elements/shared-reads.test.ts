@@ -218,6 +218,15 @@ for (const { tag, kind, collection, view, subject, query } of CASES) {
       expect(partText(element, 'base')).to.equal('');
     });
 
+    it('shows nothing, and no error, from a backend without the list route', async () => {
+      const backend = await fakeBackend([]);
+      const element = await withoutId(backend.endpoint);
+      await waitUntil(async () => (await backend.requests()).length === 1, 'the list was asked');
+      await waitUntil(() => !element.matches(':state(loading)'), 'read', { timeout: 10_000 });
+      expect(element.matches(':state(error)')).to.equal(false);
+      expect(partText(element, 'base')).to.equal('');
+    });
+
     it('refuses a list item of another kind', async () => {
       const other: FakeRoute['body'] =
         kind === 'consent' ? altinn3AccessView({ status: 'accepted' }) : consentView();

@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController } from 'lit';
+import type { RequestListQuery } from '../../core/client.js';
 import { AltinnRequestError, toAltinnRequestError } from '../../core/errors.js';
 import { newRequestId } from '../../core/ids.js';
 import { rememberPendingRequest } from '../../core/pending-request.js';
@@ -22,6 +23,8 @@ export interface RequestButtonTexts {
   created: string;
   /** The backend answered with a request that no longer waits for the user: nothing to do in Altinn. */
   answered: string;
+  /** The person's earlier request was granted, and is still valid: nothing to ask. */
+  granted: string;
 }
 
 /** What a button element gives the controller. */
@@ -38,10 +41,16 @@ export interface CreateRequestOptions<Body> {
   };
   /** How to reach Altinn for this answer. */
   navigation: (request: RequestView) => Navigation;
+  /** What the button is about, for the list of the person's earlier requests; none: always ask anew. */
+  subject: () => RequestListQuery | undefined;
   texts: (messages: Messages) => RequestButtonTexts;
 }
 
-type ButtonHost = AltinnElement & { disabled: boolean; returnUrl: string | undefined };
+type ButtonHost = AltinnElement & {
+  disabled: boolean;
+  returnUrl: string | undefined;
+  alwaysNew: boolean;
+};
 
 /**
  * Creating a request: one in flight at a time (`aria-busy`, further clicks ignored), a localized
@@ -60,6 +69,8 @@ export class CreateRequestController<Body> implements ReactiveController {
   popupBlocked = false;
   /** The last answer was a request no longer waiting for the user. */
   answered = false;
+  /** The person's earlier request was granted. */
+  granted = false;
   /** The default slot holds nothing visible, so the default label is shown. */
   labelMissing = false;
   /** The id of this attempt; kept for retries until what is asked for changes. */
@@ -97,7 +108,7 @@ export class CreateRequestController<Body> implements ReactiveController {
     changes: Partial<
       Pick<
         CreateRequestController<Body>,
-        'state' | 'error' | 'openedUrl' | 'popupBlocked' | 'answered' | 'labelMissing'
+        'state' | 'error' | 'openedUrl' | 'popupBlocked' | 'answered' | 'granted' | 'labelMissing'
       >
     >,
   ): void {
@@ -148,13 +159,43 @@ export class CreateRequestController<Body> implements ReactiveController {
       return;
     }
 
-    this.#set({ state: 'busy', error: undefined, openedUrl: undefined });
+    this.#set({ state: 'busy', error: undefined, openedUrl: undefined, granted: false });
     try {
+      const earlier = await this.#earlier();
+      if (!host.isConnected) return;
+      // The person asked before: continue that request in Altinn, or say where it stands.
+      if (earlier?.status === 'created') {
+        this.#goTo(earlier);
+        return;
+      }
+      if (earlier?.status === 'pending' || earlier?.status === 'accepted') {
+        this.#set({ state: 'created', answered: true, granted: earlier.status === 'accepted' });
+        return;
+      }
       const request = await send(built.body);
       if (!host.isConnected) return;
       this.#goTo(request);
     } catch (error) {
       if (host.isConnected) this.#fail(toAltinnRequestError(error));
+    }
+  }
+
+  /**
+   * The person's latest request about what this button asks for (the backend's list), unless the
+   * button always asks anew. A list that cannot be read does not stop the asking.
+   */
+  async #earlier(): Promise<RequestView | undefined> {
+    const subject = this.#host.alwaysNew ? undefined : this.#options.subject();
+    if (!subject) return undefined;
+    try {
+      const { items } = await this.#host.client.listRequests(this.#host.kind, {
+        ...subject,
+        state: 'all',
+        limit: 1,
+      });
+      return items[0];
+    } catch {
+      return undefined;
     }
   }
 
@@ -247,9 +288,11 @@ export class CreateRequestController<Body> implements ReactiveController {
               ? messages.popupBlocked
               : messages.openedInNewWindow
             : state === 'created'
-              ? this.answered
-                ? texts.answered
-                : texts.created
+              ? this.granted
+                ? texts.granted
+                : this.answered
+                  ? texts.answered
+                  : texts.created
               : '';
     const errorText = state === 'error' && error ? host.errorText(error) : '';
     return html`<button

@@ -37,12 +37,22 @@ export interface RequestStatusOptions {
 
 type StatusHost = AltinnElement & { requestId: string | undefined };
 
+/** Dates already written, by language and date: formatting is slow, and a page may show many. */
+const longDates = new Map<string, string | undefined>();
+
 /** `iso` as a long date in `lang` ("1. desember 2026"), or `undefined` when it is no date. */
 export function longDate(iso: string | undefined, lang: Lang): string | undefined {
-  const date = new Date(iso ?? '');
-  return Number.isNaN(date.getTime())
-    ? undefined
-    : new Intl.DateTimeFormat([...LOCALES[lang]], { dateStyle: 'long' }).format(date);
+  const key = `${lang} ${iso ?? ''}`;
+  if (!longDates.has(key)) {
+    const date = new Date(iso ?? '');
+    longDates.set(
+      key,
+      Number.isNaN(date.getTime())
+        ? undefined
+        : new Intl.DateTimeFormat([...LOCALES[lang]], { dateStyle: 'long' }).format(date),
+    );
+  }
+  return longDates.get(key);
 }
 
 /**
@@ -82,8 +92,11 @@ export class RequestStatusController implements ReactiveController {
           }
           return { view };
         } catch (error) {
+          const failure = toAltinnRequestError(error);
+          // A backend without the list route (404, 405, 501) simply knows no earlier request.
+          if (!id && [404, 405, 501].includes(failure.httpStatus ?? 0)) return {};
           const kept = previous && (!id || sameRequestId(previous.id, id)) ? previous : undefined;
-          return { view: kept, error: toAltinnRequestError(error) };
+          return { view: kept, error: failure };
         }
       },
       onComplete: (reading) => {

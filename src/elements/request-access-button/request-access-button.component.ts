@@ -77,6 +77,7 @@ export class RequestAccessButton extends AltinnElement {
     target: { type: String },
     returnUrl: { type: String, attribute: 'return-url' },
     disabled: { type: Boolean, reflect: true },
+    alwaysNew: { type: Boolean, attribute: 'always-new' },
   };
 
   /** @internal */
@@ -99,6 +100,13 @@ export class RequestAccessButton extends AltinnElement {
   /** Where Altinn 2 sends the user back. Default: this page without this library's parameters. */
   declare returnUrl: string | undefined;
   declare disabled: boolean;
+  /**
+   * Ask anew at every click. Without it, a click first asks the backend's list for the person's
+   * latest request about the same thing: one waiting in Altinn (`created`) is continued there,
+   * one that is `pending` or still validly `accepted` is said, not asked again; after a final
+   * "no" (`rejected`, `withdrawn`, `revoked`, `expired`) a new request is made.
+   */
+  declare alwaysNew: boolean;
 
   // The backend makes the request's id; the Idempotency-Key lets it recognise a retry.
   readonly #creating = new CreateRequestController<AccessRequestBody>(this, {
@@ -129,12 +137,19 @@ export class RequestAccessButton extends AltinnElement {
       busy: messages.accessButtonBusy,
       created: messages.accessButtonCreated,
       answered: messages.accessButtonAnswered,
+      granted: messages.accessButtonGranted,
     }),
+    subject: () => {
+      const { resource, serviceCode: service, org } = this;
+      const about = this.package;
+      return resource || about || service ? { resource, package: about, service, org } : undefined;
+    },
   });
 
   constructor() {
     super();
     this.disabled = false;
+    this.alwaysNew = false;
   }
 
   /** The Idempotency-Key the next click sends (the same after a failure), if one has been made. */

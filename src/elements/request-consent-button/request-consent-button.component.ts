@@ -70,6 +70,7 @@ export class RequestConsentButton extends AltinnElement {
     requestMessage: { converter: jsonAttribute, attribute: 'request-message' },
     returnUrl: { type: String, attribute: 'return-url' },
     disabled: { type: Boolean, reflect: true },
+    alwaysNew: { type: Boolean, attribute: 'always-new' },
   };
 
   /** @internal */
@@ -88,6 +89,13 @@ export class RequestConsentButton extends AltinnElement {
   /** Where Altinn sends the user back. Default: this page without this library's parameters. */
   declare returnUrl: string | undefined;
   declare disabled: boolean;
+  /**
+   * Ask anew at every click. Without it, a click first asks the backend's list for the person's
+   * latest request about the same thing: one waiting in Altinn (`created`) is continued there,
+   * one that is `pending` or still validly `accepted` is said, not asked again; after a final
+   * "no" (`rejected`, `withdrawn`, `revoked`, `expired`) a new request is made.
+   */
+  declare alwaysNew: boolean;
 
   // The consent id is the element's own, so the answer must be about it (the client checks); Altinn
   // does not add it to the return URL, so the element does. Altinn 3 always sends the user back.
@@ -114,12 +122,17 @@ export class RequestConsentButton extends AltinnElement {
       busy: messages.consentButtonBusy,
       created: messages.consentButtonCreated,
       answered: messages.consentButtonAnswered,
+      granted: messages.consentButtonGranted,
     }),
+    // One right named by `resource` is what the list can be asked about; several rights ask anew.
+    subject: () =>
+      this.resource && this.rights === undefined ? { resource: this.resource } : undefined,
   });
 
   constructor() {
     super();
     this.disabled = false;
+    this.alwaysNew = false;
   }
 
   /** The consent id the next click sends (the same after a failure), if one has been made. */

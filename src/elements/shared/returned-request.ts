@@ -17,7 +17,8 @@ const keptInMemory = new Map<RequestKind, string>();
  */
 function takeReturnParams(): void {
   const location = globalThis.location;
-  if (!location) return;
+  // Cheap first: a page with many status elements runs this for each of them.
+  if (!location || !/consentId|DelegationRequestId|accessRequestId/.test(location.href)) return;
   const params = readReturnParams(location.href);
   const found: [RequestKind, string | undefined][] = [
     ['consent', params.consentId],
