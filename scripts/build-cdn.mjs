@@ -87,7 +87,7 @@ for (const [id, rendered] of Object.entries(chunk?.modules ?? {})) {
     : path
         .replace(/^.*\/src\//, 'src/')
         .split('/')
-        .slice(0, 2)
+        .slice(0, path.includes('/src/elements/') ? 3 : 2)
         .join('/');
   byOrigin[origin] = (byOrigin[origin] ?? 0) + rendered.renderedLength;
 }

@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import {
   resetConfig,
   type AltinnRequestErrorEvent,
@@ -6,7 +7,7 @@ import {
   type ConsentStatus,
   type RequestStatus,
 } from '../../src/index.js';
-import { recallPendingRequest, rememberPendingRequest } from '../../src/core/pending-request.js';
+import { rememberPendingRequest } from '../../src/core/pending-request.js';
 import { format, MESSAGES } from '../../src/i18n/index.js';
 import { consentView } from '../support/fixtures.js';
 import { fakeBackend, type FakeRoute } from '../support/fake-backend.js';
@@ -202,20 +203,6 @@ describe('<consent-status>', () => {
     expect(partText(element, 'text')).to.equal(MESSAGES.nb.consentCreated);
   });
 
-  it('finds the id the button kept in sessionStorage, and forgets it once final', async () => {
-    rememberPendingRequest({ kind: 'consent', id: ID, createdAt: new Date().toISOString() });
-    const backend = await fakeBackend([
-      answer(consentView({ id: '$id', status: 'accepted', validTo: FUTURE })),
-    ]);
-    const element = await fixture<ConsentStatus>(
-      html`<consent-status endpoint=${backend.endpoint}></consent-status>`,
-    );
-    await settled(element);
-    expect(element.currentRequestId).to.equal(ID);
-    expect(element.status).to.equal('accepted');
-    expect(recallPendingRequest('consent')).to.equal(undefined);
-  });
-
   it('ignores an id kept for another backend, on a page that uses several', async () => {
     rememberPendingRequest({
       kind: 'consent',
@@ -250,18 +237,6 @@ describe('<consent-status>', () => {
     const element = await statusElement(backend.endpoint);
     await settled(element);
     expect((await backend.requests())[0]?.path).to.equal(`/consent-requests/${ID}`);
-  });
-
-  it('shows nothing and calls nothing without a request id', async () => {
-    const backend = await fakeBackend([answer(consentView({ id: '$id' }))]);
-    const element = await fixture<ConsentStatus>(
-      html`<consent-status endpoint=${backend.endpoint}></consent-status>`,
-    );
-    await aTimeout(100);
-    expect(shownText(element)).to.equal('');
-    expect(element.hasAttribute('status')).to.equal(false);
-    expect(await backend.requests()).to.deep.equal([]);
-    await expect(element).to.be.accessible();
   });
 
   it('follows a request created on the same page', async () => {
@@ -359,15 +334,6 @@ describe('<consent-status>', () => {
     retry.click();
     await waitUntil(() => element.status === 'accepted', 'retried');
     expect((await backend.requests()).length).to.equal(2);
-  });
-
-  it('says so when the backend does not know the request', async () => {
-    const backend = await fakeBackend([
-      answer({ title: 'Not found', status: 404 }, { status: 404 }),
-    ]);
-    const element = await statusElement(backend.endpoint, 'nn');
-    await settled(element);
-    expect(partText(element, 'text')).to.equal(MESSAGES.nn.errorNotFound);
   });
 
   it('lets a named slot replace the text of one status', async () => {

@@ -3,7 +3,8 @@
  * asking anew, a button asks the backend's list for the person's latest request about the same
  * thing. Run against each button.
  */
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { resetConfig, type RequestKind } from '../../src/index.js';
 import { MESSAGES } from '../../src/i18n/index.js';

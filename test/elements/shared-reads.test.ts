@@ -3,7 +3,8 @@
  * `…/lookup` calls, and, without an id, taken from the backend's list of the person's requests.
  * Run against each status element.
  */
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import {
   resetConfig,

@@ -3,7 +3,8 @@
  * request that never left for Altinn, and poll intervals shorter than the documented floor. Each
  * case runs against every element it concerns.
  */
-import { aTimeout, expect, fixture, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import {
   configure,
