@@ -195,12 +195,13 @@ export const CreatedAlreadyAnswered: Story = {
 
 export const AlreadyGiven: Story = {
   name: 'Already given (an earlier consent)',
-  args: { endpoint: endpoint('consent/earlier-accepted', 'given') },
+  // One resource without metadata: what the list can be asked about.
+  args: { endpoint: endpoint('consent/earlier-accepted', 'given'), metadata: '' },
   parameters: {
     docs: {
       description: {
         story:
-          "Before asking anew, the button asks the backend's list for the person's latest consent request for the same `resource`: it was accepted and is still valid, so the button says so and asks nothing (`always-new` turns this off).",
+          "Before asking anew, a button with one `resource` (and no `metadata`) asks the backend's list for the person's latest consent request for it: it was accepted and is still valid, so the button says so and asks nothing (`always-new` turns this off).",
       },
     },
   },

@@ -134,6 +134,19 @@ for (const { tag, kind, collection, view, attributes, query } of CASES) {
       });
     }
 
+    if (kind === 'consent') {
+      it('asks anew without reading the list for a right with metadata', async () => {
+        const backend = await fakeBackend([
+          listing([view({ id: OTHER_REQUEST_ID, status: 'accepted' })]),
+          created,
+        ]);
+        const element = await button(backend.endpoint, `metadata='{"inntektsaar":"2024"}'`);
+        innerButton(element).click();
+        await waitUntil(() => navigation.urls.length === 1, 'navigated', { timeout: 10_000 });
+        expect((await backend.requests()).map((request) => request.method)).to.deep.equal(['POST']);
+      });
+    }
+
     it('with always-new, asks anew without reading the list', async () => {
       const backend = await fakeBackend([
         listing([view({ id: OTHER_REQUEST_ID, status: 'pending' })]),

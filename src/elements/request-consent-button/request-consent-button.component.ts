@@ -90,10 +90,11 @@ export class RequestConsentButton extends AltinnElement {
   declare returnUrl: string | undefined;
   declare disabled: boolean;
   /**
-   * Ask anew at every click. Without it, a click first asks the backend's list for the person's
-   * latest request about the same thing: one waiting in Altinn (`created`) is continued there,
-   * one that is `pending` or still validly `accepted` is said, not asked again; after a final
-   * "no" (`rejected`, `withdrawn`, `revoked`, `expired`) a new request is made.
+   * Ask anew at every click. Without it (and with one `resource` without `metadata`), a click
+   * first asks the backend's list for the person's latest consent request for that resource: one
+   * waiting in Altinn (`created`) is continued there, one still validly `accepted` is said, not
+   * asked again; after a final "no" (`rejected`, `withdrawn`, `revoked`, `expired`) a new request
+   * is made.
    */
   declare alwaysNew: boolean;
 
@@ -124,9 +125,12 @@ export class RequestConsentButton extends AltinnElement {
       answered: messages.consentButtonAnswered,
       granted: messages.consentButtonGranted,
     }),
-    // One right named by `resource` is what the list can be asked about; several rights ask anew.
+    // The list is asked by resource only: a right with metadata (inntektsaar 2023 or 2024) or
+    // several rights could match another consent, so those ask anew.
     subject: () =>
-      this.resource && this.rights === undefined ? { resource: this.resource } : undefined,
+      this.resource && this.rights === undefined && this.metadata === undefined
+        ? { resource: this.resource }
+        : undefined,
   });
 
   constructor() {
