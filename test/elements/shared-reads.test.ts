@@ -242,3 +242,38 @@ for (const { tag, kind, collection, view, subject, query } of CASES) {
     });
   });
 }
+
+describe('<access-request-status>: many following one request', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    recordNavigation();
+  });
+  afterEach(() => resetConfig());
+
+  it('polls once for the id, however many elements show it', async () => {
+    const [id] = ids(1);
+    const backend = await fakeBackend([
+      {
+        method: 'GET',
+        path: '/access-requests/*',
+        body: altinn3AccessView({ id: '$id', status: 'pending' }),
+      },
+    ]);
+    const name = unsafeStatic('access-request-status');
+    const container = await fixture<HTMLElement>(
+      staticHtml`<div>${Array.from(
+        { length: 5 },
+        () =>
+          staticHtml`<${name} endpoint=${backend.endpoint} request-id=${id} poll-interval="250" max-poll-interval="250"></${name}>`,
+      )}</div>`,
+    );
+    const elements = [...container.children] as AccessRequestStatus[];
+    // The first read and three polls, each shared by the five elements: four calls, where reads of
+    // their own would have made five at the first read already (and twenty by now).
+    await waitUntil(async () => (await backend.requests()).length >= 4, 'three polls');
+    const count = (await backend.requests()).length;
+    container.remove();
+    expect(elements.every((element) => element.status === 'pending')).to.equal(true);
+    expect(count).to.equal(4);
+  });
+});
