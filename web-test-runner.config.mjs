@@ -35,7 +35,8 @@ export default {
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
   testsFinishTimeout: 120_000,
+  // Generous: the machine is shared, and a test must not fail because another suite runs beside it.
   testFramework: {
-    config: { timeout: 10_000 },
+    config: { timeout: 30_000 },
   },
 };

@@ -5,11 +5,32 @@
  *
  * A normal (not library-mode) build: library mode leaves ES output unminified.
  */
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { build } from 'vite';
+import { minifyCss, minifyCssTemplates } from './minify-css.mjs';
 
 // A production build resolves lit's `production` export condition: no dev-mode code or warnings.
-const common = { configFile: false, logLevel: 'warn', mode: 'production' };
+const common = {
+  configFile: false,
+  logLevel: 'warn',
+  mode: 'production',
+  plugins: [minifyCssTemplates()],
+};
+
+// The npm files (tsc's output) get the same minified styles: a portal's minifier leaves template
+// text alone, so `static styles` would otherwise ship their comments and indentation.
+for (const entry of await readdir('dist/elements', { recursive: true })) {
+  if (!entry.endsWith('.js')) continue;
+  const file = `dist/elements/${entry}`;
+  const code = await readFile(file, 'utf8');
+  if (!code.includes('css`')) continue;
+  await writeFile(
+    file,
+    code.replace(/css`([^`]*)`/g, (whole, text) =>
+      text.includes('${') ? whole : `css\`${minifyCss(text)}\``,
+    ),
+  );
+}
 
 const module = await build({
   ...common,
@@ -66,7 +87,7 @@ for (const [id, rendered] of Object.entries(chunk?.modules ?? {})) {
     : path
         .replace(/^.*\/src\//, 'src/')
         .split('/')
-        .slice(0, 2)
+        .slice(0, path.includes('/src/elements/') ? 3 : 2)
         .join('/');
   byOrigin[origin] = (byOrigin[origin] ?? 0) + rendered.renderedLength;
 }

@@ -1,28 +1,31 @@
 /**
  * What the elements cost a page, printed as figures and checked against budgets. Fails above a budget.
  *
- * 1. The CDN file (`npm run build` first): all four elements, lit, @lit/task, valibot and the texts in
- *    three languages, minified, gzipped, with where the bytes come from.
+ * 1. The CDN file (`npm run build` first): all four elements, lit, @lit/task and the texts in three
+ *    languages, minified (CSS in `static styles` too), gzipped, with where the bytes come from.
  * 2. Each element's npm entry as a bundler user gets it: bundled and minified with its dependencies
- *    (lit, @lit/task, valibot) external, alone on a page; and what it adds on a page that has the
- *    other elements already (its own chunk when all four are bundled together).
+ *    (lit, @lit/task) external, alone on a page; and what it adds on a page that has the other
+ *    elements already (its own chunk when all four are bundled together).
  *
  * Run: npm run build && npm run size
  */
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { minifyCssTemplates } from './minify-css.mjs';
 
 const kB = 1024;
 /**
  * Budgets, gzip. The CDN file and an element alone are ratchets at what the contract's features cost
- * today (lower them as bytes go); see README "Size" for where the bytes are.
+ * today (lower them as bytes go, never raise them); see README "Size" for where the bytes are.
+ * GOAL is where they should end up (printed, not yet enforced).
  */
 const BUDGET = {
-  cdn: 22.5 * kB,
-  elementAlone: 12 * kB,
+  cdn: 20.5 * kB,
+  elementAlone: 11 * kB,
   elementAdded: 4 * kB,
 };
+const GOAL = { cdn: 16 * kB, elementAlone: 4 * kB };
 const TAGS = [
   'request-consent-button',
   'consent-status',
@@ -64,6 +67,7 @@ async function bundle(input) {
     configFile: false,
     logLevel: 'silent',
     mode: 'production',
+    plugins: [minifyCssTemplates()],
     build: {
       write: false,
       minify: true,
@@ -83,7 +87,7 @@ async function bundle(input) {
 }
 
 const entry = (tag) => `src/elements/${tag}/${tag}.ts`;
-console.log('Each element from npm, lit, @lit/task and valibot external:');
+console.log('Each element from npm, lit and @lit/task external:');
 for (const tag of TAGS) {
   const chunks = await bundle({ [tag]: entry(tag) });
   const bytes = chunks.reduce((sum, chunk) => sum + gzip(chunk.code), 0);
@@ -97,9 +101,13 @@ for (const tag of TAGS) {
 for (const chunk of together.filter((item) => !item.isEntry)) {
   const modules = Object.keys(chunk.modules).map((id) => id.replace(/^.*\/src\//, ''));
   console.log(
-    `  shared by ${modules.some((id) => id.includes('request-button')) ? 'the buttons' : modules.some((id) => id.includes('request-status')) ? 'the status elements' : 'all four'}: gzip ${format(gzip(chunk.code))} (${modules.length} modules)`,
+    `  shared by ${modules.some((id) => id.includes('create-request-controller')) ? 'the buttons' : modules.some((id) => id.includes('request-status-controller')) ? 'the status elements' : 'all four'}: gzip ${format(gzip(chunk.code))} (${modules.length} modules)`,
   );
 }
+
+console.log(
+  `Goal (not yet enforced): the CDN file ≤ ${format(GOAL.cdn)}, one element alone ≤ ${format(GOAL.elementAlone)}.`,
+);
 
 if (failures.length) {
   console.error(failures.join('\n'));

@@ -19,7 +19,7 @@ export {
   type AccessButtonTarget,
 } from './elements/request-access-button/request-access-button.component.js';
 export { AccessRequestStatus } from './elements/access-request-status/access-request-status.component.js';
-export type { RequestButtonState } from './elements/shared/request-button.js';
+export type { RequestButtonState } from './elements/controllers/create-request-controller.js';
 export * from './events/index.js';
 export {
   configure,
@@ -29,8 +29,8 @@ export {
   type AltinnRequestConfigInput,
 } from './core/config.js';
 export { AltinnRequestError, type ErrorCode, type ProblemDetails } from './core/errors.js';
-export type { RequestKind, RequestStatus } from './core/status.js';
-export type { RequestView, Navigation } from './core/request-view.js';
+export type { RequestKind, RequestStatus } from './core/request-status.js';
+export type { RequestView, Navigation } from './core/view.js';
 export type { Lang } from './core/lang.js';
 export type { ConsentRightInput } from './core/consent-request.js';
 export type { RequestMessage, Altinn2Service, AccessRequestBody } from './core/schemas.js';

@@ -4,7 +4,7 @@ import { expect } from 'storybook/test';
 import '../src/elements/access-request-status/access-request-status.js';
 import type { AccessRequestStatus } from '../src/elements/access-request-status/access-request-status.js';
 import type { MessageKey } from '../src/i18n/index.js';
-import { ACCESS_REQUEST_ID, DELEGATION_REQUEST_ID } from './support/altinn-answers.js';
+import { ACCESS_REQUEST_ID, DELEGATION_REQUEST_ID } from '../test/support/fixtures.js';
 import { endpoint, type ScenarioName } from './support/fake-backend.js';
 import {
   loadingPlay,
@@ -27,6 +27,8 @@ interface AccessStatusArgs {
   endpoint: string;
   lang?: string;
   'request-id'?: string;
+  /** Without an id: the resource whose latest access request the backend's list gives. */
+  resource?: string;
   /** Read-only: the status the element reflects once the backend said it. */
   status?: string;
   'poll-interval'?: number;
@@ -65,7 +67,7 @@ const meta: Meta<AccessStatusArgs> = {
     docs: {
       // Under the title; the description is the element's own, from custom-elements.json.
       subtitle:
-        "Every story asks a fake backend inside Storybook (its `endpoint` names the scenario) about the access request in `request-id`; on a real page the id usually comes from Altinn 2's `DelegationRequestId` return parameter, or from the button on the same page. Altinn's own answers are shown as Altinn sends them, so each story is one of Altinn 2's or Altinn 3's statuses. While a request waits (`created`, `pending`) the element polls.",
+        "Every story asks a fake backend inside Storybook (its `endpoint` names the scenario) about the access request in `request-id`; on a real page the id usually comes from Altinn 2's `DelegationRequestId` return parameter, or from the button on the same page. The backend maps Altinn's answers into the request view; each story is named after the Altinn 2 or Altinn 3 status the backend mapped. While a request waits (`created`, `pending`) the element polls.",
     },
   },
   render: (args) =>
@@ -73,6 +75,7 @@ const meta: Meta<AccessStatusArgs> = {
       endpoint=${args.endpoint}
       lang=${args.lang || nothing}
       request-id=${args['request-id'] || nothing}
+      resource=${args.resource || nothing}
       poll-interval=${args['poll-interval'] ?? nothing}
       max-poll-interval=${args['max-poll-interval'] ?? nothing}
       @altinn-status-change=${args.onAltinnStatusChange}
@@ -337,6 +340,51 @@ export const Expired: Story = {
     'accessExpired',
     'A backend that answers the normalised view with `expired`.',
   ),
+};
+
+export const EarlierRequest: Story = {
+  name: 'You asked on … (earlier request, from the list)',
+  args: {
+    endpoint: endpoint('access/earlier-pending', 'earlier'),
+    'request-id': '',
+    resource: 'nav_tiltak_arbeidsavtale',
+  },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "No id on the page (a reload, another device, next week): the element asks the backend's list for the person's latest request about its `resource`, and says when it was made.",
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const element = statusElement(canvasElement);
+    await expectStatus(element, 'pending');
+    await expectMessage(element, 'text', 'accessPending');
+    await expect(partText(element, 'asked')).toMatch(/1\. desember 2026/);
+  },
+};
+
+export const EarlierGranted: Story = {
+  name: 'Already granted (earlier request, from the list)',
+  args: {
+    endpoint: endpoint('access/earlier-approved', 'earlier-granted'),
+    'request-id': '',
+    resource: 'nav_tiltak_arbeidsavtale',
+  },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The person asked earlier and was granted access: the list says so, and the element shows it without any id on the page.',
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const element = statusElement(canvasElement);
+    await expectStatus(element, 'accepted');
+    await expectMessage(element, 'text', 'accessAccepted');
+  },
 };
 
 const progressEndpoint = endpoint('access/progress', 'polling');

@@ -4,7 +4,7 @@ import { expect } from 'storybook/test';
 import '../src/elements/consent-status/consent-status.js';
 import type { ConsentStatus } from '../src/elements/consent-status/consent-status.js';
 import type { MessageKey } from '../src/i18n/index.js';
-import { CONSENT_ID } from './support/altinn-answers.js';
+import { CONSENT_ID } from '../test/support/fixtures.js';
 import { endpoint, type ScenarioName } from './support/fake-backend.js';
 import {
   loadingPlay,
@@ -61,7 +61,7 @@ const meta: Meta<ConsentStatusArgs> = {
     docs: {
       // Under the title; the description is the element's own, from custom-elements.json.
       subtitle:
-        "Every story asks a fake backend inside Storybook (its `endpoint` names the scenario) about the consent request in `request-id`; on a real page the id usually comes from the `consentId` parameter Altinn's return adds to the URL. Altinn's own answers are shown as Altinn sends them, so each story is one of Altinn's statuses.",
+        "Every story asks a fake backend inside Storybook (its `endpoint` names the scenario) about the consent request in `request-id`; on a real page the id usually comes from the `consentId` parameter Altinn's return adds to the URL. The backend maps Altinn's answers into the request view; each story is named after the Altinn status the backend mapped.",
     },
   },
   render: (args) =>

@@ -249,6 +249,44 @@ export const AccessPackage: Story = {
   },
 };
 
+export const AlreadyGranted: Story = {
+  name: 'Already granted (an earlier request)',
+  args: { endpoint: endpoint('access/earlier-approved', 'granted') },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "Before asking anew, the button asks the backend's list for the person's latest request about the same resource: it was granted, so the button says so and asks nothing (`always-new` turns this off).",
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const element = button(canvasElement);
+    await clickPart(element);
+    await expectState(element, 'created');
+    await expectMessage(element, 'message', 'accessButtonGranted');
+  },
+};
+
+export const AlreadySent: Story = {
+  name: 'Already sent (an earlier request, pending)',
+  args: { endpoint: endpoint('access/earlier-pending', 'sent') },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The latest request about the same resource waits for the access manager: the button says it is sent, and asks nothing anew.',
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const element = button(canvasElement);
+    await clickPart(element);
+    await expectState(element, 'created');
+    await expectMessage(element, 'message', 'accessButtonAnswered');
+  },
+};
+
 export const CreatedPortalStays: Story = {
   name: 'Created (navigation cancelled)',
   args: { endpoint: endpoint('access/altinn3-draft', 'cancelled') },

@@ -193,6 +193,27 @@ export const CreatedAlreadyAnswered: Story = {
   },
 };
 
+export const AlreadyGiven: Story = {
+  name: 'Already given (an earlier consent)',
+  // One resource without metadata: what the list can be asked about.
+  args: { endpoint: endpoint('consent/earlier-accepted', 'given'), metadata: '' },
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "Before asking anew, a button with one `resource` (and no `metadata`) asks the backend's list for the person's latest consent request for it: it was accepted and is still valid, so the button says so and asks nothing (`always-new` turns this off).",
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const element = button(canvasElement);
+    await clickPart(element);
+    await expectState(element, 'created');
+    await expectMessage(element, 'message', 'consentButtonGranted');
+    await expect(requestsTo(endpoint('consent/earlier-accepted', 'given'))).toHaveLength(1);
+  },
+};
+
 export const ErrorNetwork = failure(
   'consent/network',
   'errorNetwork',

@@ -1,18 +1,13 @@
 /**
  * The backend ("BFF") client: the only place that sends HTTP. It adds the configured headers, applies
- * the time-out, turns problem+json into {@link AltinnRequestError}s and every answer into a
- * {@link RequestView}.
+ * the time-out, turns problem+json into {@link AltinnRequestError}s, and believes only request views
+ * of the kind (and about the id) it asked for: anything else is an `invalid-response` error.
  */
-import { is } from 'valibot';
 import { getConfig, type AltinnRequestConfig, type HeadersSource } from './config.js';
 import { AltinnRequestError, type ProblemDetails } from './errors.js';
-import { toRequestView, type RequestView } from './request-view.js';
-import {
-  problemDetailsSchema,
-  type AccessRequestBody,
-  type ConsentRequestBody,
-} from './schemas.js';
-import type { RequestKind } from './status.js';
+import type { RequestKind } from './request-status.js';
+import type { AccessRequestBody, ConsentRequestBody } from './schemas.js';
+import { readView, type RequestView } from './view.js';
 
 /** What a {@link BackendClient} needs; any setting left out comes from {@link getConfig}. */
 export type BackendClientOptions = Partial<
@@ -31,14 +26,44 @@ async function resolveHeaders(source: HeadersSource | undefined): Promise<Header
   return typeof source === 'function' ? source() : source;
 }
 
+/** The problem details in `body`, when it is a JSON object whose standard members have their types. */
 function problemOf(body: string): ProblemDetails | undefined {
   try {
     const problem: unknown = JSON.parse(body);
-    return is(problemDetailsSchema, problem) ? (problem as ProblemDetails) : undefined;
+    if (typeof problem !== 'object' || problem === null || Array.isArray(problem)) return undefined;
+    const { type, title, status, detail, code } = problem as Record<string, unknown>;
+    const texts = [type, title, detail, code].every(
+      (v) => v === undefined || typeof v === 'string',
+    );
+    return texts && (status === undefined || typeof status === 'number')
+      ? (problem as ProblemDetails)
+      : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** Which of a person's requests a list asks for (`GET {endpoint}/{kind}-requests?…`). */
+export interface RequestListQuery {
+  resource?: string | undefined;
+  package?: string | undefined;
+  /** An Altinn 2 service code. */
+  service?: string | undefined;
+  integration?: string | undefined;
+  org?: string | undefined;
+  state?: 'open' | 'final' | 'all';
+  limit?: number;
+  cursor?: string | undefined;
+}
+
+/** One page of a list: the person's requests, newest first, and the cursor of the next page. */
+export interface RequestList {
+  items: RequestView[];
+  next?: string;
+}
+
+/** The most ids one `…/lookup` call may carry (the contract's limit). */
+export const LOOKUP_LIMIT = 100;
 
 /** Calls the portal's backend as the contract describes. */
 export class BackendClient {
@@ -50,18 +75,12 @@ export class BackendClient {
 
   /** `POST {endpoint}/consent-requests`: creates (or, for a known id, returns) a consent request. */
   createConsentRequest(body: ConsentRequestBody, options: CallOptions = {}): Promise<RequestView> {
-    return this.#send('consent', 'POST', '/consent-requests', body, options);
+    return this.createRequest('consent', body, undefined, options);
   }
 
   /** `GET {endpoint}/consent-requests/{id}`: the consent request's current state. */
   getConsentRequest(id: string, options: CallOptions = {}): Promise<RequestView> {
-    return this.#send(
-      'consent',
-      'GET',
-      `/consent-requests/${encodeURIComponent(id)}`,
-      undefined,
-      options,
-    );
+    return this.getRequest('consent', id, options);
   }
 
   /**
@@ -73,32 +92,104 @@ export class BackendClient {
     idempotencyKey: string,
     options: CallOptions = {},
   ): Promise<RequestView> {
-    return this.#send('access', 'POST', '/access-requests', body, {
-      ...options,
-      headers: { ...options.headers, 'Idempotency-Key': idempotencyKey },
-    });
+    return this.createRequest('access', body, idempotencyKey, options);
   }
 
   /** `GET {endpoint}/access-requests/{id}`: the access request's current state. */
   getAccessRequest(id: string, options: CallOptions = {}): Promise<RequestView> {
-    return this.#send(
-      'access',
-      'GET',
-      `/access-requests/${encodeURIComponent(id)}`,
-      undefined,
-      options,
-    );
+    return this.getRequest('access', id, options);
   }
 
+  /**
+   * `POST {endpoint}/{kind}-requests`: creates a request of `kind`. A consent body carries its own
+   * `id`, and the answer must be about it; the other kinds send `Idempotency-Key` instead.
+   */
+  async createRequest(
+    kind: RequestKind,
+    body: object,
+    idempotencyKey?: string,
+    options: CallOptions = {},
+  ): Promise<RequestView> {
+    const headers = idempotencyKey
+      ? { ...options.headers, 'Idempotency-Key': idempotencyKey }
+      : options.headers;
+    const id = (body as { id?: unknown }).id;
+    const answer = await this.#send(kind, 'POST', '', body, { ...options, headers });
+    return this.#view(answer, kind, typeof id === 'string' ? id : undefined);
+  }
+
+  /** `GET {endpoint}/{kind}-requests/{id}`: the request's current state, about `id` and no other. */
+  async getRequest(kind: RequestKind, id: string, options: CallOptions = {}): Promise<RequestView> {
+    const answer = await this.#send(kind, 'GET', `/${encodeURIComponent(id)}`, undefined, options);
+    return this.#view(answer, kind, id);
+  }
+
+  /** `GET {endpoint}/{kind}-requests?…`: the signed-in person's requests, newest first. */
+  async listRequests(
+    kind: RequestKind,
+    query: RequestListQuery,
+    options: CallOptions = {},
+  ): Promise<RequestList> {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(name, String(value));
+    }
+    const answer = await this.#send(kind, 'GET', `?${params}`, undefined, options);
+    const items = this.#items(answer, kind);
+    const next = (answer as { next?: unknown }).next;
+    return typeof next === 'string' && next ? { items, next } : { items };
+  }
+
+  /**
+   * `POST {endpoint}/{kind}-requests/lookup`: the caller's requests among `ids` (at most
+   * {@link LOOKUP_LIMIT}); the backend leaves out the others. Views about ids not asked for are
+   * refused, as any answer about another request is.
+   */
+  async lookupRequests(
+    kind: RequestKind,
+    ids: readonly string[],
+    options: CallOptions = {},
+  ): Promise<RequestView[]> {
+    const answer = await this.#send(kind, 'POST', '/lookup', { ids }, options);
+    const items = this.#items(answer, kind);
+    const asked = new Set(ids.map((id) => id.toLowerCase()));
+    if (items.some((item) => !asked.has(item.id.toLowerCase()))) {
+      throw this.#invalid(kind, 'answered about a request it was not asked about');
+    }
+    return items;
+  }
+
+  #invalid(kind: RequestKind, what: string): AltinnRequestError {
+    return new AltinnRequestError('invalid-response', `The backend ${what}.`, { kind });
+  }
+
+  #view(answer: unknown, kind: RequestKind, id?: string): RequestView {
+    const view = readView(answer, kind, id);
+    if (!view) {
+      throw this.#invalid(
+        kind,
+        `answered something that is not a view of ${kind} request ${id ?? ''}`,
+      );
+    }
+    return view;
+  }
+
+  #items(answer: unknown, kind: RequestKind): RequestView[] {
+    const items = (answer as { items?: unknown } | null)?.items;
+    if (!Array.isArray(items)) throw this.#invalid(kind, 'answered something that is not a list');
+    return items.map((item: unknown) => this.#view(item, kind));
+  }
+
+  /** Sends one call to `{endpoint}/{kind}-requests{path}` and answers its parsed JSON. */
   async #send(
     kind: RequestKind,
     method: 'GET' | 'POST',
     path: string,
     body: unknown,
     options: CallOptions,
-  ): Promise<RequestView> {
+  ): Promise<unknown> {
     const config = { ...getConfig(), ...definedOnly(this.#options) };
-    const url = config.endpoint.replace(/\/+$/, '') + path;
+    const url = `${config.endpoint.replace(/\/+$/, '')}/${kind}-requests${path}`;
 
     // One controller for the caller's signal and the time-out, so either ends the call; the timer
     // starts first, so it also covers a headers function that never settles.
@@ -174,9 +265,8 @@ export class BackendClient {
         );
       }
 
-      let answer: unknown;
       try {
-        answer = JSON.parse(text);
+        return JSON.parse(text) as unknown;
       } catch (error) {
         throw new AltinnRequestError(
           'invalid-response',
@@ -188,15 +278,6 @@ export class BackendClient {
           },
         );
       }
-      const view = toRequestView(answer, kind);
-      if (!view) {
-        throw new AltinnRequestError(
-          'invalid-response',
-          `${method} ${url} answered JSON that is not a ${kind} request.`,
-          { kind, httpStatus: response.status },
-        );
-      }
-      return view;
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', abortFromCaller);

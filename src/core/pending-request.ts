@@ -2,8 +2,7 @@
  * The request a button sent the user away for, kept in `sessionStorage` so that a status element on
  * the page the user returns to can find its id even when the return URL carries none.
  */
-import * as v from 'valibot';
-import type { RequestKind } from './status.js';
+import type { RequestKind } from './request-status.js';
 
 export interface PendingRequest {
   kind: RequestKind;
@@ -14,12 +13,17 @@ export interface PendingRequest {
   endpoint?: string;
 }
 
-const pendingRequestSchema = v.object({
-  kind: v.picklist(['consent', 'access']),
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
-  createdAt: v.string(),
-  endpoint: v.optional(v.string()),
-});
+/** True for what {@link rememberPendingRequest} wrote; anything else in the store is ignored. */
+function isPendingRequest(kept: unknown): kept is PendingRequest {
+  const { id, createdAt, endpoint } = (kept ?? {}) as Record<string, unknown>;
+  return (
+    typeof id === 'string' &&
+    id.length > 0 &&
+    id.length <= 100 &&
+    typeof createdAt === 'string' &&
+    (endpoint === undefined || typeof endpoint === 'string')
+  );
+}
 
 /** A kept request older than this is forgotten: the user did not come back. */
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -28,20 +32,23 @@ const MAX_KEPT = 8;
 
 const keyOf = (kind: RequestKind): string => `altinn-request-elements:pending:${kind}`;
 
+/** The page's `sessionStorage`, once found: reaching it is slow, and many elements ask. */
+let foundStore: Storage | undefined;
+
 /** `sessionStorage`, or `undefined` where it is missing or blocked (Node, some privacy modes). */
 function sessionStore(): Storage | undefined {
   try {
-    return globalThis.sessionStorage;
+    return (foundStore ??= globalThis.sessionStorage);
   } catch {
     return undefined;
   }
 }
 
-/** What is stored for `kind`: a list, newest first (one object, as earlier versions wrote, too). */
+/** What is stored for `kind`: a list, newest first, one request per backend. */
 function readKept(kind: RequestKind, storage: Storage | undefined): unknown[] {
   try {
     const kept: unknown = JSON.parse(storage?.getItem(keyOf(kind)) ?? '[]');
-    return Array.isArray(kept) ? kept : [kept];
+    return Array.isArray(kept) ? kept : [];
   } catch {
     return [];
   }
@@ -81,7 +88,7 @@ export function recallPendingRequests(
   now = Date.now(),
 ): PendingRequest[] {
   return readKept(kind, storage).flatMap((kept): PendingRequest[] => {
-    if (!v.is(pendingRequestSchema, kept) || kept.kind !== kind) return [];
+    if (!isPendingRequest(kept) || kept.kind !== kind) return [];
     const age = now - Date.parse(kept.createdAt);
     if (!(age <= MAX_AGE_MS)) return [];
     const { id, createdAt, endpoint } = kept;
@@ -104,12 +111,15 @@ export function forgetPendingRequest(
   id?: string,
   storage = sessionStore(),
 ): void {
-  // Expired or corrupt entries go too.
-  const others =
-    id === undefined
-      ? []
-      : recallPendingRequests(kind, storage).filter(
-          (kept) => kept.id.toLowerCase() !== id.toLowerCase(),
-        );
-  writeKept(kind, others, storage);
+  if (id === undefined) {
+    writeKept(kind, [], storage);
+    return;
+  }
+  const kept = readKept(kind, storage);
+  const others = recallPendingRequests(kind, storage).filter(
+    (request) => request.id.toLowerCase() !== id.toLowerCase(),
+  );
+  // Many status elements learn final statuses at once: touch the store only when there is something
+  // to forget (expired or corrupt entries go too).
+  if (others.length !== kept.length) writeKept(kind, others, storage);
 }

@@ -1,6 +1,6 @@
 /**
- * Turns whatever the backend answered into the one shape the elements render: the normalised
- * request view. The backend may answer that view itself or pass Altinn's own JSON straight through.
+ * Turns Altinn's answers (or a view) into the normalised request view, on the server: the backend
+ * answers only views (contract v2), and the elements read them with `view.ts`.
  */
 import { is } from 'valibot';
 import { consentRequestDetailsSchema, requestViewSchema } from './schemas.js';
@@ -10,23 +10,10 @@ import {
   consentStatus,
   viewStatus,
   type RequestKind,
-  type RequestStatus,
 } from './status.js';
 
-/** How the user is sent to Altinn: in the same tab, or in a new one while this page polls. */
-export type Navigation = 'redirect' | 'new-window';
-
-/** The normalised request view. */
-export interface RequestView {
-  kind: RequestKind;
-  id: string;
-  status: RequestStatus;
-  /** Where the user acts in Altinn; not yet checked against the allow-list. */
-  url?: string;
-  navigation?: Navigation;
-  validTo?: string;
-  updatedAt?: string;
-}
+export type { Navigation, RequestView } from './view.js';
+import type { Navigation, RequestView } from './view.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,47 +1,11 @@
 /**
- * The normalised status vocabulary and every mapping into it. This file is the one place where an
- * Altinn status (in any letter case) becomes one of the statuses below.
+ * Altinn's status vocabularies and their mapping into the normalised status: the one place where an
+ * Altinn status (in any letter case) becomes one of the statuses of `request-status.ts`. The backend
+ * uses it; the elements read only the normalised word, so none of this reaches the browser bundle.
  */
 
-/** Every normalised status, in the order of the contract's table. */
-export const REQUEST_STATUSES = [
-  'created',
-  'pending',
-  'accepted',
-  'rejected',
-  'revoked',
-  'withdrawn',
-  'expired',
-  'unknown',
-] as const;
-
-/** A request's status in this library's own vocabulary. */
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-/** The kinds of request this library speaks of. */
-export type RequestKind = 'consent' | 'access';
-
-const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
-  'accepted',
-  'rejected',
-  'revoked',
-  'withdrawn',
-  'expired',
-]);
-
-/** True for a status that will not change by waiting (polling stops there). */
-export function isFinalStatus(status: RequestStatus): boolean {
-  return FINAL_STATUSES.has(status);
-}
-
-/** Reads a status already in the normalised vocabulary, in any letter case; anything else is `unknown`. */
-export function normaliseStatus(value: unknown): RequestStatus {
-  if (typeof value !== 'string') return 'unknown';
-  const lower = value.trim().toLowerCase();
-  return (REQUEST_STATUSES as readonly string[]).includes(lower)
-    ? (lower as RequestStatus)
-    : 'unknown';
-}
+export * from './request-status.js';
+import { hasExpired, type RequestStatus } from './request-status.js';
 
 /** Altinn 3 consent statuses and event types (`ConsentRequestStatus`, `ConsentRequestEventType`). */
 const CONSENT_VOCABULARY: ReadonlyMap<string, RequestStatus> = new Map([
@@ -59,13 +23,6 @@ export interface ConsentStatusSource {
   status?: string | null | undefined;
   eventTypes?: readonly string[] | undefined;
   validTo?: string | null | undefined;
-}
-
-/** True when `validTo` is a parseable time at or before `now`. */
-export function hasExpired(validTo: string | null | undefined, now: number): boolean {
-  if (!validTo) return false;
-  const end = Date.parse(validTo);
-  return Number.isFinite(end) && end <= now;
 }
 
 /**
@@ -128,20 +85,4 @@ export function altinn3AccessStatus(value: unknown): RequestStatus {
   return typeof value === 'string'
     ? (ALTINN3_ACCESS_VOCABULARY.get(value.trim().toLowerCase()) ?? 'unknown')
     : 'unknown';
-}
-
-/**
- * A status from the backend's normalised view, with expiry applied: a backend that forgets to check
- * `validTo` must not make an ended consent look granted.
- */
-export function viewStatus(
-  status: unknown,
-  validTo: string | null | undefined,
-  now: number = Date.now(),
-): RequestStatus {
-  const normalised = normaliseStatus(status);
-  if ((normalised === 'accepted' || normalised === 'created') && hasExpired(validTo, now)) {
-    return 'expired';
-  }
-  return normalised;
 }

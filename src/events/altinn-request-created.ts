@@ -1,5 +1,5 @@
-import type { Navigation } from '../core/request-view.js';
-import type { RequestKind, RequestStatus } from '../core/status.js';
+import type { Navigation } from '../core/view.js';
+import type { RequestKind, RequestStatus } from '../core/request-status.js';
 
 export interface AltinnRequestCreatedDetail {
   kind: RequestKind;

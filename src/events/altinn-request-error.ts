@@ -1,5 +1,5 @@
 import type { ErrorCode, ProblemDetails } from '../core/errors.js';
-import type { RequestKind } from '../core/status.js';
+import type { RequestKind } from '../core/request-status.js';
 
 export interface AltinnRequestErrorDetail {
   kind: RequestKind;

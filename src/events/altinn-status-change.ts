@@ -1,5 +1,5 @@
-import type { RequestView } from '../core/request-view.js';
-import type { RequestKind, RequestStatus } from '../core/status.js';
+import type { RequestView } from '../core/view.js';
+import type { RequestKind, RequestStatus } from '../core/request-status.js';
 
 export interface AltinnStatusChangeDetail {
   kind: RequestKind;

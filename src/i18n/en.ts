@@ -7,6 +7,7 @@ export const en: Messages = {
   navigatingToAltinn: 'Taking you to Altinn …',
   consentButtonCreated: 'The consent request has been created.',
   consentButtonAnswered: 'The consent request no longer awaits your answer.',
+  consentButtonGranted: 'You have already given consent.',
   retry: 'Try again',
 
   errorNetwork: 'We could not reach the service. Check your connection and try again.',
@@ -38,12 +39,15 @@ export const en: Messages = {
     'Altinn has opened in a new tab. Finish there; this page shows when the request has been handled.',
   popupBlocked: 'Your browser blocked the new tab. Open Altinn with the link below.',
   openAltinn: 'Open Altinn',
+  consentAskedOn: 'The consent request was made on {date}.',
+  accessAskedOn: 'You asked for access on {date}.',
   statusUpdatesAutomatically: 'The status updates automatically.',
 
   accessButtonLabel: 'Request access',
   accessButtonBusy: 'Creating the access request …',
   accessButtonCreated: 'The access request has been created.',
   accessButtonAnswered: 'The access request has already been sent.',
+  accessButtonGranted: 'You already have access.',
   accessCreated: 'The access request has not been sent yet.',
   accessPending: 'The access request is waiting for an answer from the organisation.',
   accessAccepted: 'You have been given access.',

@@ -5,6 +5,7 @@ export const nb = {
   navigatingToAltinn: 'Sender deg til Altinn …',
   consentButtonCreated: 'Forespørselen om samtykke er opprettet.',
   consentButtonAnswered: 'Forespørselen om samtykke venter ikke lenger på svar fra deg.',
+  consentButtonGranted: 'Du har allerede gitt samtykke.',
   retry: 'Prøv igjen',
 
   errorNetwork: 'Vi fikk ikke kontakt med tjenesten. Sjekk nettforbindelsen og prøv igjen.',
@@ -37,12 +38,15 @@ export const nb = {
     'Altinn er åpnet i en ny fane. Fullfør der; her ser du når forespørselen er behandlet.',
   popupBlocked: 'Nettleseren stoppet den nye fanen. Åpne Altinn med lenken under.',
   openAltinn: 'Åpne Altinn',
+  consentAskedOn: 'Forespørselen om samtykke ble laget {date}.',
+  accessAskedOn: 'Du ba om tilgang {date}.',
   statusUpdatesAutomatically: 'Statusen oppdateres automatisk.',
 
   accessButtonLabel: 'Be om tilgang',
   accessButtonBusy: 'Oppretter forespørsel om tilgang …',
   accessButtonCreated: 'Forespørselen om tilgang er opprettet.',
   accessButtonAnswered: 'Forespørselen om tilgang er allerede sendt.',
+  accessButtonGranted: 'Du har allerede tilgang.',
   accessCreated: 'Forespørselen om tilgang er ikke sendt ennå.',
   accessPending: 'Forespørselen om tilgang venter på svar fra virksomheten.',
   accessAccepted: 'Du har fått tilgang.',

@@ -7,6 +7,7 @@ export const nn: Messages = {
   navigatingToAltinn: 'Sender deg til Altinn …',
   consentButtonCreated: 'Førespurnaden om samtykke er oppretta.',
   consentButtonAnswered: 'Førespurnaden om samtykke ventar ikkje lenger på svar frå deg.',
+  consentButtonGranted: 'Du har alt gitt samtykke.',
   retry: 'Prøv igjen',
 
   errorNetwork: 'Vi fekk ikkje kontakt med tenesta. Sjekk nettsambandet og prøv igjen.',
@@ -39,12 +40,15 @@ export const nn: Messages = {
     'Altinn er opna i ei ny fane. Fullfør der; her ser du når førespurnaden er handsama.',
   popupBlocked: 'Nettlesaren stoppa den nye fana. Opne Altinn med lenka under.',
   openAltinn: 'Opne Altinn',
+  consentAskedOn: 'Førespurnaden om samtykke vart laga {date}.',
+  accessAskedOn: 'Du bad om tilgang {date}.',
   statusUpdatesAutomatically: 'Statusen blir oppdatert automatisk.',
 
   accessButtonLabel: 'Be om tilgang',
   accessButtonBusy: 'Opprettar førespurnad om tilgang …',
   accessButtonCreated: 'Førespurnaden om tilgang er oppretta.',
   accessButtonAnswered: 'Førespurnaden om tilgang er alt send.',
+  accessButtonGranted: 'Du har alt tilgang.',
   accessCreated: 'Førespurnaden om tilgang er ikkje send enno.',
   accessPending: 'Førespurnaden om tilgang ventar på svar frå verksemda.',
   accessAccepted: 'Du har fått tilgang.',

@@ -13,15 +13,15 @@ import {
   BLOCKED_POPUP_REQUEST_ID,
   CONSENT_ID,
   DELEGATION_REQUEST_ID,
-  altinn2DelegationRequest,
-  altinn3DelegationRequest,
+  altinn2AccessView,
+  altinn3AccessView,
   altinn3DetailsLink,
-  consentRequestDetails,
+  consentView,
   consentViewUri,
   daysFromNow,
   problem,
-  type ConsentDetailsOptions,
-} from './altinn-answers.js';
+  type ViewFixture,
+} from '../../test/support/fixtures.js';
 
 /** Where the fake backend lives. */
 export const BACKEND = '/storybook-backend';
@@ -32,6 +32,10 @@ export interface FakeRequest {
   collection: 'consent-requests' | 'access-requests';
   /** The id in the path (`GET …/{id}`), if any. */
   id: string | undefined;
+  /** `GET …?resource=…`: the list of the person's requests. */
+  list: boolean;
+  /** `POST …/lookup`: the ids asked for at once. */
+  lookup: string[] | undefined;
   /** The parsed JSON body, `undefined` when there is none. */
   body: unknown;
   headers: Headers;
@@ -67,47 +71,70 @@ function consentId(request: FakeRequest): string {
   return typeof body?.id === 'string' ? body.id : CONSENT_ID;
 }
 
-/** Answers with Altinn's consent request, as a backend that forwards Altinn's JSON does. */
+/** A view as the backend answers it: for a list, a list of one; for a lookup, one per id asked. */
+function answerWith(
+  request: FakeRequest,
+  view: (id: string | undefined) => ViewFixture,
+): FakeAnswer {
+  const status = created(request);
+  if (request.lookup) return { status, json: { items: request.lookup.map((id) => view(id)) } };
+  if (request.list) return { status, json: { items: [view(undefined)] } };
+  return { status, json: view(request.id) };
+}
+
+/** The consent request's view, with the status the backend mapped Altinn's answer to. */
 const consent =
-  (options: ConsentDetailsOptions | ((id: string) => ConsentDetailsOptions) = {}): Scenario =>
-  (request) => {
-    const id = consentId(request);
-    const resolved = typeof options === 'function' ? options(id) : options;
-    return { status: created(request), json: consentRequestDetails(id, resolved) };
-  };
+  (overrides: Partial<ViewFixture> | ((id: string) => Partial<ViewFixture>) = {}): Scenario =>
+  (request) =>
+    answerWith(request, (id) => {
+      const requestId = id ?? consentId(request);
+      const extra = typeof overrides === 'function' ? overrides(requestId) : overrides;
+      return consentView({ id: requestId, updatedAt: daysFromNow(0), ...extra });
+    });
 
-/** Answers with an Altinn 2 delegation request (the backend makes the id). */
+/** An access request through Altinn 2 (the backend makes the id; the user comes back). */
 const altinn2 =
-  (requestStatus: string): Scenario =>
-  (request) => ({
-    status: created(request),
-    json: altinn2DelegationRequest(request.id ?? DELEGATION_REQUEST_ID, requestStatus),
-  });
+  (status: string): Scenario =>
+  (request) =>
+    answerWith(request, (id) => altinn2AccessView({ id: id ?? DELEGATION_REQUEST_ID, status }));
 
-/** Answers with an Altinn 3 delegation request (the backend makes the id). */
+/** An access request through Altinn 3 (the backend makes the id; Altinn opens in a new tab). */
 const altinn3 =
-  (status: string, id = ACCESS_REQUEST_ID, detailsLink?: (id: string) => string): Scenario =>
-  (request) => {
-    const requestId = request.id ?? id;
-    return {
-      status: created(request),
-      json: altinn3DelegationRequest(requestId, status, detailsLink?.(requestId)),
-    };
-  };
+  (status: string, id = ACCESS_REQUEST_ID, url?: (id: string) => string): Scenario =>
+  (request) =>
+    answerWith(request, (asked) => {
+      const requestId = asked ?? id;
+      return altinn3AccessView({
+        id: requestId,
+        status,
+        ...(url ? { url: url(requestId) } : {}),
+      });
+    });
 
-/** Answers with the contract's normalised request view. */
+/** The normalised request view with any status word. */
 const view =
-  (kind: 'consent' | 'access', status: string, extra: Record<string, unknown> = {}): Scenario =>
-  (request) => ({
-    status: created(request),
-    json: {
+  (kind: 'consent' | 'access', status: string, extra: Partial<ViewFixture> = {}): Scenario =>
+  (request) =>
+    answerWith(request, (id) => ({
       kind,
-      id: kind === 'consent' ? consentId(request) : (request.id ?? ACCESS_REQUEST_ID),
+      id: id ?? (kind === 'consent' ? consentId(request) : ACCESS_REQUEST_ID),
       status,
       updatedAt: daysFromNow(0),
       ...extra,
-    },
-  });
+    }));
+
+/** The person's earlier request, as the list route answers it: made on 1 December. */
+const earlier =
+  (scenario: Scenario): Scenario =>
+  (request) => {
+    const answer = scenario(request);
+    if ('fail' in answer || !request.list) return answer;
+    const { items } = answer.json as { items: ViewFixture[] };
+    return {
+      ...answer,
+      json: { items: items.map((item) => ({ ...item, createdAt: '2026-12-01T09:30:00Z' })) },
+    };
+  };
 
 /** `scenario`, after `delayMs`. */
 const slow =
@@ -187,54 +214,58 @@ const SCENARIOS = {
   ...prefixed('consent', {
     ...failures(),
     created: consent(),
-    accepted: consent({ status: 'Accepted', validTo: '2027-03-31T12:00:00Z' }),
-    used: consent({ status: 'Accepted', events: ['Created', 'Accepted', 'Used'] }),
-    rejected: consent({ status: 'Rejected' }),
-    revoked: consent({ status: 'Revoked', events: ['Created', 'Accepted', 'Revoked'] }),
-    deleted: consent({ status: 'Deleted' }),
-    expired: consent({ status: 'Expired', events: ['Created', 'Accepted', 'Expired'] }),
-    'past-valid-to': consent({ status: 'Accepted', validTo: daysFromNow(-2) }),
-    'unknown-status': consent({ status: 'Opened', events: [] }),
+    accepted: consent({ status: 'accepted', validTo: '2027-03-31T12:00:00Z' }),
+    used: consent({ status: 'accepted' }),
+    rejected: consent({ status: 'rejected' }),
+    revoked: consent({ status: 'revoked' }),
+    deleted: consent({ status: 'withdrawn' }),
+    expired: consent({ status: 'expired' }),
+    'past-valid-to': consent({ status: 'accepted', validTo: daysFromNow(-2) }),
+    'unknown-status': consent({ status: 'opened' }),
     'pending-view': view('consent', 'pending'),
+    'earlier-created': earlier(consent()),
+    'earlier-accepted': earlier(consent({ status: 'accepted', validTo: '2027-03-31T12:00:00Z' })),
     slow: slow(8000, consent()),
-    'slow-accepted': slow(8000, consent({ status: 'Accepted' })),
+    'slow-accepted': slow(8000, consent({ status: 'accepted' })),
     'untrusted-redirect': consent((id) => ({
-      viewUri: consentViewUri(id, 'https://am.ui.tt02.altinn.no.login-altinn.example'),
+      url: consentViewUri(id, 'https://am.ui.tt02.altinn.no.login-altinn.example'),
     })),
     'unavailable-then-created': unavailableOnce(consent()),
     'unavailable-then-accepted': unavailableOnce(
-      consent({ status: 'Accepted', validTo: '2027-03-31T12:00:00Z' }),
+      consent({ status: 'accepted', validTo: '2027-03-31T12:00:00Z' }),
     ),
   }),
   ...prefixed('access', {
     ...failures(),
-    'altinn2-created': altinn2('Created'),
-    'altinn2-unopened': altinn2('Unopened'),
-    'altinn2-opened': altinn2('Opened'),
-    'altinn2-approved': altinn2('Approved'),
-    'altinn2-accepted': altinn2('Accepted'),
-    'altinn2-rejected': altinn2('Rejected'),
-    'altinn2-deleted': altinn2('Deleted'),
-    'altinn2-none': altinn2('None'),
-    'altinn3-draft': altinn3('Draft'),
-    'altinn3-pending': altinn3('Pending'),
-    'altinn3-approved': altinn3('Approved'),
-    'altinn3-rejected': altinn3('Rejected'),
-    'altinn3-withdrawn': altinn3('Withdrawn'),
-    'altinn3-none': altinn3('None'),
-    'altinn3-popup-blocked': altinn3('Draft', BLOCKED_POPUP_REQUEST_ID),
+    'altinn2-created': altinn2('created'),
+    'altinn2-unopened': altinn2('pending'),
+    'altinn2-opened': altinn2('pending'),
+    'altinn2-approved': altinn2('accepted'),
+    'altinn2-accepted': altinn2('accepted'),
+    'altinn2-rejected': altinn2('rejected'),
+    'altinn2-deleted': altinn2('withdrawn'),
+    'altinn2-none': altinn2('unknown'),
+    'altinn3-draft': altinn3('created'),
+    'altinn3-pending': altinn3('pending'),
+    'altinn3-approved': altinn3('accepted'),
+    'altinn3-rejected': altinn3('rejected'),
+    'altinn3-withdrawn': altinn3('withdrawn'),
+    'altinn3-none': altinn3('unknown'),
+    'altinn3-popup-blocked': altinn3('created', BLOCKED_POPUP_REQUEST_ID),
+    'earlier-pending': earlier(altinn3('pending')),
+    'earlier-approved': earlier(altinn3('accepted')),
     'revoked-view': view('access', 'revoked'),
     'expired-view': view('access', 'expired'),
-    slow: slow(8000, altinn2('Created')),
-    'slow-pending': slow(8000, altinn3('Pending')),
-    'untrusted-redirect': altinn3('Draft', ACCESS_REQUEST_ID, (id) =>
+    slow: slow(8000, altinn2('created')),
+    'slow-pending': slow(8000, altinn3('pending')),
+    'untrusted-redirect': altinn3('created', ACCESS_REQUEST_ID, (id) =>
       altinn3DetailsLink(id, 'http://am.ui.tt02.altinn.no'),
     ),
-    'unavailable-then-altinn2-created': unavailableOnce(altinn2('Created')),
-    'unavailable-then-approved': unavailableOnce(altinn3('Approved')),
+    'unavailable-then-altinn2-created': unavailableOnce(altinn2('created')),
+    'unavailable-then-approved': unavailableOnce(altinn3('accepted')),
     /** Draft, then Pending, then Approved: what polling sees while the user and the manager act. */
     progress: (request) =>
-      altinn3(request.call <= 1 ? 'Draft' : request.call === 2 ? 'Pending' : 'Approved')(request),
+      altinn3(request.call <= 1 ? 'created' : request.call === 2 ? 'pending' : 'accepted')(request),
   }),
 } satisfies Record<string, Scenario>;
 
@@ -264,6 +295,12 @@ export function resetEndpoint(endpointUrl: string): void {
 
 const ROUTE =
   /^(?<base>.+?)\/(?<collection>consent-requests|access-requests)(?:\/(?<id>[^/]+))?\/?$/;
+
+/** The ids of a `…/lookup` body. */
+function lookupIds(body: unknown): string[] | undefined {
+  const ids = (body as { ids?: unknown } | undefined)?.ids;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : undefined;
+}
 
 /** Waits `ms` (forever when `undefined`); rejects with an AbortError as soon as `signal` aborts. */
 function pause(ms: number | undefined, signal: AbortSignal | null | undefined): Promise<void> {
@@ -328,11 +365,24 @@ export const fakeFetch: typeof fetch = async (input, init) => {
 
   const history = calls.get(base) ?? [];
   calls.set(base, history);
+  // The buttons' look at the person's earlier requests: none, but in the `earlier-…` scenarios.
+  // Not counted, so each story's calls are those it is about.
+  if (method === 'GET' && route.groups.id === undefined && !name.includes('/earlier-')) {
+    await pause(50, init?.signal);
+    return new Response(JSON.stringify({ items: [] }), {
+      headers: { 'Content-Type': 'application/json' },
+    });
+  }
+  const body = parseBody(init?.body);
+  const pathId = route.groups.id === undefined ? undefined : decodeURIComponent(route.groups.id);
+  const lookup = method === 'POST' && pathId === 'lookup' ? lookupIds(body) : undefined;
   const request: FakeRequest = {
     method,
     collection: route.groups.collection as FakeRequest['collection'],
-    id: route.groups.id === undefined ? undefined : decodeURIComponent(route.groups.id),
-    body: parseBody(init?.body),
+    id: lookup ? undefined : pathId,
+    list: method === 'GET' && pathId === undefined,
+    lookup,
+    body,
     headers: new Headers(init?.headers),
     call: history.length + 1,
   };

@@ -10,12 +10,14 @@ import {
   resetConfig,
   type ConsentRequestBody,
 } from '../../src/core/index.js';
+import { consentRequestDetails } from '../support/altinn-fixtures.js';
 import {
-  consentRequestDetails,
+  ACCESS_REQUEST_ID,
+  altinn3AccessView,
+  consentView,
   consentViewUri,
-  idempotentConsentRequest,
-  requestView,
-} from '../support/altinn-fixtures.js';
+  OTHER_REQUEST_ID,
+} from '../support/fixtures.js';
 import { fakeBackend, type FakeRoute } from '../support/fake-backend.js';
 
 const ID = '3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8d93';
@@ -33,7 +35,7 @@ const created: FakeRoute = {
   method: 'POST',
   path: '/consent-requests',
   status: 201,
-  body: consentRequestDetails({ id: '$id', viewUri: VIEW_URI }),
+  body: consentView({ id: '$id', url: VIEW_URI }),
 };
 
 /** The error a call failed with; fails the test when the call succeeds. */
@@ -155,7 +157,7 @@ describe('BackendClient', () => {
 
     it('GETs {endpoint}/consent-requests/{id} with the id encoded, and no body', async () => {
       const { backend, client } = await clientFor([
-        { method: 'GET', path: '/consent-requests/*', body: requestView({ id: '$id' }) },
+        { method: 'GET', path: '/consent-requests/*', body: consentView({ id: '$id' }) },
       ]);
       const view = await client.getConsentRequest('a b/c?d');
       expect(view.id).to.equal('a b/c?d');
@@ -207,7 +209,7 @@ describe('BackendClient', () => {
   });
 
   describe('answers', () => {
-    it('turns 201 with Altinn consent details into a request view', async () => {
+    it('reads the request view of a 201', async () => {
       const { client } = await clientFor([created]);
       const view = await client.createConsentRequest(consentRequestBody);
       expect(view).to.include({
@@ -220,37 +222,107 @@ describe('BackendClient', () => {
       expect(Date.parse(view.validTo!)).to.be.greaterThan(Date.now());
     });
 
-    it("reads Altinn's idempotent 200 answer (consentRequestStatus)", async () => {
+    it("refuses Altinn's own consent JSON: mapping it is the backend's work", async () => {
       const { client } = await clientFor([
         {
           method: 'POST',
           path: '/consent-requests',
-          body: idempotentConsentRequest({
-            id: '$id',
-            viewUri: VIEW_URI,
-            consentRequestStatus: 'Accepted',
-          }),
+          body: consentRequestDetails({ id: '$id', viewUri: VIEW_URI, status: 'Accepted' }),
         },
       ]);
-      const view = await client.createConsentRequest(consentRequestBody);
-      expect(view).to.include({ id: ID, status: 'accepted', url: consentViewUri(ID) });
+      const error = await failure(client.createConsentRequest(consentRequestBody));
+      expect(error.code).to.equal('invalid-response');
     });
 
-    it('reads the normalised view a backend may answer instead', async () => {
+    it('reads a status word in any letter case', async () => {
       const { client } = await clientFor([
         {
           method: 'GET',
           path: '/consent-requests/*',
-          body: requestView({ id: '$id', status: 'Rejected' }),
+          body: consentView({ id: '$id', status: 'Rejected' }),
         },
       ]);
       expect((await client.getConsentRequest(ID)).status).to.equal('rejected');
     });
 
+    it('refuses a view about another request than the one asked for', async () => {
+      const { client } = await clientFor([
+        {
+          method: 'GET',
+          path: '/consent-requests/*',
+          body: consentView({ id: OTHER_REQUEST_ID, status: 'accepted' }),
+        },
+      ]);
+      expect((await failure(client.getConsentRequest(ID))).code).to.equal('invalid-response');
+    });
+
+    it("lists the person's requests: GET {endpoint}/{kind}-requests?…, newest first", async () => {
+      const { backend, client } = await clientFor([
+        {
+          method: 'GET',
+          path: '/access-requests',
+          body: {
+            items: [altinn3AccessView({ status: 'pending', createdAt: '2026-12-01T09:00:00Z' })],
+            next: 'page-2',
+          },
+        },
+      ]);
+      const list = await client.listRequests('access', {
+        resource: 'app_x',
+        org: '991825827',
+        state: 'all',
+        limit: 1,
+      });
+      expect(list.next).to.equal('page-2');
+      expect(list.items).to.have.length(1);
+      expect(list.items[0]).to.include({
+        kind: 'access',
+        id: ACCESS_REQUEST_ID,
+        status: 'pending',
+        createdAt: '2026-12-01T09:00:00Z',
+      });
+      const [request] = await backend.requests();
+      expect(request?.query).to.equal('resource=app_x&org=991825827&state=all&limit=1');
+    });
+
+    it('refuses a list with an item of another kind', async () => {
+      const { client } = await clientFor([
+        {
+          method: 'GET',
+          path: '/access-requests',
+          body: { items: [consentView()] },
+        },
+      ]);
+      const error = await failure(client.listRequests('access', { resource: 'app_x' }));
+      expect(error.code).to.equal('invalid-response');
+    });
+
+    it('looks up many ids in one call, and refuses a view of an id not asked for', async () => {
+      const { backend, client } = await clientFor([
+        {
+          method: 'POST',
+          path: '/consent-requests/lookup',
+          body: { items: [consentView({ id: ID, status: 'accepted' })] },
+          times: 1,
+        },
+        {
+          method: 'POST',
+          path: '/consent-requests/lookup',
+          body: { items: [consentView({ id: OTHER_REQUEST_ID, status: 'accepted' })] },
+        },
+      ]);
+      const views = await client.lookupRequests('consent', [ID, ACCESS_REQUEST_ID]);
+      expect(views.map((view) => view.id)).to.deep.equal([ID]);
+      const [request] = await backend.requests();
+      expect(request?.body).to.deep.equal({ ids: [ID, ACCESS_REQUEST_ID] });
+      const error = await failure(client.lookupRequests('consent', [ID]));
+      expect(error.code).to.equal('invalid-response');
+    });
+
     it('answers a later route once an earlier one is used up (the fake backend itself)', async () => {
       const { client } = await clientFor([
         { method: 'GET', path: '/consent-requests/*', status: 503, times: 1 },
-        { method: 'GET', path: '/consent-requests/*', body: requestView({ id: '$id' }) },
+        { method: 'GET', path: '/consent-requests/*', body: consentView({ id: '$id' }) },
       ]);
       expect((await failure(client.getConsentRequest(ID))).httpStatus).to.equal(503);
       expect((await client.getConsentRequest(ID)).id).to.equal(ID);
@@ -392,8 +464,10 @@ describe('BackendClient', () => {
         null,
         'created',
         { id: ID },
-        requestView({ kind: 'access' }),
-        consentRequestDetails({ status: 7 }),
+        { id: ID, status: 'created' },
+        consentView({ id: ID, kind: 'access' }),
+        consentView({ id: ID, status: 7 as unknown as string }),
+        consentRequestDetails({ id: ID }),
       ];
       const { client } = await clientFor(
         answers.map((body) => ({ method: 'GET', path: '/consent-requests/*', body, times: 1 })),
@@ -442,7 +516,7 @@ describe('BackendClient time-out edges', () => {
 
   it('times out a headers function that never settles', async () => {
     const backend = await fakeBackend([
-      { method: 'GET', path: '/consent-requests/*', body: requestView({ id: '$id' }) },
+      { method: 'GET', path: '/consent-requests/*', body: consentView({ id: '$id' }) },
     ]);
     configure({ headers: () => new Promise<HeadersInit>(() => {}), timeout: 200 });
     const client = new BackendClient({ endpoint: backend.endpoint });

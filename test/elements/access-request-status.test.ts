@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import {
   configure,
   resetConfig,
@@ -8,16 +9,16 @@ import {
   type RequestAccessButton,
   type RequestStatus,
 } from '../../src/index.js';
-import { recallPendingRequest, rememberPendingRequest } from '../../src/core/pending-request.js';
+import { rememberPendingRequest } from '../../src/core/pending-request.js';
 import { MESSAGES, type MessageKey } from '../../src/i18n/index.js';
 import {
   ACCESS_REQUEST_ID,
-  altinn2DelegationRequest,
+  altinn2AccessView,
   altinn2SendRequestUrl,
-  altinn3DelegationRequest,
+  altinn3AccessView,
   altinn3DetailsLink,
   DELEGATION_REQUEST_ID,
-} from '../support/altinn-fixtures.js';
+} from '../support/fixtures.js';
 import { fakeBackend, type FakeRoute } from '../support/fake-backend.js';
 import { innerButton, partText, recordNavigation, setPageUrl, shownText } from './helpers.js';
 
@@ -32,8 +33,9 @@ const answer = (body: unknown, extra: Partial<FakeRoute> = {}): FakeRoute => ({
   ...extra,
 });
 
-const a2 = (RequestStatus: string) => altinn2DelegationRequest({ Guid: '$id', RequestStatus });
-const a3 = (status: string) => altinn3DelegationRequest({ id: '$id', status });
+/** The view of a request made through Altinn 2 (back to the portal) or Altinn 3 (a new window). */
+const a2 = (status: string) => altinn2AccessView({ id: '$id', status });
+const a3 = (status: string) => altinn3AccessView({ id: '$id', status });
 
 interface StatusOptions {
   lang?: string;
@@ -63,7 +65,7 @@ async function settled(element: AccessRequestStatus): Promise<void> {
   await waitUntil(
     () => element.status !== undefined || element.matches(':state(error)'),
     'status known',
-    { timeout: 3000 },
+    { timeout: 10_000 },
   );
   await element.updateComplete;
 }
@@ -110,64 +112,7 @@ describe('<access-request-status>', () => {
       link?: { href: string; newWindow: boolean };
     }[] = [
       {
-        name: 'Altinn 2 Created',
-        body: a2('Created'),
-        requestId: A2_ID,
-        status: 'created',
-        text: 'accessCreated',
-        link: { href: altinn2SendRequestUrl(A2_ID), newWindow: false },
-      },
-      {
-        name: 'Altinn 2 Unopened',
-        body: a2('Unopened'),
-        requestId: A2_ID,
-        status: 'pending',
-        text: 'accessPending',
-      },
-      {
-        name: 'Altinn 2 Opened',
-        body: a2('Opened'),
-        requestId: A2_ID,
-        status: 'pending',
-        text: 'accessPending',
-      },
-      {
-        name: 'Altinn 2 Approved',
-        body: a2('Approved'),
-        requestId: A2_ID,
-        status: 'accepted',
-        text: 'accessAccepted',
-      },
-      {
-        name: 'Altinn 2 Accepted',
-        body: a2('Accepted'),
-        requestId: A2_ID,
-        status: 'accepted',
-        text: 'accessAccepted',
-      },
-      {
-        name: 'Altinn 2 Rejected',
-        body: a2('Rejected'),
-        requestId: A2_ID,
-        status: 'rejected',
-        text: 'accessRejected',
-      },
-      {
-        name: 'Altinn 2 Deleted',
-        body: a2('Deleted'),
-        requestId: A2_ID,
-        status: 'withdrawn',
-        text: 'accessWithdrawn',
-      },
-      {
-        name: 'Altinn 2 None',
-        body: a2('None'),
-        requestId: A2_ID,
-        status: 'unknown',
-        text: 'accessUnknown',
-      },
-      {
-        name: 'Altinn 2 created (lower case)',
+        name: 'a request that waits for the user in this tab (Altinn 2)',
         body: a2('created'),
         requestId: A2_ID,
         status: 'created',
@@ -175,200 +120,82 @@ describe('<access-request-status>', () => {
         link: { href: altinn2SendRequestUrl(A2_ID), newWindow: false },
       },
       {
-        name: 'Altinn 2 UNOPENED',
-        body: a2('UNOPENED'),
-        requestId: A2_ID,
-        status: 'pending',
-        text: 'accessPending',
-      },
-      {
-        name: 'Altinn 2 oPeNeD',
-        body: a2('oPeNeD'),
-        requestId: A2_ID,
-        status: 'pending',
-        text: 'accessPending',
-      },
-      {
-        name: 'Altinn 2 approved',
-        body: a2('approved'),
-        requestId: A2_ID,
-        status: 'accepted',
-        text: 'accessAccepted',
-      },
-      {
-        name: 'Altinn 2 ACCEPTED',
-        body: a2('ACCEPTED'),
-        requestId: A2_ID,
-        status: 'accepted',
-        text: 'accessAccepted',
-      },
-      {
-        name: 'Altinn 2 rejected',
-        body: a2('rejected'),
-        requestId: A2_ID,
-        status: 'rejected',
-        text: 'accessRejected',
-      },
-      {
-        name: 'Altinn 2 DELETED',
-        body: a2('DELETED'),
-        requestId: A2_ID,
-        status: 'withdrawn',
-        text: 'accessWithdrawn',
-      },
-      {
-        name: 'Altinn 2 camelCase members (guid, requestStatus, _links)',
-        body: {
-          guid: '$id',
-          requestStatus: 'Unopened',
-          _links: { sendRequest: { href: altinn2SendRequestUrl('$id') } },
-        },
-        requestId: A2_ID,
-        status: 'pending',
-        text: 'accessPending',
-      },
-      {
-        name: 'Altinn 3 Draft',
-        body: a3('Draft'),
+        name: 'a request that waits for the user in a new window (Altinn 3)',
+        body: a3('created'),
         requestId: A3_ID,
         status: 'created',
         text: 'accessCreated',
         link: { href: altinn3DetailsLink(A3_ID), newWindow: true },
       },
       {
-        name: 'Altinn 3 Pending',
-        body: a3('Pending'),
-        requestId: A3_ID,
-        status: 'pending',
-        text: 'accessPending',
-      },
-      {
-        name: 'Altinn 3 Approved',
-        body: a3('Approved'),
-        requestId: A3_ID,
-        status: 'accepted',
-        text: 'accessAccepted',
-      },
-      {
-        name: 'Altinn 3 Rejected',
-        body: a3('Rejected'),
-        requestId: A3_ID,
-        status: 'rejected',
-        text: 'accessRejected',
-      },
-      {
-        name: 'Altinn 3 Withdrawn',
-        body: a3('Withdrawn'),
-        requestId: A3_ID,
-        status: 'withdrawn',
-        text: 'accessWithdrawn',
-      },
-      {
-        name: 'Altinn 3 None',
-        body: a3('None'),
-        requestId: A3_ID,
-        status: 'unknown',
-        text: 'accessUnknown',
-      },
-      {
-        name: 'Altinn 3 DRAFT',
-        body: a3('DRAFT'),
-        requestId: A3_ID,
-        status: 'created',
-        text: 'accessCreated',
-        link: { href: altinn3DetailsLink(A3_ID), newWindow: true },
-      },
-      {
-        name: 'Altinn 3 pending',
+        name: 'pending',
         body: a3('pending'),
         requestId: A3_ID,
         status: 'pending',
         text: 'accessPending',
       },
       {
-        name: 'Altinn 3 APPROVED',
-        body: a3('APPROVED'),
-        requestId: A3_ID,
-        status: 'accepted',
-        text: 'accessAccepted',
-      },
-      {
-        name: 'Altinn 3 wIthDrAwN',
-        body: a3('wIthDrAwN'),
-        requestId: A3_ID,
-        status: 'withdrawn',
-        text: 'accessWithdrawn',
-      },
-      {
-        name: 'Altinn 3 Expired (not in its vocabulary)',
-        body: a3('Expired'),
-        requestId: A3_ID,
-        status: 'unknown',
-        text: 'accessUnknown',
-      },
-      {
-        name: 'a normalised view, created in a new window',
-        body: {
-          kind: 'access',
-          id: '$id',
-          status: 'created',
-          url: altinn3DetailsLink('$id'),
-          navigation: 'new-window',
-        },
-        requestId: A3_ID,
-        status: 'created',
-        text: 'accessCreated',
-        link: { href: altinn3DetailsLink(A3_ID), newWindow: true },
-      },
-      {
-        name: 'a normalised view, created in this tab',
-        body: { kind: 'access', id: '$id', status: 'Created', url: altinn2SendRequestUrl('$id') },
+        name: 'PENDING (any case)',
+        body: a2('PENDING'),
         requestId: A2_ID,
-        status: 'created',
-        text: 'accessCreated',
-        link: { href: altinn2SendRequestUrl(A2_ID), newWindow: false },
-      },
-      {
-        name: 'a normalised view, PENDING',
-        body: { kind: 'access', id: '$id', status: 'PENDING' },
-        requestId: A3_ID,
         status: 'pending',
         text: 'accessPending',
       },
       {
-        name: 'a normalised view, accepted',
-        body: { id: '$id', status: 'accepted', updatedAt: '2026-03-12T09:41:27Z' },
+        name: 'accepted',
+        body: a3('accepted'),
         requestId: A3_ID,
         status: 'accepted',
         text: 'accessAccepted',
       },
       {
-        name: 'a normalised view, revoked',
-        body: { kind: 'access', id: '$id', status: 'revoked' },
+        name: 'rejected',
+        body: a2('rejected'),
+        requestId: A2_ID,
+        status: 'rejected',
+        text: 'accessRejected',
+      },
+      {
+        name: 'revoked',
+        body: a3('revoked'),
         requestId: A3_ID,
         status: 'revoked',
         text: 'accessRevoked',
       },
       {
-        name: 'a normalised view, expired',
-        body: { kind: 'access', id: '$id', status: 'expired' },
+        name: 'withdrawn',
+        body: a2('withdrawn'),
+        requestId: A2_ID,
+        status: 'withdrawn',
+        text: 'accessWithdrawn',
+      },
+      {
+        name: 'expired',
+        body: a3('expired'),
         requestId: A3_ID,
         status: 'expired',
         text: 'accessExpired',
       },
       {
-        name: 'a view that forwards only Altinn 2 { id, status: Unopened }',
-        body: { id: '$id', status: 'Unopened' },
-        requestId: A2_ID,
-        status: 'pending',
-        text: 'accessPending',
+        name: 'unknown',
+        body: a3('unknown'),
+        requestId: A3_ID,
+        status: 'unknown',
+        text: 'accessUnknown',
       },
       {
-        name: 'a view that forwards only Altinn 3 { id, status: Withdrawn }',
-        body: { id: '$id', status: 'Withdrawn' },
+        name: "a word outside the vocabulary (Altinn's own: Unopened)",
+        body: a2('Unopened'),
+        requestId: A2_ID,
+        status: 'unknown',
+        text: 'accessUnknown',
+      },
+      {
+        name: 'a view without a URL',
+        body: { kind: 'access', id: '$id', status: 'created' },
         requestId: A3_ID,
-        status: 'withdrawn',
-        text: 'accessWithdrawn',
+        status: 'created',
+        text: 'accessCreated',
       },
     ];
 
@@ -423,18 +250,10 @@ describe('<access-request-status>', () => {
   it('links to Altinn only when the URL is on the allow-list', async () => {
     const backend = await fakeBackend([
       answer(
-        altinn2DelegationRequest({
-          Guid: '$id',
-          _links: { sendRequest: { href: 'https://tt02.altinn.no.evil.example/ui/send/$id' } },
-        }),
+        altinn2AccessView({ id: '$id', url: 'https://tt02.altinn.no.evil.example/ui/send/$id' }),
         { times: 1 },
       ),
-      answer(
-        altinn3DelegationRequest({
-          id: '$id',
-          links: { detailsLink: 'javascript:alert(document.domain)' },
-        }),
-      ),
+      answer(altinn3AccessView({ id: '$id', url: 'javascript:alert(document.domain)' })),
     ]);
     const element = await statusElement(backend.endpoint);
     await settled(element);
@@ -452,9 +271,9 @@ describe('<access-request-status>', () => {
   describe('polling', () => {
     it('follows the request from created to pending to accepted, then stops', async () => {
       const backend = await fakeBackend([
-        answer(a3('Draft'), { times: 2 }),
-        answer(a3('Pending'), { times: 2 }),
-        answer(a3('Approved')),
+        answer(a3('created'), { times: 2 }),
+        answer(a3('pending'), { times: 2 }),
+        answer(a3('accepted')),
       ]);
       const seen: { status: string; previous: string | undefined; id: string; hint: boolean }[] =
         [];
@@ -476,7 +295,7 @@ describe('<access-request-status>', () => {
         ></access-request-status>`,
       );
 
-      await waitUntil(() => seen.length === 3, 'three changes', { timeout: 5000 });
+      await waitUntil(() => seen.length === 3, 'three changes', { timeout: 10_000 });
       expect(seen).to.deep.equal([
         { status: 'created', previous: undefined, id: A3_ID, hint: true },
         { status: 'pending', previous: 'created', id: A3_ID, hint: true },
@@ -503,10 +322,10 @@ describe('<access-request-status>', () => {
           return fetch(input, init);
         },
       });
-      const backend = await fakeBackend([answer(a3('Pending'))]);
+      const backend = await fakeBackend([answer(a3('pending'))]);
       // Waits of 250, 375, 562 and 844 ms: about two seconds for five fetches.
       const element = await statusElement(backend.endpoint, { requestId: A3_ID, poll: 250 });
-      await waitUntil(() => calls.length >= 5, 'five fetches', { timeout: 6000 });
+      await waitUntil(() => calls.length >= 5, 'five fetches', { timeout: 10_000 });
       element.remove();
       const gaps = calls.slice(1, 5).map((time, index) => time - calls[index]!);
       // Every wait is at least the configured one, and the waits grow: generous margins only.
@@ -523,27 +342,27 @@ describe('<access-request-status>', () => {
           return fetch(input, init);
         },
       });
-      const backend = await fakeBackend([answer(a3('Pending'))]);
+      const backend = await fakeBackend([answer(a3('pending'))]);
       // Without the cap the sixth wait would be 250 × 1.5⁵ ≈ 1900 ms.
       const element = await statusElement(backend.endpoint, {
         requestId: A3_ID,
         poll: 250,
         maxPoll: 250,
       });
-      await waitUntil(() => calls.length >= 7, 'seven fetches', { timeout: 6000 });
+      await waitUntil(() => calls.length >= 7, 'seven fetches', { timeout: 10_000 });
       element.remove();
       const gaps = calls.slice(1, 7).map((time, index) => time - calls[index]!);
       expect(Math.max(...gaps), `gaps ${gaps.map(Math.round).join(', ')}`).to.be.below(1000);
     });
 
     it('stops polling once the element leaves the page', async () => {
-      const backend = await fakeBackend([answer(a3('Pending'))]);
+      const backend = await fakeBackend([answer(a3('pending'))]);
       const element = await statusElement(backend.endpoint, {
         requestId: A3_ID,
         poll: 50,
         maxPoll: 100,
       });
-      await waitUntil(async () => (await requestCount(backend)) >= 2, 'polls', { timeout: 3000 });
+      await waitUntil(async () => (await requestCount(backend)) >= 2, 'polls', { timeout: 10_000 });
       element.remove();
       expect(element.polling).to.equal(false);
       await aTimeout(100);
@@ -553,14 +372,14 @@ describe('<access-request-status>', () => {
     });
 
     it('asks nothing while the page is hidden, and asks at once when it is shown again', async () => {
-      const backend = await fakeBackend([answer(a3('Pending'))]);
+      const backend = await fakeBackend([answer(a3('pending'))]);
       const element = await statusElement(backend.endpoint, {
         requestId: A3_ID,
         poll: 250,
         maxPoll: 250,
       });
       await waitUntil(async () => (await requestCount(backend)) >= 2, 'polls while visible', {
-        timeout: 3000,
+        timeout: 10_000,
       });
 
       setPageHidden(true);
@@ -583,7 +402,7 @@ describe('<access-request-status>', () => {
     });
 
     it('does not poll a hidden page that becomes visible once the request is final', async () => {
-      const backend = await fakeBackend([answer(a3('Rejected'))]);
+      const backend = await fakeBackend([answer(a3('rejected'))]);
       const element = await statusElement(backend.endpoint, { requestId: A3_ID, poll: 250 });
       await settled(element);
       setPageHidden(true);
@@ -595,9 +414,9 @@ describe('<access-request-status>', () => {
 
     it('shows a failure while polling, offers a retry, and goes on polling', async () => {
       const backend = await fakeBackend([
-        answer(a3('Pending'), { times: 1 }),
+        answer(a3('pending'), { times: 1 }),
         answer({ title: 'Unavailable', status: 503 }, { status: 503, times: 1 }),
-        answer(a3('Pending')),
+        answer(a3('pending')),
       ]);
       let failed!: (event: AltinnRequestErrorEvent) => void;
       const failure = new Promise<AltinnRequestErrorEvent>((resolve) => (failed = resolve));
@@ -630,20 +449,23 @@ describe('<access-request-status>', () => {
       expect(region(element).getAttribute('aria-busy')).to.equal('false');
       expect(element.polling, 'still polling').to.equal(true);
 
+      // What was known shows again as soon as the next poll starts; wait for that poll's answer.
       await waitUntil(
-        () => partText(element, 'text') === MESSAGES.nb.accessPending,
+        async () =>
+          (await requestCount(backend)) >= 3 &&
+          !element.matches(':state(loading)') &&
+          partText(element, 'text') === MESSAGES.nb.accessPending,
         'the next poll succeeds',
-        { timeout: 3000 },
+        { timeout: 10_000 },
       );
       expect(element.matches(':state(error)')).to.equal(false);
       expect(element.status).to.equal('pending');
-      expect(await requestCount(backend)).to.be.at.least(3);
     });
 
     it('says so when the backend does not know the request, and retries on request', async () => {
       const backend = await fakeBackend([
         answer({ title: 'Not found', status: 404 }, { status: 404, times: 1 }),
-        answer(a2('Approved')),
+        answer(a2('accepted')),
       ]);
       const element = await statusElement(backend.endpoint);
       await settled(element);
@@ -666,36 +488,9 @@ describe('<access-request-status>', () => {
   });
 
   describe('finds the request id', () => {
-    it('in request-id', async () => {
-      const backend = await fakeBackend([answer(a3('Pending'))]);
-      const element = await statusElement(backend.endpoint, { requestId: A3_ID });
-      await settled(element);
-      expect(element.currentRequestId).to.equal(A3_ID);
-      expect((await backend.requests())[0]?.path).to.equal(`/access-requests/${A3_ID}`);
-    });
-
-    it('in DelegationRequestId of the page URL, and takes it out of the address bar', async () => {
-      setPageUrl(`?step=3&DelegationRequestId=${A2_ID}&Status=OK#summary`);
-      const backend = await fakeBackend([answer(a2('Unopened'))]);
-      const element = await fixture<AccessRequestStatus>(
-        html`<access-request-status
-          endpoint=${backend.endpoint}
-          lang="nb"
-        ></access-request-status>`,
-      );
-      await settled(element);
-      expect(element.currentRequestId).to.equal(A2_ID);
-      expect(element.status).to.equal('pending');
-      expect((await backend.requests())[0]?.path).to.equal(`/access-requests/${A2_ID}`);
-      // The return parameters are gone from the address bar; the portal's own stay.
-      expect(location.search).to.equal('?step=3');
-      expect(location.hash).to.equal('#summary');
-      await expect(element).to.be.accessible();
-    });
-
     it('never trusts Status=OK of the return URL: the backend says what holds', async () => {
       setPageUrl(`?DelegationRequestId=${A2_ID}&Status=OK`);
-      const backend = await fakeBackend([answer(a2('Rejected'))]);
+      const backend = await fakeBackend([answer(a2('rejected'))]);
       const element = await fixture<AccessRequestStatus>(
         html`<access-request-status
           endpoint=${backend.endpoint}
@@ -710,7 +505,7 @@ describe('<access-request-status>', () => {
 
     it('in accessRequestId of the page URL', async () => {
       setPageUrl(`?accessRequestId=${A3_ID}&tab=2`);
-      const backend = await fakeBackend([answer(a3('Approved'))]);
+      const backend = await fakeBackend([answer(a3('accepted'))]);
       const element = await fixture<AccessRequestStatus>(
         html`<access-request-status endpoint=${backend.endpoint}></access-request-status>`,
       );
@@ -722,33 +517,12 @@ describe('<access-request-status>', () => {
 
     it('prefers request-id to the URL parameter', async () => {
       setPageUrl('?DelegationRequestId=11111111-1111-4111-8111-111111111111');
-      const backend = await fakeBackend([answer(a3('Pending'))]);
+      const backend = await fakeBackend([answer(a3('pending'))]);
       const element = await statusElement(backend.endpoint, { requestId: A3_ID });
       await settled(element);
       expect((await backend.requests()).map((request) => request.path)).to.deep.equal([
         `/access-requests/${A3_ID}`,
       ]);
-    });
-
-    it('kept in sessionStorage by the button, forgotten once final', async () => {
-      rememberPendingRequest({ kind: 'access', id: A3_ID, createdAt: new Date().toISOString() });
-      const backend = await fakeBackend([
-        answer(a3('Pending'), { times: 1 }),
-        answer(a3('Approved')),
-      ]);
-      const element = await fixture<AccessRequestStatus>(
-        html`<access-request-status
-          endpoint=${backend.endpoint}
-          poll-interval="250"
-        ></access-request-status>`,
-      );
-      await settled(element);
-      expect(element.currentRequestId).to.equal(A3_ID);
-      expect(element.status).to.equal('pending');
-      expect(recallPendingRequest('access')?.id).to.equal(A3_ID);
-
-      await waitUntil(() => element.status === 'accepted', 'accepted', { timeout: 3000 });
-      expect(recallPendingRequest('access')).to.equal(undefined);
     });
 
     it('not one kept for another backend, on a page that uses several', async () => {
@@ -758,7 +532,7 @@ describe('<access-request-status>', () => {
         createdAt: new Date().toISOString(),
         endpoint: '/api/other-backend',
       });
-      const backend = await fakeBackend([answer(a3('Pending'))]);
+      const backend = await fakeBackend([answer(a3('pending'))]);
       const element = await fixture<AccessRequestStatus>(
         html`<access-request-status endpoint=${backend.endpoint}></access-request-status>`,
       );
@@ -780,8 +554,8 @@ describe('<access-request-status>', () => {
     });
 
     it('each of two backends its own, after a round trip through the other', async () => {
-      const altinn3 = await fakeBackend([answer(a3('Pending'))]);
-      const altinn2 = await fakeBackend([answer(a2('Unopened'))]);
+      const altinn3 = await fakeBackend([answer(a3('pending'))]);
+      const altinn2 = await fakeBackend([answer(a2('pending'))]);
       rememberPendingRequest({
         kind: 'access',
         id: A3_ID,
@@ -818,7 +592,7 @@ describe('<access-request-status>', () => {
 
     it('ignores a kept consent request', async () => {
       rememberPendingRequest({ kind: 'consent', id: A3_ID, createdAt: new Date().toISOString() });
-      const backend = await fakeBackend([answer(a3('Pending'))]);
+      const backend = await fakeBackend([answer(a3('pending'))]);
       const element = await fixture<AccessRequestStatus>(
         html`<access-request-status endpoint=${backend.endpoint}></access-request-status>`,
       );
@@ -838,23 +612,8 @@ describe('<access-request-status>', () => {
         cancelable,
       });
 
-    it('in altinn-request-created on the same page, when Altinn opens in a new window', async () => {
-      const backend = await fakeBackend([answer(a3('Draft'))]);
-      const element = await fixture<AccessRequestStatus>(
-        html`<access-request-status endpoint=${backend.endpoint}></access-request-status>`,
-      );
-      document.body.dispatchEvent(
-        createdEvent({ url: altinn3DetailsLink(A3_ID), navigation: 'new-window' }),
-      );
-      await settled(element);
-      expect(element.currentRequestId).to.equal(A3_ID);
-      expect(element.status).to.equal('created');
-      expect(element.polling).to.equal(true);
-      expect((await backend.requests())[0]?.path).to.equal(`/access-requests/${A3_ID}`);
-    });
-
     it('not from a request whose page is about to leave for Altinn', async () => {
-      const backend = await fakeBackend([answer(a2('Created'))]);
+      const backend = await fakeBackend([answer(a2('created'))]);
       const element = await fixture<AccessRequestStatus>(
         html`<access-request-status endpoint=${backend.endpoint}></access-request-status>`,
       );
@@ -867,7 +626,7 @@ describe('<access-request-status>', () => {
     });
 
     it('from a redirect the portal cancelled: the page stays', async () => {
-      const backend = await fakeBackend([answer(a2('Created'))]);
+      const backend = await fakeBackend([answer(a2('created'))]);
       const element = await fixture<AccessRequestStatus>(
         html`<access-request-status endpoint=${backend.endpoint}></access-request-status>`,
       );
@@ -886,7 +645,7 @@ describe('<access-request-status>', () => {
     });
 
     it('not from a request created through another backend', async () => {
-      const backend = await fakeBackend([answer(a3('Draft'))]);
+      const backend = await fakeBackend([answer(a3('created'))]);
       const element = await fixture<AccessRequestStatus>(
         html`<access-request-status endpoint=${backend.endpoint}></access-request-status>`,
       );
@@ -905,7 +664,7 @@ describe('<access-request-status>', () => {
     });
 
     it('not from a consent request', async () => {
-      const backend = await fakeBackend([answer(a3('Draft'))]);
+      const backend = await fakeBackend([answer(a3('created'))]);
       const element = await fixture<AccessRequestStatus>(
         html`<access-request-status endpoint=${backend.endpoint}></access-request-status>`,
       );
@@ -917,9 +676,9 @@ describe('<access-request-status>', () => {
 
     it('from a <request-access-button> on the same page that opened Altinn 3', async () => {
       const backend = await fakeBackend([
-        { method: 'POST', path: '/access-requests', status: 202, body: altinn3DelegationRequest() },
-        answer(a3('Draft'), { times: 1 }),
-        answer(a3('Pending')),
+        { method: 'POST', path: '/access-requests', status: 202, body: altinn3AccessView() },
+        answer(a3('created'), { times: 1 }),
+        answer(a3('pending')),
       ]);
       const page = await fixture<HTMLElement>(
         html`<div lang="nb">
@@ -941,35 +700,19 @@ describe('<access-request-status>', () => {
 
       innerButton(button).click();
       await waitUntil(() => element.status === 'created', 'follows the new request', {
-        timeout: 3000,
+        timeout: 10_000,
       });
       expect(navigation.windows).to.deep.equal([altinn3DetailsLink(A3_ID)]);
       expect(element.currentRequestId).to.equal(A3_ID);
-      await waitUntil(() => element.status === 'pending', 'and sees it sent', { timeout: 3000 });
+      await waitUntil(() => element.status === 'pending', 'and sees it sent', { timeout: 10_000 });
       await element.updateComplete;
       expect(partText(element, 'text')).to.equal(MESSAGES.nb.accessPending);
-    });
-
-    it('nowhere: then it shows nothing and calls nothing', async () => {
-      const backend = await fakeBackend([answer(a3('Pending'))]);
-      const element = await fixture<AccessRequestStatus>(
-        html`<access-request-status
-          endpoint=${backend.endpoint}
-          poll-interval="250"
-        ></access-request-status>`,
-      );
-      await aTimeout(400);
-      expect(shownText(element)).to.equal('');
-      expect(element.hasAttribute('status')).to.equal(false);
-      expect(element.polling).to.equal(false);
-      expect(await backend.requests()).to.deep.equal([]);
-      await expect(element).to.be.accessible();
     });
   });
 
   describe('announces', () => {
     it('in a polite status region, busy only while it first loads', async () => {
-      const backend = await fakeBackend([answer(a3('Pending'), { delayMs: 400 })]);
+      const backend = await fakeBackend([answer(a3('pending'), { delayMs: 400 })]);
       const element = await statusElement(backend.endpoint, { requestId: A3_ID });
       await element.updateComplete;
       const base = region(element);
@@ -987,8 +730,8 @@ describe('<access-request-status>', () => {
 
     it('without aria-busy during a background poll, keeping the known status on screen', async () => {
       const backend = await fakeBackend([
-        answer(a3('Pending'), { times: 1 }),
-        answer(a3('Pending'), { delayMs: 600 }),
+        answer(a3('pending'), { times: 1 }),
+        answer(a3('pending'), { delayMs: 600 }),
       ]);
       const element = await statusElement(backend.endpoint, {
         requestId: A3_ID,
@@ -997,7 +740,7 @@ describe('<access-request-status>', () => {
       });
       await settled(element);
       await waitUntil(() => element.matches(':state(loading)'), 'a background poll', {
-        timeout: 2000,
+        timeout: 5000,
       });
       await element.updateComplete;
       expect(region(element).getAttribute('aria-busy')).to.equal('false');
@@ -1006,7 +749,7 @@ describe('<access-request-status>', () => {
     });
 
     it('in nynorsk and English', async () => {
-      const backend = await fakeBackend([answer(a3('Draft'))]);
+      const backend = await fakeBackend([answer(a3('created'))]);
       const nynorsk = await statusElement(backend.endpoint, { lang: 'nn', requestId: A3_ID });
       await settled(nynorsk);
       expect(partText(nynorsk, 'text')).to.equal(MESSAGES.nn.accessCreated);
@@ -1023,7 +766,7 @@ describe('<access-request-status>', () => {
     });
 
     it('the text of a named slot instead of the default', async () => {
-      const backend = await fakeBackend([answer(a2('Unopened'))]);
+      const backend = await fakeBackend([answer(a2('pending'))]);
       const element = await fixture<AccessRequestStatus>(
         html`<access-request-status endpoint=${backend.endpoint} request-id=${A2_ID}>
           <span slot="pending">Daglig leder har fått beskjed.</span>
@@ -1045,14 +788,14 @@ describe('<access-request-status> at the edges', () => {
 
   it('keeps showing what it knew while a poll after a failure is under way', async () => {
     const backend = await fakeBackend([
-      answer(a2('Unopened'), { times: 1 }),
+      answer(a2('pending'), { times: 1 }),
       answer({ title: 'Busy', status: 503 }, { status: 503, times: 1 }),
-      answer(a2('Unopened'), { delayMs: 600 }),
+      answer(a2('pending'), { delayMs: 600 }),
     ]);
     const element = await statusElement(backend.endpoint, { poll: 250, maxPoll: 250 });
-    await waitUntil(() => element.matches(':state(error)'), 'the failed poll', { timeout: 3000 });
+    await waitUntil(() => element.matches(':state(error)'), 'the failed poll', { timeout: 10_000 });
     // The next poll is slow: while it runs, nothing pretends to load from scratch.
-    await waitUntil(() => !element.matches(':state(error)'), 'the next poll', { timeout: 3000 });
+    await waitUntil(() => !element.matches(':state(error)'), 'the next poll', { timeout: 10_000 });
     const region = element.shadowRoot!.querySelector('[part="base"]')!;
     expect(region.getAttribute('aria-busy')).to.equal('false');
     expect(partText(element, 'text')).to.equal(MESSAGES.nb.accessPending);
@@ -1060,7 +803,7 @@ describe('<access-request-status> at the edges', () => {
   });
 
   it('does not hammer the backend when poll-interval is not a number', async () => {
-    const backend = await fakeBackend([answer(a2('Unopened'))]);
+    const backend = await fakeBackend([answer(a2('pending'))]);
     const element = await fixture<AccessRequestStatus>(
       html`<access-request-status
         endpoint=${backend.endpoint}
@@ -1075,7 +818,7 @@ describe('<access-request-status> at the edges', () => {
   });
 
   it('waits at least 250 ms between polls, whatever max-poll-interval says', async () => {
-    const backend = await fakeBackend([answer(a2('Unopened'))]);
+    const backend = await fakeBackend([answer(a2('pending'))]);
     await statusElement(backend.endpoint, { poll: 10, maxPoll: 10 });
     await aTimeout(900);
     // About one fetch and three polls; far from the dozens 10 ms would give.
@@ -1083,7 +826,7 @@ describe('<access-request-status> at the edges', () => {
   });
 
   it('shows a request whose id is written in upper case', async () => {
-    const backend = await fakeBackend([answer(a2('Unopened'))]);
+    const backend = await fakeBackend([answer(a2('pending'))]);
     const element = await statusElement(backend.endpoint, { requestId: A2_ID.toUpperCase() });
     await settled(element);
     expect(partText(element, 'text')).to.equal(MESSAGES.nb.accessPending);
@@ -1102,7 +845,7 @@ describe('<access-request-status> at the edges', () => {
   });
 
   it('pairs a button and a status element whose endpoints are written differently', async () => {
-    const backend = await fakeBackend([answer(a2('Unopened'))]);
+    const backend = await fakeBackend([answer(a2('pending'))]);
     rememberPendingRequest({
       kind: 'access',
       id: A2_ID,

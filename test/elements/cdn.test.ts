@@ -3,7 +3,8 @@
  * might, with the old-style IIFE as well: it registers every element, works, and warns once per
  * extra copy instead of throwing.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 
 interface Recorded {
   warnings: string[];
@@ -25,7 +26,7 @@ describe('the CDN file', () => {
       await waitUntil(
         () => (frame.contentWindow as CdnWindow | null)?.AltinnRequestElements !== undefined,
         'both copies and the IIFE ran',
-        { timeout: 5000 },
+        { timeout: 10_000 },
       );
       const page = frame.contentWindow as CdnWindow;
       const button = frame.contentDocument!.querySelector('request-consent-button')!;

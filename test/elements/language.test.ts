@@ -1,6 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { configure, resetConfig, type RequestConsentButton } from '../../src/index.js';
-import { resolveLang } from '../../src/elements/shared/language-controller.js';
+import { resolveLang } from '../../src/elements/controllers/language-controller.js';
 import { MESSAGES } from '../../src/i18n/index.js';
 import { shownText } from './helpers.js';
 

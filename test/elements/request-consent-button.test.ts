@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   configure,
@@ -11,7 +12,7 @@ import {
 } from '../../src/index.js';
 import { recallPendingRequest } from '../../src/core/pending-request.js';
 import { MESSAGES } from '../../src/i18n/index.js';
-import { consentRequestDetails } from '../support/altinn-fixtures.js';
+import { consentView } from '../support/fixtures.js';
 import { fakeBackend, type FakeRoute } from '../support/fake-backend.js';
 import { innerButton, partText, recordNavigation, setPageUrl, shownText, UUID } from './helpers.js';
 
@@ -22,13 +23,14 @@ const created = (extra: Partial<FakeRoute> = {}): FakeRoute => ({
   method: 'POST',
   path: '/consent-requests',
   status: 201,
-  body: consentRequestDetails({ id: '$id', viewUri: VIEW_URI }),
+  body: consentView({ id: '$id', url: VIEW_URI }),
   ...extra,
 });
 
 async function consentButton(endpoint: string, lang = 'nb'): Promise<RequestConsentButton> {
   return fixture<RequestConsentButton>(
     html`<request-consent-button
+      always-new
       endpoint=${endpoint}
       lang=${lang}
       resource="standard-samtykke-for-dele-data"
@@ -107,6 +109,7 @@ describe('<request-consent-button>', () => {
     const backend = await fakeBackend([created()]);
     const element = await fixture<RequestConsentButton>(
       html`<request-consent-button
+        always-new
         endpoint=${backend.endpoint}
         resource="standard-samtykke-for-dele-data"
         .metadata=${'{"inntektsaar":"2023"}' as unknown as Record<string, string>}
@@ -126,6 +129,7 @@ describe('<request-consent-button>', () => {
     const rights = await fakeBackend([created()]);
     const broken = await fixture<RequestConsentButton>(
       html`<request-consent-button
+        always-new
         endpoint=${rights.endpoint}
         .rights=${'[{"resource": ' as unknown as ConsentRightInput[]}
       ></request-consent-button>`,
@@ -146,6 +150,7 @@ describe('<request-consent-button>', () => {
     const backend = await fakeBackend([created()]);
     const element = await fixture<RequestConsentButton>(
       html`<request-consent-button
+        always-new
         endpoint=${backend.endpoint}
         .rights=${[
           { resource: 'standard-samtykke-for-dele-data', metadata: { inntektsaar: '2023' } },
@@ -182,6 +187,7 @@ describe('<request-consent-button>', () => {
     const backend = await fakeBackend([created()]);
     const element = await fixture<RequestConsentButton>(
       html`<request-consent-button
+        always-new
         endpoint=${backend.endpoint}
         resource="standard-samtykke-for-dele-data"
       ></request-consent-button>`,
@@ -206,27 +212,11 @@ describe('<request-consent-button>', () => {
     );
   });
 
-  it('stays on the page when altinn-request-created is cancelled', async () => {
-    const backend = await fakeBackend([created()]);
-    const element = await consentButton(backend.endpoint);
-    element.addEventListener('altinn-request-created', (event) => event.preventDefault());
-    innerButton(element).click();
-    await waitUntil(() => element.matches(':state(created)'), 'created');
-    expect(navigation.urls).to.deep.equal([]);
-    expect(partText(element, 'message')).to.equal(MESSAGES.nb.consentButtonCreated);
-    await expect(element).to.be.accessible();
-  });
-
   it('does not send the user to Altinn for a request that no longer waits for them', async () => {
     const backend = await fakeBackend([
       created({
         status: 200,
-        body: consentRequestDetails({
-          id: '$id',
-          viewUri: VIEW_URI,
-          status: 'Accepted',
-          consentRequestEvents: [{ eventType: 'Created' }, { eventType: 'Accepted' }],
-        }),
+        body: consentView({ id: '$id', url: VIEW_URI, status: 'accepted' }),
       }),
     ]);
     const element = await consentButton(backend.endpoint);
@@ -240,24 +230,6 @@ describe('<request-consent-button>', () => {
     expect(navigation.urls).to.deep.equal([]);
     // Not "created": the request was answered before.
     expect(partText(element, 'message')).to.equal(MESSAGES.nb.consentButtonAnswered);
-  });
-
-  it('sends one request for five fast clicks, and ignores clicks while busy', async () => {
-    const backend = await fakeBackend([created({ delayMs: 300 })]);
-    const element = await consentButton(backend.endpoint);
-    const button = innerButton(element);
-    for (let click = 0; click < 5; click += 1) button.click();
-    await element.updateComplete;
-    expect(button.getAttribute('aria-busy')).to.equal('true');
-    expect(button.getAttribute('aria-disabled')).to.equal('true');
-    expect(element.matches(':state(busy)')).to.equal(true);
-    expect(partText(element, 'message')).to.equal(MESSAGES.nb.consentButtonBusy);
-    await expect(element).to.be.accessible();
-    await waitUntil(() => navigation.urls.length === 1);
-    button.click();
-    await aTimeout(50);
-    expect((await backend.requests()).length).to.equal(1);
-    expect(navigation.urls.length).to.equal(1);
   });
 
   it('can be used with the keyboard alone', async () => {
@@ -366,9 +338,9 @@ describe('<request-consent-button>', () => {
   it('refuses an answer about another consent request', async () => {
     const backend = await fakeBackend([
       created({
-        body: consentRequestDetails({
+        body: consentView({
           id: '22222222-2222-4222-8222-222222222222',
-          viewUri: VIEW_URI,
+          url: VIEW_URI,
         }),
       }),
     ]);
@@ -390,6 +362,7 @@ describe('<request-consent-button>', () => {
     try {
       const element = await fixture<RequestConsentButton>(
         html`<request-consent-button
+          always-new
           endpoint=${backend.endpoint}
           resource="standard-samtykke-for-dele-data"
           metadata="{inntektsaar: 2024"
@@ -428,43 +401,12 @@ describe('<request-consent-button>', () => {
     expect(await backend.requests()).to.deep.equal([]);
   });
 
-  it('does nothing while disabled', async () => {
-    const backend = await fakeBackend([created()]);
-    const element = await consentButton(backend.endpoint);
-    element.disabled = true;
-    await element.updateComplete;
-    expect(innerButton(element).disabled).to.equal(true);
-    await element.requestConsent();
-    expect(await backend.requests()).to.deep.equal([]);
-    await expect(element).to.be.accessible();
-  });
-
-  it('is ready again when the user comes back through the back/forward cache', async () => {
-    const backend = await fakeBackend([created()]);
-    const element = await consentButton(backend.endpoint);
-    innerButton(element).click();
-    await waitUntil(() => element.matches(':state(navigating)'));
-    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
-    await element.updateComplete;
-    expect(element.matches(':state(navigating)')).to.equal(false);
-    expect(innerButton(element).hasAttribute('aria-disabled')).to.equal(false);
-  });
-
-  it('shows its default label when the slot holds only white space', async () => {
-    const element = await fixture<RequestConsentButton>(
-      html`<request-consent-button lang="en"> </request-consent-button>`,
-    );
-    await element.updateComplete;
-    expect(shownText(element)).to.equal(MESSAGES.en.consentButtonLabel);
-    await expect(element).to.be.accessible();
-  });
-
   it('navigates for real with the default settings, to an allowed origin', async () => {
     const backend = await fakeBackend([
       created({
-        body: consentRequestDetails({
+        body: consentView({
           id: '$id',
-          viewUri: `${location.origin}/fake-altinn/accessmanagement/ui/consent/request?id=$id`,
+          url: `${location.origin}/fake-altinn/accessmanagement/ui/consent/request?id=$id`,
         }),
       }),
     ]);
@@ -479,7 +421,7 @@ describe('<request-consent-button>', () => {
             ?.querySelector('request-consent-button')
             ?.shadowRoot?.querySelector('button'),
         'the portal page rendered its button',
-        { timeout: 5000 },
+        { timeout: 10_000 },
       );
       const inner = frame.contentDocument!.querySelector('request-consent-button')!.shadowRoot!;
       inner.querySelector('button')!.click();
@@ -490,7 +432,8 @@ describe('<request-consent-button>', () => {
           timeout: 5000,
         },
       );
-      const [request] = await backend.requests();
+      // The button asked the list first (this backend has none: a 404 does not stop it).
+      const request = (await backend.requests()).find((sent) => sent.method === 'POST');
       const id = (request?.body as { id: string }).id;
       expect(frame.contentWindow!.location.href).to.equal(
         `${location.origin}/fake-altinn/accessmanagement/ui/consent/request?id=${id}`,
@@ -550,16 +493,14 @@ describe('<request-consent-button> refuses hostile Altinn URLs', () => {
 
   for (const url of hostile) {
     it(`refuses ${JSON.stringify(url)}`, async () => {
-      const backend = await fakeBackend([
-        created({ body: consentRequestDetails({ id: '$id', viewUri: url }) }),
-      ]);
+      const backend = await fakeBackend([created({ body: consentView({ id: '$id', url: url }) })]);
       const element = await consentButton(backend.endpoint);
       const errors: AltinnRequestErrorEvent[] = [];
       element.addEventListener('altinn-request-error', (event) => errors.push(event));
       innerButton(element).click();
       // Wait for either outcome, so a guard that lets the URL through fails here at once.
       await waitUntil(() => errors.length > 0 || navigation.urls.length > 0, 'an outcome', {
-        timeout: 3000,
+        timeout: 10_000,
       });
       expect(navigation.urls).to.deep.equal([]);
       expect(navigation.windows).to.deep.equal([]);
@@ -574,7 +515,7 @@ describe('<request-consent-button> refuses hostile Altinn URLs', () => {
     configure({ altinnOrigins: [location.origin] });
     const allowed = `${location.origin}/fake-altinn/consent?id=$id`;
     const backend = await fakeBackend([
-      created({ body: consentRequestDetails({ id: '$id', viewUri: allowed }) }),
+      created({ body: consentView({ id: '$id', url: allowed }) }),
     ]);
     const element = await consentButton(backend.endpoint);
     innerButton(element).click();

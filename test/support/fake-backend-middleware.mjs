@@ -9,6 +9,10 @@
  *   ANY  /fake-bff/s/<id>/<rest>             → the first route that matches and is not used up
  *   GET  /fake-altinn/<anything>             → a small HTML page, proof that a real navigation landed
  *
+ * The contract's list (`GET …/{kind}-requests?…`, a route with path `/{kind}-requests` and body
+ * `{ items }`) and batch read (`POST …/{kind}-requests/lookup`, a route with `eachId`) are routes
+ * like any other.
+ *
  * Routes and what they answer are described with their types in test/support/fake-backend.ts, the
  * browser side. Everything is written straight to Node's response, past Koa and the dev server's
  * caching, so a test sees exactly the status, headers and bytes it asked for.
@@ -164,6 +168,15 @@ async function answerScenario(ctx, scenario, rest) {
   }
   if (route.body === undefined) {
     send(ctx, status, route.contentType ?? 'text/plain', '', route.headers);
+    return;
+  }
+  if (route.eachId) {
+    // A batch read (`…/lookup` with `{ ids }`): the body once per id asked, but for `leaveOut`.
+    const ids = Array.isArray(body?.ids) ? body.ids : [];
+    const items = ids
+      .filter((asked) => !(route.leaveOut ?? []).includes(asked))
+      .map((asked) => withId(route.body, asked));
+    send(ctx, status, 'application/json', JSON.stringify({ items }), route.headers);
     return;
   }
   const id =

@@ -31,6 +31,13 @@ export interface FakeRoute {
   fail?: 'network';
   /** How many requests this route answers; after that the next matching route (or a 404) answers. */
   times?: number;
+  /**
+   * A batch read (`POST …/lookup` with `{ ids }`): answers `{ items }` with `body` once per id asked,
+   * `$id` replaced by that id.
+   */
+  eachId?: boolean;
+  /** With `eachId`: ids the backend leaves out (not the caller's, or unknown). */
+  leaveOut?: string[];
 }
 
 /** A request that reached the fake backend. */

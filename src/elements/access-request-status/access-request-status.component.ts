@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import type { RequestView } from '../../core/request-view.js';
-import type { RequestStatus } from '../../core/status.js';
+import type { RequestView } from '../../core/view.js';
+import type { RequestStatus } from '../../core/request-status.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { PollingController } from '../shared/polling-controller.js';
-import { RequestStatusElement } from '../shared/request-status.js';
+import { PollingController } from '../controllers/polling-controller.js';
+import { RequestStatusController } from '../controllers/request-status-controller.js';
+import { AltinnElement } from '../shared/altinn-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 
@@ -17,10 +18,6 @@ const STATUS_TEXT: Readonly<Record<RequestStatus, MessageKey>> = {
   expired: 'accessExpired',
   unknown: 'accessUnknown',
 };
-
-function milliseconds(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 const WAITING: ReadonlySet<RequestStatus | undefined> = new Set<RequestStatus | undefined>([
   undefined,
@@ -36,9 +33,20 @@ const WAITING: ReadonlySet<RequestStatus | undefined> = new Set<RequestStatus | 
  *
  * The request id is `request-id`; without it, the `DelegationRequestId` (Altinn 2) or
  * `accessRequestId` parameter of the page's URL, then the id the button kept in `sessionStorage`,
- * then the id of an `altinn-request-created` event on this page.
+ * then the id of an `altinn-request-created` event on this page. With none of these, the element
+ * asks the backend's list for the person's latest access request about its `resource`, `package`
+ * or `service-code` (and `org`), so a reload, another device or next week shows where it stands,
+ * with the day it was made ("Du ba om tilgang 1. desember 2026.").
+ *
+ * Polling: the first wait is `poll-interval` (at least 250 ms; a smaller value is raised to 250 ms
+ * and the console says so), each later wait 1.5 times the one before, up to `max-poll-interval`.
+ * The back-off starts over from `poll-interval` when the status changes and when the page becomes
+ * visible again. An answer about another request than the one asked for is refused
+ * (`invalid-response`): it is never shown, never announced, and polling goes on.
  *
  * @summary Shows, and follows, the status of an access request.
+ *
+ * @attr {RequestStatus} status - The normalised status once the backend has confirmed one (reflected; read-only).
  *
  * @slot created - Text instead of the default while the request has not been sent in Altinn.
  * @slot pending - Text instead of the default while the access manager has not answered.
@@ -55,6 +63,7 @@ const WAITING: ReadonlySet<RequestStatus | undefined> = new Set<RequestStatus | 
  * @csspart base - The live region that holds everything shown.
  * @csspart text - The status text.
  * @csspart hint - "Statusen oppdateres automatisk", while the element follows the request.
+ * @csspart asked - The day the request was made, when the backend says ("Du ba om tilgang 1. desember 2026.").
  * @csspart link - "Fortsett i Altinn", while the request waits to be sent.
  * @csspart retry-button - The button that fetches the status again after a failure.
  * @csspart spinner - The indicator shown while the status is first fetched.
@@ -89,38 +98,70 @@ const WAITING: ReadonlySet<RequestStatus | undefined> = new Set<RequestStatus | 
  * @cssprop [--ds-color-focus-outer=#1e2b3c] - Designsystemet: the focus outline.
  * @cssprop [--ds-color-focus-inner=#fff] - Designsystemet: the ring between the link or button and its focus outline.
  */
-export class AccessRequestStatus extends RequestStatusElement {
+export class AccessRequestStatus extends AltinnElement {
   static override styles = [baseStyles, statusStyles];
 
   static override properties: PropertyDeclarations = {
+    requestId: { type: String, attribute: 'request-id' },
+    resource: { type: String },
+    package: { type: String },
+    serviceCode: { type: String, attribute: 'service-code' },
+    org: { type: String },
     pollInterval: { type: Number, attribute: 'poll-interval' },
     maxPollInterval: { type: Number, attribute: 'max-poll-interval' },
   };
 
-  protected readonly kind = 'access';
+  /** @internal */
+  readonly kind = 'access';
 
-  /** Milliseconds before the first repeated fetch; each later wait is 1.5 times longer. Default 3000. */
+  /** The access request id; see above for where it is found when the attribute is absent. */
+  declare requestId: string | undefined;
+  /** Without an id: the Altinn 3 resource whose latest access request is shown (the backend's list). */
+  declare resource: string | undefined;
+  /** Without an id: the access package whose latest access request is shown. */
+  declare package: string | undefined;
+  /** Without an id: the Altinn 2 service code whose latest access request is shown. */
+  declare serviceCode: string | undefined;
+  /** With `resource`, `package` or `service-code`: the organisation the request was made in. */
+  declare org: string | undefined;
+  /**
+   * Milliseconds before the first repeated fetch. At least 250: a smaller value is raised to 250 and
+   * the console says so. Default 3000.
+   */
   declare pollInterval: number;
   /** The longest wait between fetches, in milliseconds. Default 60000. */
   declare maxPollInterval: number;
 
-  readonly #polling = new PollingController(this, {
+  readonly #reading: RequestStatusController = new RequestStatusController(this, {
+    text: (request) => this.messages[STATUS_TEXT[request.status]],
+    subject: () => {
+      const { resource, serviceCode: service, org } = this;
+      const about = this.package;
+      return resource || about || service ? { resource, package: about, service, org } : undefined;
+    },
+    hint: () =>
+      WAITING.has(this.status)
+        ? html`<p part="hint" class="hint">${this.messages.statusUpdatesAutomatically}</p>`
+        : nothing,
+    afterRead: (statusChanged) => {
+      // A change starts the back-off over: the next step often follows soon.
+      if (statusChanged) this.#polling.resetBackoff();
+      // After the task has taken the new reading.
+      queueMicrotask(() => this.#polling.schedule());
+    },
+  });
+
+  readonly #polling: PollingController = new PollingController(this, {
+    name: 'access-request-status',
     refresh: () => this.refresh(),
     // Not after a failure that asking again cannot mend (e.g. 404): the retry button stays.
     shouldPoll: () =>
-      Boolean(this.currentRequestId) &&
+      this.#reading.hasSubject &&
       WAITING.has(this.status) &&
-      (this.lastError === undefined || this.lastError.retryable),
-    interval: () => this.#interval(),
-    maxInterval: () => Math.max(this.#interval(), milliseconds(this.maxPollInterval, 60_000)),
+      (this.#reading.error === undefined || this.#reading.error.retryable),
+    interval: () => this.pollInterval,
+    maxInterval: () => this.maxPollInterval,
   });
-
-  // At least 250 ms, whatever the attributes say ("3s" is not a number and must not mean 0).
-  #interval(): number {
-    return Math.max(250, milliseconds(this.pollInterval, 3000));
-  }
-
-  #lastStatus: RequestStatus | undefined;
 
   constructor() {
     super();
@@ -128,30 +169,32 @@ export class AccessRequestStatus extends RequestStatusElement {
     this.maxPollInterval = 60_000;
   }
 
+  /** The normalised status once the backend has confirmed one (reflected as `status`; read-only). */
+  get status(): RequestStatus | undefined {
+    return this.#reading.status;
+  }
+
+  /** The id whose status is shown: `request-id`, else the one found on the page. */
+  get currentRequestId(): string | undefined {
+    return this.#reading.currentRequestId;
+  }
+
+  /** The backend's last answer, normalised. */
+  get request(): RequestView | undefined {
+    return this.#reading.request;
+  }
+
   /** Whether the element is following the request (a fetch is planned). */
   get polling(): boolean {
     return this.#polling.scheduled;
   }
 
-  protected fetchRequest(id: string, signal: AbortSignal): Promise<RequestView> {
-    return this.client.getAccessRequest(id, { signal });
+  /** Fetches the status again. */
+  refresh(): Promise<void> {
+    return this.#reading.refresh();
   }
 
-  protected statusText(request: RequestView): string {
-    return this.messages[STATUS_TEXT[request.status]];
-  }
-
-  protected override afterFetch(): void {
-    // A change starts the back-off over: the next step often follows soon.
-    if (this.status !== this.#lastStatus) this.#polling.resetBackoff();
-    this.#lastStatus = this.status;
-    this.#polling.schedule();
-    this.requestUpdate();
-  }
-
-  protected override renderHint(): unknown {
-    return WAITING.has(this.status)
-      ? html`<p part="hint" class="hint">${this.messages.statusUpdatesAutomatically}</p>`
-      : nothing;
+  protected override render(): unknown {
+    return this.#reading.render();
   }
 }

@@ -1,8 +1,9 @@
-import { LOCALES } from '../../core/lang.js';
-import type { RequestView } from '../../core/request-view.js';
-import type { RequestStatus } from '../../core/status.js';
+import type { PropertyDeclarations } from 'lit';
+import type { RequestView } from '../../core/view.js';
+import type { RequestStatus } from '../../core/request-status.js';
 import { format, type MessageKey } from '../../i18n/index.js';
-import { RequestStatusElement } from '../shared/request-status.js';
+import { longDate, RequestStatusController } from '../controllers/request-status-controller.js';
+import { AltinnElement } from '../shared/altinn-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 
@@ -23,9 +24,14 @@ const STATUS_TEXT: Readonly<Record<RequestStatus, MessageKey>> = {
  *
  * The request id is `request-id`; without it, the `consentId` parameter of the page's URL (removed
  * from the address bar once read), then the id the button kept in `sessionStorage`, then the id of an
- * `altinn-request-created` event on this page.
+ * `altinn-request-created` event on this page. With none of these, the element asks the backend's
+ * list for the person's latest consent request for its `resource`, so a reload, another device or
+ * next week shows where it stands. An answer about another request than the one asked for is
+ * refused (`invalid-response`): it is never shown and never announced.
  *
  * @summary Shows the status of a consent request after the user returns from Altinn.
+ *
+ * @attr {RequestStatus} status - The normalised status once the backend has confirmed one (reflected; read-only).
  *
  * @slot created - Text instead of the default while the user has not answered in Altinn.
  * @slot pending - Text instead of the default for `pending`.
@@ -42,6 +48,7 @@ const STATUS_TEXT: Readonly<Record<RequestStatus, MessageKey>> = {
  * @csspart base - The live region that holds everything shown.
  * @csspart text - The status text.
  * @csspart link - "Fortsett i Altinn", while the request waits for the user.
+ * @csspart asked - The day the request was made, when the backend says.
  * @csspart retry-button - The button that fetches the status again after a failure.
  * @csspart spinner - The indicator shown while the status is fetched.
  *
@@ -73,31 +80,60 @@ const STATUS_TEXT: Readonly<Record<RequestStatus, MessageKey>> = {
  * @cssprop [--ds-color-focus-outer=#1e2b3c] - Designsystemet: the focus outline.
  * @cssprop [--ds-color-focus-inner=#fff] - Designsystemet: the ring between the link or button and its focus outline.
  */
-export class ConsentStatus extends RequestStatusElement {
+export class ConsentStatus extends AltinnElement {
   static override styles = [baseStyles, statusStyles];
 
-  protected readonly kind = 'consent';
+  static override properties: PropertyDeclarations = {
+    requestId: { type: String, attribute: 'request-id' },
+    resource: { type: String },
+  };
+
+  /** @internal */
+  readonly kind = 'consent';
+
+  /** The consent request id; see above for where it is found when the attribute is absent. */
+  declare requestId: string | undefined;
+  /** Without an id: the consent resource whose latest consent request is shown (the backend's list). */
+  declare resource: string | undefined;
+
+  readonly #reading = new RequestStatusController(this, {
+    text: (consentRequest) => {
+      const { messages } = this;
+      const until =
+        consentRequest.status === 'accepted' && longDate(consentRequest.validTo, this.language);
+      return until
+        ? format(messages.consentAcceptedUntil, { date: until })
+        : messages[STATUS_TEXT[consentRequest.status]];
+    },
+    subject: () => (this.resource ? { resource: this.resource } : undefined),
+  });
+
+  /** The normalised status once the backend has confirmed one (reflected as `status`; read-only). */
+  get status(): RequestStatus | undefined {
+    return this.#reading.status;
+  }
+
+  /** The id whose status is shown: `request-id`, else the one found on the page. */
+  get currentRequestId(): string | undefined {
+    return this.#reading.currentRequestId;
+  }
+
+  /** The backend's last answer, normalised. */
+  get request(): RequestView | undefined {
+    return this.#reading.request;
+  }
 
   /** The backend's last answer, normalised. */
   get consentRequest(): RequestView | undefined {
     return this.request;
   }
 
-  protected fetchRequest(id: string, signal: AbortSignal): Promise<RequestView> {
-    return this.client.getConsentRequest(id, { signal });
+  /** Fetches the status again. */
+  refresh(): Promise<void> {
+    return this.#reading.refresh();
   }
 
-  protected statusText(consentRequest: RequestView): string {
-    const messages = this.messages;
-    if (consentRequest.status === 'accepted' && consentRequest.validTo) {
-      const date = new Date(consentRequest.validTo);
-      if (!Number.isNaN(date.getTime())) {
-        const formatted = new Intl.DateTimeFormat([...LOCALES[this.language]], {
-          dateStyle: 'long',
-        }).format(date);
-        return format(messages.consentAcceptedUntil, { date: formatted });
-      }
-    }
-    return messages[STATUS_TEXT[consentRequest.status]];
+  protected override render(): unknown {
+    return this.#reading.render();
   }
 }

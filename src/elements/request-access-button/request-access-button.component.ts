@@ -1,14 +1,12 @@
 import type { PropertyDeclarations } from 'lit';
-import { buildAccessRequestBody } from '../../core/access-request.js';
-import type { Navigation, RequestView } from '../../core/request-view.js';
+import { accessRequestBody } from '../../core/request-body.js';
 import type { AccessRequestBody, Altinn2Service } from '../../core/schemas.js';
-import type { Messages } from '../../i18n/index.js';
-import { jsonAttribute, jsonProperty } from '../shared/json-attribute.js';
 import {
-  RequestButton,
-  type PreparedRequest,
-  type RequestButtonTexts,
-} from '../shared/request-button.js';
+  CreateRequestController,
+  type RequestButtonState,
+} from '../controllers/create-request-controller.js';
+import { AltinnElement } from '../shared/altinn-element.js';
+import { jsonAttribute, jsonProperty } from '../shared/json-attribute.js';
 import { baseStyles } from '../shared/styles.js';
 import { buttonStyles } from '../shared/button.styles.js';
 
@@ -66,7 +64,7 @@ export type AccessButtonTarget = 'auto' | '_self' | '_blank';
  * @cssprop [--ds-color-focus-inner=#fff] - Designsystemet: the ring between the button or link and its focus outline.
  * @cssprop [--ds-disabled-opacity=0.45] - Designsystemet: the opacity of a disabled button.
  */
-export class RequestAccessButton extends RequestButton<AccessRequestBody> {
+export class RequestAccessButton extends AltinnElement {
   static override styles = [baseStyles, buttonStyles];
 
   static override properties: PropertyDeclarations = {
@@ -77,9 +75,13 @@ export class RequestAccessButton extends RequestButton<AccessRequestBody> {
     services: { converter: jsonAttribute },
     org: { type: String },
     target: { type: String },
+    returnUrl: { type: String, attribute: 'return-url' },
+    disabled: { type: Boolean, reflect: true },
+    alwaysNew: { type: Boolean, attribute: 'always-new' },
   };
 
-  protected readonly kind = 'access';
+  /** @internal */
+  readonly kind = 'access';
 
   /** An Altinn 3 resource id. */
   declare resource: string | undefined;
@@ -95,30 +97,25 @@ export class RequestAccessButton extends RequestButton<AccessRequestBody> {
   declare org: string | undefined;
   /** `auto` (default: as the backend's `navigation` says), `_self` or `_blank`. */
   declare target: AccessButtonTarget | undefined;
-
-  /** The Idempotency-Key the next click sends (the same after a failure), if one has been made. */
-  get idempotencyKey(): string | undefined {
-    return this.attemptId;
-  }
-
-  protected texts(messages: Messages): RequestButtonTexts {
-    return {
-      label: messages.accessButtonLabel,
-      busy: messages.accessButtonBusy,
-      created: messages.accessButtonCreated,
-      answered: messages.accessButtonAnswered,
-    };
-  }
-
-  protected asked(): unknown {
-    const { resource, serviceCode, serviceEditionCode, services, org } = this;
-    return { resource, package: this.package, serviceCode, serviceEditionCode, services, org };
-  }
+  /** Where Altinn 2 sends the user back. Default: this page without this library's parameters. */
+  declare returnUrl: string | undefined;
+  declare disabled: boolean;
+  /**
+   * Ask anew at every click. Without it, a click first asks the backend's list for the person's
+   * latest request about the same thing: one waiting in Altinn (`created`) is continued there,
+   * one that is `pending` or still validly `accepted` is said, not asked again; after a final
+   * "no" (`rejected`, `withdrawn`, `revoked`, `expired`) a new request is made.
+   */
+  declare alwaysNew: boolean;
 
   // The backend makes the request's id; the Idempotency-Key lets it recognise a retry.
-  protected prepare(idempotencyKey: string, returnUrl: string): PreparedRequest<AccessRequestBody> {
-    return {
-      built: buildAccessRequestBody({
+  readonly #creating = new CreateRequestController<AccessRequestBody>(this, {
+    asked: () => {
+      const { resource, serviceCode, serviceEditionCode, services, org } = this;
+      return { resource, package: this.package, serviceCode, serviceEditionCode, services, org };
+    },
+    prepare: (idempotencyKey, returnUrl) => ({
+      built: accessRequestBody({
         resource: this.resource,
         package: this.package,
         serviceCode: this.serviceCode,
@@ -127,13 +124,50 @@ export class RequestAccessButton extends RequestButton<AccessRequestBody> {
         org: this.org,
         redirectUrl: returnUrl,
       }),
-      send: (body, signal) => this.client.createAccessRequest(body, idempotencyKey, { signal }),
-    };
+      send: (body) => this.client.createRequest('access', body, idempotencyKey),
+    }),
+    navigation: (request) =>
+      this.target === '_self'
+        ? 'redirect'
+        : this.target === '_blank'
+          ? 'new-window'
+          : (request.navigation ?? 'redirect'),
+    texts: (messages) => ({
+      label: messages.accessButtonLabel,
+      busy: messages.accessButtonBusy,
+      created: messages.accessButtonCreated,
+      answered: messages.accessButtonAnswered,
+      granted: messages.accessButtonGranted,
+    }),
+    subject: () => {
+      const { resource, serviceCode: service, org } = this;
+      const about = this.package;
+      return resource || about || service ? { resource, package: about, service, org } : undefined;
+    },
+  });
+
+  constructor() {
+    super();
+    this.disabled = false;
+    this.alwaysNew = false;
   }
 
-  protected override navigationFor(request: RequestView): Navigation {
-    if (this.target === '_self') return 'redirect';
-    if (this.target === '_blank') return 'new-window';
-    return request.navigation ?? 'redirect';
+  /** The Idempotency-Key the next click sends (the same after a failure), if one has been made. */
+  get idempotencyKey(): string | undefined {
+    return this.#creating.attemptId;
+  }
+
+  /** @internal Where the button is in its flow. */
+  get state(): RequestButtonState {
+    return this.#creating.state;
+  }
+
+  /** Creates the access request and takes the user to Altinn, as a click does. */
+  submit(): Promise<void> {
+    return this.#creating.submit();
+  }
+
+  protected override render(): unknown {
+    return this.#creating.render();
   }
 }

@@ -1,15 +1,14 @@
 import type { PropertyDeclarations } from 'lit';
-import { buildConsentRequestBody, type ConsentRightInput } from '../../core/consent-request.js';
+import type { ConsentRightInput } from '../../core/consent-request.js';
+import { consentRequestBody } from '../../core/request-body.js';
 import { CONSENT_ID_PARAM, withReturnParam } from '../../core/return-params.js';
 import type { ConsentRequestBody, RequestMessage } from '../../core/schemas.js';
-import type { Messages } from '../../i18n/index.js';
-import { jsonAttribute, jsonProperty } from '../shared/json-attribute.js';
 import {
-  RequestButton,
-  type PreparedRequest,
+  CreateRequestController,
   type RequestButtonState,
-  type RequestButtonTexts,
-} from '../shared/request-button.js';
+} from '../controllers/create-request-controller.js';
+import { AltinnElement } from '../shared/altinn-element.js';
+import { jsonAttribute, jsonProperty } from '../shared/json-attribute.js';
 import { baseStyles } from '../shared/styles.js';
 import { buttonStyles } from '../shared/button.styles.js';
 
@@ -60,7 +59,7 @@ export type ConsentButtonState = RequestButtonState;
  * @cssprop [--ds-color-focus-inner=#fff] - Designsystemet: the ring between the button and its focus outline.
  * @cssprop [--ds-disabled-opacity=0.45] - Designsystemet: the opacity of a disabled button.
  */
-export class RequestConsentButton extends RequestButton<ConsentRequestBody> {
+export class RequestConsentButton extends AltinnElement {
   static override styles = [baseStyles, buttonStyles];
 
   static override properties: PropertyDeclarations = {
@@ -69,9 +68,13 @@ export class RequestConsentButton extends RequestButton<ConsentRequestBody> {
     rights: { converter: jsonAttribute },
     validTo: { type: String, attribute: 'valid-to' },
     requestMessage: { converter: jsonAttribute, attribute: 'request-message' },
+    returnUrl: { type: String, attribute: 'return-url' },
+    disabled: { type: Boolean, reflect: true },
+    alwaysNew: { type: Boolean, attribute: 'always-new' },
   };
 
-  protected readonly kind = 'consent';
+  /** @internal */
+  readonly kind = 'consent';
 
   /** The consent resource id, for one right (e.g. `standard-samtykke-for-dele-data`). */
   declare resource: string | undefined;
@@ -83,36 +86,27 @@ export class RequestConsentButton extends RequestButton<ConsentRequestBody> {
   declare validTo: string | undefined;
   /** The message Altinn shows the user, per language: `{ nb?, nn?, en? }`. */
   declare requestMessage: RequestMessage | undefined;
+  /** Where Altinn sends the user back. Default: this page without this library's parameters. */
+  declare returnUrl: string | undefined;
+  declare disabled: boolean;
+  /**
+   * Ask anew at every click. Without it (and with one `resource` without `metadata`), a click
+   * first asks the backend's list for the person's latest consent request for that resource: one
+   * waiting in Altinn (`created`) is continued there, one still validly `accepted` is said, not
+   * asked again; after a final "no" (`rejected`, `withdrawn`, `revoked`, `expired`) a new request
+   * is made.
+   */
+  declare alwaysNew: boolean;
 
-  /** The consent id the next click sends (the same after a failure), if one has been made. */
-  get consentId(): string | undefined {
-    return this.attemptId;
-  }
-
-  /** Creates the consent request and sends the user to Altinn, as a click does. */
-  requestConsent(): Promise<void> {
-    return this.submit();
-  }
-
-  protected texts(messages: Messages): RequestButtonTexts {
-    return {
-      label: messages.consentButtonLabel,
-      busy: messages.consentButtonBusy,
-      created: messages.consentButtonCreated,
-      answered: messages.consentButtonAnswered,
-    };
-  }
-
-  protected asked(): unknown {
-    const { resource, metadata, rights, validTo, requestMessage } = this;
-    return { resource, metadata, rights, validTo, requestMessage };
-  }
-
-  // The consent id is the element's own, so Altinn's answer must be about it; Altinn does not add it
-  // to the return URL, so the element does.
-  protected prepare(id: string, returnUrl: string): PreparedRequest<ConsentRequestBody> {
-    return {
-      built: buildConsentRequestBody({
+  // The consent id is the element's own, so the answer must be about it (the client checks); Altinn
+  // does not add it to the return URL, so the element does. Altinn 3 always sends the user back.
+  readonly #creating = new CreateRequestController<ConsentRequestBody>(this, {
+    asked: () => {
+      const { resource, metadata, rights, validTo, requestMessage } = this;
+      return { resource, metadata, rights, validTo, requestMessage };
+    },
+    prepare: (id, returnUrl) => ({
+      built: consentRequestBody({
         id,
         resource: this.resource,
         metadata: jsonProperty(this.metadata),
@@ -121,13 +115,51 @@ export class RequestConsentButton extends RequestButton<ConsentRequestBody> {
         requestMessage: jsonProperty(this.requestMessage),
         redirectUrl: withReturnParam(returnUrl, CONSENT_ID_PARAM, id),
       }),
-      send: (body, signal) => this.client.createConsentRequest(body, { signal }),
-      expectedId: id,
-    };
+      send: (body) => this.client.createRequest('consent', body),
+    }),
+    navigation: () => 'redirect',
+    texts: (messages) => ({
+      label: messages.consentButtonLabel,
+      busy: messages.consentButtonBusy,
+      created: messages.consentButtonCreated,
+      answered: messages.consentButtonAnswered,
+      granted: messages.consentButtonGranted,
+    }),
+    // The list is asked by resource only: a right with metadata (inntektsaar 2023 or 2024) or
+    // several rights could match another consent, so those ask anew.
+    subject: () =>
+      this.resource && this.rights === undefined && this.metadata === undefined
+        ? { resource: this.resource }
+        : undefined,
+  });
+
+  constructor() {
+    super();
+    this.disabled = false;
+    this.alwaysNew = false;
   }
 
-  // Altinn 3 sends the user back to redirectUrl: always the same tab.
-  protected override navigationFor(): 'redirect' {
-    return 'redirect';
+  /** The consent id the next click sends (the same after a failure), if one has been made. */
+  get consentId(): string | undefined {
+    return this.#creating.attemptId;
+  }
+
+  /** @internal Where the button is in its flow. */
+  get state(): ConsentButtonState {
+    return this.#creating.state;
+  }
+
+  /** Creates the consent request and sends the user to Altinn, as a click does. */
+  submit(): Promise<void> {
+    return this.#creating.submit();
+  }
+
+  /** Creates the consent request and sends the user to Altinn, as a click does. */
+  requestConsent(): Promise<void> {
+    return this.submit();
+  }
+
+  protected override render(): unknown {
+    return this.#creating.render();
   }
 }

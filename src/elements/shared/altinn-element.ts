@@ -3,15 +3,16 @@ import { BackendClient } from '../../core/client.js';
 import { getConfig } from '../../core/config.js';
 import type { AltinnRequestError } from '../../core/errors.js';
 import type { Lang } from '../../core/lang.js';
-import type { RequestKind } from '../../core/status.js';
+import type { RequestKind } from '../../core/request-status.js';
 import { AltinnRequestErrorEvent } from '../../events/altinn-request-error.js';
 import { errorMessageKey, messagesFor, type Messages } from '../../i18n/index.js';
-import { LanguageController } from './language-controller.js';
+import { LanguageController } from '../controllers/language-controller.js';
 import { resolveEndpoint } from './navigation.js';
 
 /**
- * What every element of this library shares: `endpoint` and `lang`, the messages in the element's
- * language, the backend client, custom states, and `emit()`.
+ * What every element of this library has: `endpoint` and `lang`, the messages in the element's
+ * language, custom states and events. Behaviour is not here: each element composes the controllers
+ * it needs (`src/elements/controllers/`), which reach the element through these members.
  */
 export abstract class AltinnElement extends LitElement {
   static override shadowRootOptions: ShadowRootInit = {
@@ -30,20 +31,20 @@ export abstract class AltinnElement extends LitElement {
   /** `nb`, `nn` or `en`. Default: the nearest `[lang]` ancestor, `<html lang>`, then the browser's language. */
   declare lang: string;
 
-  /** The kind of request this element handles, for events. */
-  protected abstract readonly kind: RequestKind;
+  /** @internal The kind of request this element handles. */
+  abstract readonly kind: RequestKind;
 
   readonly #language = new LanguageController(this);
   // Not in Node: there `attachInternals` does not exist, and importing must not throw.
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
 
-  /** The language the element speaks now. */
-  protected get language(): Lang {
+  /** @internal The language the element speaks now. */
+  get language(): Lang {
     return this.#language.lang;
   }
 
-  /** The messages in the element's language. */
-  protected get messages(): Messages {
+  /** @internal The messages in the element's language. */
+  get messages(): Messages {
     return messagesFor(this.language);
   }
 
@@ -52,19 +53,19 @@ export abstract class AltinnElement extends LitElement {
     return resolveEndpoint(this.endpoint || getConfig().endpoint);
   }
 
-  /** A client for this element's `endpoint`, with the rest from `configure()`. */
-  protected get client(): BackendClient {
+  /** @internal A client for this element's `endpoint`, with the rest from `configure()`. */
+  get client(): BackendClient {
     return new BackendClient(this.endpoint ? { endpoint: this.endpoint } : {});
   }
 
-  /** Dispatches `event` from this element and returns it (to read `defaultPrevented`). */
-  protected emit<E extends Event>(event: E): E {
+  /** @internal Dispatches `event` from this element and returns it (to read `defaultPrevented`). */
+  emit<E extends Event>(event: E): E {
     this.dispatchEvent(event);
     return event;
   }
 
-  /** Sets one custom state, styleable as `:state(name)`. */
-  protected setCustomState(name: string, on: boolean): void {
+  /** @internal Sets one custom state, styleable as `:state(name)`. */
+  setCustomState(name: string, on: boolean): void {
     try {
       if (on) this.#internals?.states.add(name);
       else this.#internals?.states.delete(name);
@@ -73,13 +74,13 @@ export abstract class AltinnElement extends LitElement {
     }
   }
 
-  /** The localized text for an error. */
-  protected errorText(error: AltinnRequestError): string {
+  /** @internal The localized text for an error. */
+  errorText(error: AltinnRequestError): string {
     return this.messages[errorMessageKey(error.code, error.httpStatus)];
   }
 
-  /** Announces an error to the page as an `altinn-request-error` event. */
-  protected emitError(error: AltinnRequestError): void {
+  /** @internal Announces an error to the page as an `altinn-request-error` event. */
+  emitError(error: AltinnRequestError): void {
     this.emit(
       new AltinnRequestErrorEvent({
         kind: this.kind,

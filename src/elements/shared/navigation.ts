@@ -1,5 +1,5 @@
 import { getConfig } from '../../core/config.js';
-import type { Navigation } from '../../core/request-view.js';
+import type { Navigation } from '../../core/view.js';
 import { trustedAltinnUrl } from '../../core/redirect-guard.js';
 
 /** The URL when it is on the configured Altinn allow-list, else `undefined`. */

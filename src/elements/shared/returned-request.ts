@@ -4,7 +4,7 @@ import {
   type PendingRequest,
 } from '../../core/pending-request.js';
 import { readReturnParams, withoutReturnParams } from '../../core/return-params.js';
-import type { RequestKind } from '../../core/status.js';
+import type { RequestKind } from '../../core/request-status.js';
 import { resolveEndpoint } from './navigation.js';
 
 /** Ids read from the URL when `sessionStorage` could not keep them. */
@@ -17,7 +17,8 @@ const keptInMemory = new Map<RequestKind, string>();
  */
 function takeReturnParams(): void {
   const location = globalThis.location;
-  if (!location) return;
+  // Cheap first: a page with many status elements runs this for each of them.
+  if (!location || !/consentId|DelegationRequestId|accessRequestId/.test(location.href)) return;
   const params = readReturnParams(location.href);
   const found: [RequestKind, string | undefined][] = [
     ['consent', params.consentId],

@@ -1,0 +1,152 @@
+/**
+ * Reads for many elements at once: one call per distinct id however many elements show it, and the
+ * ids asked for within a few milliseconds (elements that upgrade together, polls that fall due
+ * together) go to the backend as `…/lookup` batches of at most {@link LOOKUP_LIMIT} ids. A lone id
+ * is read with a plain GET. A backend without the lookup route (404, 405, 501) is read id by id.
+ */
+import { BackendClient, LOOKUP_LIMIT, type RequestList, type RequestListQuery } from './client.js';
+import { AltinnRequestError } from './errors.js';
+import type { RequestKind } from './request-status.js';
+import type { RequestView } from './view.js';
+
+/** How long reads are gathered before they are sent, in milliseconds. */
+const GATHER_MS = 8;
+
+interface Waiting {
+  resolve: (view: RequestView) => void;
+  reject: (error: unknown) => void;
+  promise: Promise<RequestView>;
+}
+
+/** The reads of one backend and kind. */
+class Batch {
+  readonly #client: BackendClient;
+  readonly #kind: RequestKind;
+  /** Ids asked for and not yet sent, by lower-case id. */
+  #queued = new Map<string, { id: string; waiting: Waiting }>();
+  /** Reads sent and not yet answered, by lower-case id: a second element shares the first's. */
+  readonly #inFlight = new Map<string, Promise<RequestView>>();
+  readonly #lists = new Map<string, Promise<RequestList>>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lookupMissing = false;
+
+  constructor(client: BackendClient, kind: RequestKind) {
+    this.#client = client;
+    this.#kind = kind;
+  }
+
+  read(id: string): Promise<RequestView> {
+    const key = id.toLowerCase();
+    const shared = this.#inFlight.get(key) ?? this.#queued.get(key)?.waiting.promise;
+    if (shared) return shared;
+    let waiting!: Waiting;
+    const promise = new Promise<RequestView>((resolve, reject) => {
+      waiting = { resolve, reject, promise: undefined as unknown as Promise<RequestView> };
+    });
+    waiting.promise = promise;
+    this.#queued.set(key, { id, waiting });
+    if (this.#timer === undefined) this.#timer = setTimeout(() => this.#flush(), GATHER_MS);
+    return promise;
+  }
+
+  list(query: RequestListQuery): Promise<RequestList> {
+    const key = JSON.stringify(query);
+    let shared = this.#lists.get(key);
+    if (!shared) {
+      shared = this.#client.listRequests(this.#kind, query);
+      this.#lists.set(key, shared);
+      const done = (): void => void this.#lists.delete(key);
+      shared.then(done, done);
+    }
+    return shared;
+  }
+
+  #flush(): void {
+    this.#timer = undefined;
+    const queued = [...this.#queued.values()];
+    this.#queued = new Map();
+    for (const { id, waiting } of queued) {
+      const key = id.toLowerCase();
+      this.#inFlight.set(key, waiting.promise);
+      const done = (): void => void this.#inFlight.delete(key);
+      waiting.promise.then(done, done);
+    }
+    if (queued.length === 1 || this.#lookupMissing) {
+      for (const { id, waiting } of queued) this.#get(id, waiting);
+      return;
+    }
+    for (let start = 0; start < queued.length; start += LOOKUP_LIMIT) {
+      void this.#lookup(queued.slice(start, start + LOOKUP_LIMIT));
+    }
+  }
+
+  #get(id: string, waiting: Waiting): void {
+    this.#client.getRequest(this.#kind, id).then(waiting.resolve, waiting.reject);
+  }
+
+  async #lookup(batch: { id: string; waiting: Waiting }[]): Promise<void> {
+    let views: RequestView[];
+    try {
+      views = await this.#client.lookupRequests(
+        this.#kind,
+        batch.map(({ id }) => id),
+      );
+    } catch (error) {
+      const status = error instanceof AltinnRequestError ? error.httpStatus : undefined;
+      if (status === 404 || status === 405 || status === 501) {
+        // An older backend: read these, and every later batch, one by one.
+        this.#lookupMissing = true;
+        for (const { id, waiting } of batch) this.#get(id, waiting);
+        return;
+      }
+      for (const { waiting } of batch) waiting.reject(error);
+      return;
+    }
+    for (const { id, waiting } of batch) {
+      const view = views.find((candidate) => candidate.id.toLowerCase() === id.toLowerCase());
+      if (view) waiting.resolve(view);
+      // Left out: not the caller's, or no such request; the backend does not say which.
+      else {
+        waiting.reject(
+          new AltinnRequestError('http-4xx', `The backend knows no ${this.#kind} request ${id}.`, {
+            kind: this.#kind,
+            httpStatus: 404,
+          }),
+        );
+      }
+    }
+  }
+}
+
+const batches = new Map<string, Batch>();
+
+/**
+ * Reads the request `id` of `kind` through the backend at `endpoint` (the configured one when
+ * `undefined`), sharing the call with every other element that asks for it meanwhile.
+ */
+export function readRequest(
+  endpoint: string | undefined,
+  kind: RequestKind,
+  id: string,
+): Promise<RequestView> {
+  return batchOf(endpoint, kind).read(id);
+}
+
+/** Lists the person's requests of `kind`, sharing the call with elements that ask the same. */
+export function listRequests(
+  endpoint: string | undefined,
+  kind: RequestKind,
+  query: RequestListQuery,
+): Promise<RequestList> {
+  return batchOf(endpoint, kind).list(query);
+}
+
+function batchOf(endpoint: string | undefined, kind: RequestKind): Batch {
+  const key = `${kind} ${endpoint ?? ''}`;
+  let batch = batches.get(key);
+  if (!batch) {
+    batch = new Batch(new BackendClient(endpoint ? { endpoint } : {}), kind);
+    batches.set(key, batch);
+  }
+  return batch;
+}

@@ -1,0 +1,67 @@
+/**
+ * The normalised status vocabulary of the contract, the only one the elements know: the backend maps
+ * Altinn's words into it (see `status.ts`).
+ */
+
+/** Every normalised status, in the order of the contract's table. */
+export const REQUEST_STATUSES = [
+  'created',
+  'pending',
+  'accepted',
+  'rejected',
+  'revoked',
+  'withdrawn',
+  'expired',
+  'unknown',
+] as const;
+
+/** A request's status in this library's own vocabulary. */
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** The kinds of request this library speaks of. */
+export type RequestKind = 'consent' | 'access';
+
+const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
+  'accepted',
+  'rejected',
+  'revoked',
+  'withdrawn',
+  'expired',
+]);
+
+/** True for a status that will not change by waiting (polling stops there). */
+export function isFinalStatus(status: RequestStatus): boolean {
+  return FINAL_STATUSES.has(status);
+}
+
+/** Reads a status already in the normalised vocabulary, in any letter case; anything else is `unknown`. */
+export function normaliseStatus(value: unknown): RequestStatus {
+  if (typeof value !== 'string') return 'unknown';
+  const lower = value.trim().toLowerCase();
+  return (REQUEST_STATUSES as readonly string[]).includes(lower)
+    ? (lower as RequestStatus)
+    : 'unknown';
+}
+
+/** True when `validTo` is a parseable time at or before `now`. */
+export function hasExpired(validTo: string | null | undefined, now: number): boolean {
+  if (!validTo) return false;
+  const end = Date.parse(validTo);
+  return Number.isFinite(end) && end <= now;
+}
+
+/**
+ * A status from the backend's normalised view, with expiry applied: a backend that forgets to check
+ * `validTo` must not make an ended consent look granted.
+ */
+export function viewStatus(
+  status: unknown,
+  validTo: string | null | undefined,
+  now: number = Date.now(),
+): RequestStatus {
+  const normalised = normaliseStatus(status);
+  if ((normalised === 'accepted' || normalised === 'created') && hasExpired(validTo, now)) {
+    return 'expired';
+  }
+  return normalised;
+}

@@ -1,0 +1,274 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type ReactiveController } from 'lit';
+import type { RequestListQuery } from '../../core/client.js';
+import { AltinnRequestError, toAltinnRequestError } from '../../core/errors.js';
+import { LOCALES, type Lang } from '../../core/lang.js';
+import { forgetPendingRequest } from '../../core/pending-request.js';
+import { listRequests, readRequest } from '../../core/request-reader.js';
+import { isFinalStatus, type RequestStatus } from '../../core/request-status.js';
+import { sameRequestId, type RequestView } from '../../core/view.js';
+import type { AltinnRequestCreatedEvent } from '../../events/altinn-request-created.js';
+import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
+import { format } from '../../i18n/index.js';
+import type { AltinnElement } from '../shared/altinn-element.js';
+import { allowedAltinnUrl, resolveEndpoint } from '../shared/navigation.js';
+import { returnedRequestId } from '../shared/returned-request.js';
+
+/**
+ * What one read left: the request as last confirmed (kept through a failed read, so what was known
+ * stays on screen), and the failure of the last read, if it failed.
+ */
+export interface StatusReading {
+  view?: RequestView | undefined;
+  error?: AltinnRequestError;
+}
+
+/** What a status element gives the controller. */
+export interface RequestStatusOptions {
+  /** The words for the request's status. */
+  text: (request: RequestView) => string;
+  /** What this element is about, for the list of the person's requests when no id is known. */
+  subject: () => RequestListQuery | undefined;
+  /** Anything shown under the status text (e.g. that it updates by itself). */
+  hint?: () => unknown;
+  /** Called after every read, whatever its outcome (polling plans the next one here). */
+  afterRead?: (statusChanged: boolean) => void;
+}
+
+type StatusHost = AltinnElement & { requestId: string | undefined };
+
+/** Dates already written, by language and date: formatting is slow, and a page may show many. */
+const longDates = new Map<string, string | undefined>();
+
+/** `iso` as a long date in `lang` ("1. desember 2026"), or `undefined` when it is no date. */
+export function longDate(iso: string | undefined, lang: Lang): string | undefined {
+  const key = `${lang} ${iso ?? ''}`;
+  if (!longDates.has(key)) {
+    const date = new Date(iso ?? '');
+    longDates.set(
+      key,
+      Number.isNaN(date.getTime())
+        ? undefined
+        : new Intl.DateTimeFormat([...LOCALES[lang]], { dateStyle: 'long' }).format(date),
+    );
+  }
+  return longDates.get(key);
+}
+
+/**
+ * Reading a request's status, with `@lit/task` as the single source of truth: the id comes from
+ * `request-id`, the return URL, `sessionStorage` or a button's event on the page, else the person's
+ * latest request about the element's subject comes from the backend's list. Reads go through the
+ * shared reader (one call per id for the whole page). An answer about another request or kind is
+ * refused (`invalid-response`): it never becomes a status or an event.
+ */
+export class RequestStatusController implements ReactiveController {
+  readonly #host: StatusHost;
+  readonly #options: RequestStatusOptions;
+  /** The id found without a `request-id` attribute. */
+  #implicitId: string | undefined;
+
+  readonly #task: Task<readonly [string | undefined, string | undefined, string], StatusReading>;
+
+  constructor(host: StatusHost, options: RequestStatusOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+    this.#task = new Task(host, {
+      args: () =>
+        [this.currentRequestId, host.endpoint, JSON.stringify(options.subject())] as const,
+      task: async ([id, endpoint]) => {
+        const subject = id ? undefined : options.subject();
+        if (!id && !subject) return initialState;
+        const previous = this.#task.value?.view;
+        try {
+          const view = id
+            ? await readRequest(endpoint, host.kind, id)
+            : (await listRequests(endpoint, host.kind, { ...subject, state: 'all', limit: 1 }))
+                .items[0];
+          // The reader refuses such answers already; the status is never learnt from one.
+          if (view && id && !sameRequestId(view.id, id)) {
+            throw new AltinnRequestError('invalid-response', `Not request ${id}.`);
+          }
+          return { view };
+        } catch (error) {
+          const failure = toAltinnRequestError(error);
+          // A backend without the list route (404, 405, 501) simply knows no earlier request.
+          if (!id && [404, 405, 501].includes(failure.httpStatus ?? 0)) return {};
+          const kept = previous && (!id || sameRequestId(previous.id, id)) ? previous : undefined;
+          return { view: kept, error: failure };
+        }
+      },
+      onComplete: (reading) => {
+        if (!host.isConnected) return;
+        const before = this.#task.value?.view?.status;
+        if (reading.error) host.emitError(reading.error);
+        const view = reading.error ? undefined : reading.view;
+        const changed = view !== undefined && view.status !== before;
+        // The task keeps the new value only after this returns: the event follows it.
+        if (view && changed) queueMicrotask(() => this.#learnt(view, before));
+        options.afterRead?.(changed);
+      },
+    });
+  }
+
+  /** The id whose status is shown: `request-id`, else the one found on the page. */
+  get currentRequestId(): string | undefined {
+    return this.#host.requestId || this.#implicitId;
+  }
+
+  /** The request as the backend last confirmed it (for the current id). */
+  get request(): RequestView | undefined {
+    const view = this.#task.value?.view;
+    const id = this.currentRequestId;
+    return view && (!id || sameRequestId(view.id, id)) && this.#task.status !== TaskStatus.INITIAL
+      ? view
+      : undefined;
+  }
+
+  /** The status as the backend last confirmed it. */
+  get status(): RequestStatus | undefined {
+    return this.request?.status;
+  }
+
+  /** The failure of the last read, once it has ended. */
+  get error(): AltinnRequestError | undefined {
+    return this.loading ? undefined : this.#task.value?.error;
+  }
+
+  /** Whether a read is under way. */
+  get loading(): boolean {
+    return this.#task.status === TaskStatus.PENDING;
+  }
+
+  /** Whether there is anything to read (an id, or a subject to list). */
+  get hasSubject(): boolean {
+    return Boolean(this.currentRequestId || this.#options.subject());
+  }
+
+  /** Reads the status again. */
+  refresh = (): Promise<void> => this.#task.run();
+
+  hostConnected(): void {
+    this.#implicitId ??= returnedRequestId(this.#host.kind, this.#host.resolvedEndpoint);
+    globalThis.document?.addEventListener('altinn-request-created', this.#onCreated);
+  }
+
+  hostDisconnected(): void {
+    globalThis.document?.removeEventListener('altinn-request-created', this.#onCreated);
+    this.#task.abort();
+  }
+
+  hostUpdated(): void {
+    const host = this.#host;
+    const { status } = this;
+    if (status) host.setAttribute('status', status);
+    else host.removeAttribute('status');
+    host.setCustomState('loading', this.loading);
+    host.setCustomState('error', this.error !== undefined);
+  }
+
+  #learnt(view: RequestView, previous: RequestStatus | undefined): void {
+    if (isFinalStatus(view.status)) forgetPendingRequest(this.#host.kind, view.id);
+    this.#host.emit(
+      new AltinnStatusChangeEvent({
+        kind: this.#host.kind,
+        id: view.id,
+        status: view.status,
+        previous,
+        request: view,
+      }),
+    );
+  }
+
+  // A button on the same page created a request and the page stays: show that one. Whether the page
+  // stays is known once every listener has run (one may call preventDefault), hence the microtask.
+  readonly #onCreated = (event: AltinnRequestCreatedEvent): void => {
+    const host = this.#host;
+    if (event.detail.kind !== host.kind || host.requestId) return;
+    const { endpoint } = event.detail;
+    if (endpoint !== undefined && resolveEndpoint(endpoint) !== host.resolvedEndpoint) return;
+    queueMicrotask(() => {
+      const { status, url, navigation } = event.detail;
+      const leaving =
+        !event.defaultPrevented && status === 'created' && url && navigation === 'redirect';
+      if (!leaving) {
+        this.#implicitId = event.detail.id;
+        host.requestUpdate();
+      }
+    });
+  };
+
+  #renderStatus(request: RequestView): unknown {
+    const host = this.#host;
+    const { messages } = host;
+    const { status } = request;
+    const altinnUrl = status === 'created' ? allowedAltinnUrl(request.url) : undefined;
+    const newWindow = request.navigation === 'new-window';
+    const askedOn = longDate(request.createdAt, host.language);
+    return html`<div class="box ${status}">
+      <p part="text"><slot name=${status}>${this.#options.text(request)}</slot></p>
+      ${
+        askedOn
+          ? html`<p part="asked" class="hint">
+              ${format(host.kind === 'consent' ? messages.consentAskedOn : messages.accessAskedOn, {
+                date: askedOn,
+              })}
+            </p>`
+          : nothing
+      }
+      ${this.#options.hint?.() ?? nothing}
+      ${
+        altinnUrl
+          ? html`<a
+              part="link"
+              href=${altinnUrl.href}
+              target=${newWindow ? '_blank' : nothing}
+              rel=${newWindow ? 'noopener noreferrer' : nothing}
+              >${messages.continueInAltinn}${
+                newWindow
+                  ? html` <span class="visually-hidden">${messages.opensInNewWindow}</span>`
+                  : nothing
+              }</a
+            >`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** The live region, with the status, a failure and its retry, or the first load. */
+  render(): unknown {
+    const { messages } = this.#host;
+    // While reading again (polling, or a retry), what was known stays on screen.
+    const known = this.request;
+    const { error } = this;
+    const firstLoad = this.loading && !known;
+    let content: unknown = nothing;
+    if (error) {
+      content = html`<div class="box error">
+        <p part="text" class="error-text">${this.#host.errorText(error)}</p>
+        <button part="retry-button" class="button secondary" type="button" @click=${this.refresh}>
+          ${messages.retry}
+        </button>
+      </div>`;
+    } else if (known) {
+      content = this.#renderStatus(known);
+    } else if (firstLoad) {
+      content = html`<div class="box loading">
+        <span part="spinner" class="spinner" aria-hidden="true"></span>
+        <p part="text">${messages.statusLoading}</p>
+      </div>`;
+    }
+    // aria-busy only while there is nothing to show yet: a background poll must not make screen
+    // readers re-read an unchanged status.
+    return html`<div
+      part="base"
+      class="status"
+      role="status"
+      aria-live="polite"
+      aria-busy=${firstLoad ? 'true' : 'false'}
+    >
+      ${content}
+    </div>`;
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * What every status element does, tested once and run against each one: where the id comes from
+ * (attribute, return URL, the id a button kept, a button on the same page, nowhere), what a failure
+ * looks like and how it is retried, and how a change is announced.
+ */
+import { aTimeout, expect, fixture } from '@open-wc/testing';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import {
+  AltinnRequestCreatedEvent,
+  resetConfig,
+  type AltinnStatusChangeEvent,
+  type RequestKind,
+  type RequestStatus,
+  type RequestView,
+} from '../../../src/index.js';
+import { recallPendingRequest, rememberPendingRequest } from '../../../src/core/pending-request.js';
+import { MESSAGES, type MessageKey } from '../../../src/i18n/index.js';
+import { fakeBackend, type FakeRoute } from '../../support/fake-backend.js';
+import { waitUntil } from '../../support/wait.js';
+import { partText, recordNavigation, setPageUrl, shownText } from '../helpers.js';
+
+/** What the suite needs to know about one status element. */
+export interface StatusElementCase {
+  tag: 'consent-status' | 'access-request-status';
+  kind: RequestKind;
+  collection: string;
+  id: string;
+  /** The return URL parameter that carries the id. */
+  returnParam: string;
+  /** A view of this kind with `$id` as its id. */
+  view: (status: RequestStatus) => unknown;
+  pendingText: MessageKey;
+}
+
+type StatusElement = HTMLElement & {
+  status: RequestStatus | undefined;
+  currentRequestId: string | undefined;
+  request: RequestView | undefined;
+  refresh(): Promise<void>;
+  updateComplete: Promise<boolean>;
+};
+
+export function statusElementSuite(element: StatusElementCase): void {
+  const { tag, kind, collection, id, returnParam, view, pendingText } = element;
+  const name = unsafeStatic(tag);
+  const answer = (status: RequestStatus, extra: Partial<FakeRoute> = {}): FakeRoute => ({
+    method: 'GET',
+    path: `${collection}/*`,
+    body: view(status),
+    ...extra,
+  });
+  const settled = (status: StatusElement): Promise<void> =>
+    waitUntil(() => status.status !== undefined || status.matches(':state(error)'), 'settled');
+
+  describe(`<${tag}> as every status element`, () => {
+    beforeEach(() => {
+      sessionStorage.clear();
+      recordNavigation();
+    });
+    afterEach(() => {
+      resetConfig();
+      setPageUrl('');
+    });
+
+    async function statusElement(endpoint: string, requestId?: string): Promise<StatusElement> {
+      return fixture<StatusElement>(
+        requestId
+          ? staticHtml`<${name} lang="nb" endpoint=${endpoint} request-id=${requestId} poll-interval="60000"></${name}>`
+          : staticHtml`<${name} lang="nb" endpoint=${endpoint} poll-interval="60000"></${name}>`,
+      );
+    }
+
+    it('finds the id in request-id, and announces the status once in a polite region', async () => {
+      const backend = await fakeBackend([answer('pending')]);
+      const changes: AltinnStatusChangeEvent[] = [];
+      document.addEventListener('altinn-status-change', (event) => changes.push(event));
+      const status = await statusElement(backend.endpoint, id);
+      await settled(status);
+      await status.refresh();
+      await status.updateComplete;
+      const region = status.shadowRoot!.querySelector('[part="base"]')!;
+      expect(region.getAttribute('role')).to.equal('status');
+      expect(region.getAttribute('aria-live')).to.equal('polite');
+      expect(partText(status, 'text')).to.equal(MESSAGES.nb[pendingText]);
+      expect(changes.filter((event) => event.target === status)).to.have.length(1);
+      await expect(status).to.be.accessible();
+    });
+
+    it(`finds the id in ${returnParam} of the page URL, and takes it out of the address bar`, async () => {
+      setPageUrl(`?step=2&${returnParam}=${id}&Status=OK`);
+      const backend = await fakeBackend([answer('pending')]);
+      const status = await statusElement(backend.endpoint);
+      await settled(status);
+      expect(status.currentRequestId).to.equal(id);
+      expect(location.search).to.equal('?step=2');
+    });
+
+    it('finds the id a button kept in sessionStorage, and forgets it once final', async () => {
+      rememberPendingRequest({ kind, id, createdAt: new Date().toISOString() });
+      const backend = await fakeBackend([answer('rejected')]);
+      const status = await statusElement(backend.endpoint);
+      await settled(status);
+      expect(status.currentRequestId).to.equal(id);
+      expect(status.status).to.equal('rejected');
+      expect(recallPendingRequest(kind)).to.equal(undefined);
+    });
+
+    it('follows a request created on the same page when the page stays', async () => {
+      const backend = await fakeBackend([answer('pending')]);
+      const status = await statusElement(backend.endpoint);
+      document.body.dispatchEvent(
+        new AltinnRequestCreatedEvent({
+          kind,
+          id,
+          status: 'created',
+          url: undefined,
+          navigation: 'new-window',
+          endpoint: backend.endpoint,
+        }),
+      );
+      await settled(status);
+      expect(status.currentRequestId).to.equal(id);
+    });
+
+    it('shows nothing and calls nothing without an id', async () => {
+      const backend = await fakeBackend([answer('pending')]);
+      const status = await statusElement(backend.endpoint);
+      await aTimeout(100);
+      expect(shownText(status)).to.equal('');
+      expect(status.hasAttribute('status')).to.equal(false);
+      expect(await backend.requests()).to.deep.equal([]);
+      await expect(status).to.be.accessible();
+    });
+
+    it('explains a failure, offers to try again, and shows the answer of the retry', async () => {
+      const backend = await fakeBackend([
+        {
+          method: 'GET',
+          path: `${collection}/*`,
+          status: 404,
+          body: { title: 'Not found' },
+          times: 1,
+        },
+        answer('pending'),
+      ]);
+      const status = await statusElement(backend.endpoint, id);
+      await settled(status);
+      expect(status.matches(':state(error)')).to.equal(true);
+      expect(partText(status, 'text')).to.equal(MESSAGES.nb.errorNotFound);
+      const retry = status.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
+      expect(retry.textContent?.trim()).to.equal(MESSAGES.nb.retry);
+      await expect(status).to.be.accessible();
+      retry.click();
+      await waitUntil(() => status.status === 'pending', 'the retry answered');
+      expect(status.matches(':state(error)')).to.equal(false);
+      expect(partText(status, 'text')).to.equal(MESSAGES.nb[pendingText]);
+    });
+  });
+}
