@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { PGlite } from '@electric-sql/pglite';
 import { exportJWK, generateKeyPair } from 'jose';
 import { createServer as createViteServer, type Plugin } from 'vite';
 import { startMockAltinn, type MockAltinn } from '../src/mock/index.js';
@@ -54,6 +55,11 @@ export interface Demo {
   /** The portal, e.g. http://localhost:5173/ */
   url: string;
   mock: MockAltinn;
+  /**
+   * Forgets everything the person asked, in the backend's memory and in the mock Altinn, as for a
+   * new person (tests start each case from there).
+   */
+  forget(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -245,8 +251,13 @@ async function demoStore(dataDir: string | undefined): Promise<RequestStore> {
   }
   const secret = crypto.randomUUID() + crypto.randomUUID();
   const url = process.env.DATABASE_URL;
-  return url ? postgresStore({ connectionString: url, secret }) : pgliteStore({ secret });
+  if (url) return postgresStore({ connectionString: url, secret });
+  // One embedded database per process (it takes seconds to start); each store its own secret.
+  memoryDatabase ??= import('@electric-sql/pglite').then(({ PGlite }) => PGlite.create());
+  return pgliteStore({ pglite: await memoryDatabase, secret });
 }
+
+let memoryDatabase: Promise<PGlite> | undefined;
 
 export async function startDemo(
   options: { port?: number; mockPort?: number; quiet?: boolean; dataDir?: string } = {},
@@ -309,46 +320,46 @@ async function serveDemo(
   const apiKey = crypto.randomUUID();
   mock.registerApiKey(apiKey);
 
-  const common = {
-    environment: { platformUrl: mock.url },
-    tokenSource: maskinportenTokenSource({
-      environment: { issuer: mock.maskinportenAudience },
-      clientId: CLIENT_ID,
-      privateKey,
-      keyId: 'demo-key',
-    }),
-    // A real portal reads its own session here; the demo has one signed-in person.
-    identify: () => ({ person: DEMO_PERSON, organization: DEMO_ORGANIZATION }),
-    store,
-    onError: (error: unknown) => {
-      if (!quiet) console.warn('[backend]', error instanceof Error ? error.message : error);
-    },
-  };
   const url = `http://localhost:${(server.address() as AddressInfo).port}/`;
-  // Only the portal's own pages may call its backend.
-  const portalOrigin = { allowedOrigins: [new URL(url).origin] };
-  // Consent, and access requests through Altinn 3.
-  const handler = createAltinnHandler({
-    ...common,
-    ...portalOrigin,
-    consent: {
-      organization: DEMO_BANK,
-      resources: ['standard-samtykke-for-dele-data'],
-      defaultValidity: 'P90D',
-      maxValidity: 'P1Y',
-    },
-    access: {
-      api: 'altinn3',
-      resources: [DEMO_RESOURCE],
-    },
+  /** The backend: consent and access through Altinn 3, and access through Altinn 2, over `store`. */
+  const backendOver = (store: RequestStore) => {
+    const common = {
+      environment: { platformUrl: mock.url },
+      tokenSource,
+      // A real portal reads its own session here; the demo has one signed-in person.
+      identify: () => ({ person: DEMO_PERSON, organization: DEMO_ORGANIZATION }),
+      store,
+      // Only the portal's own pages may call its backend.
+      allowedOrigins: [new URL(url).origin],
+      onError: (error: unknown) => {
+        if (!quiet) console.warn('[backend]', error instanceof Error ? error.message : error);
+      },
+    };
+    const altinn3 = createAltinnHandler({
+      ...common,
+      consent: {
+        organization: DEMO_BANK,
+        resources: ['standard-samtykke-for-dele-data'],
+        defaultValidity: 'P90D',
+        maxValidity: 'P1Y',
+      },
+      access: { api: 'altinn3', resources: [DEMO_RESOURCE] },
+    });
+    // Access requests through Altinn 2, as portals made them until Altinn 2 closed in June 2026.
+    const altinn2 = createAltinnHandler({
+      ...common,
+      basePath: '/api/altinn2',
+      access: { api: 'altinn2', services: [DEMO_SERVICE], apiKey },
+    });
+    return { store, api: toNodeListener(altinn3), altinn2Api: toNodeListener(altinn2) };
+  };
+  const tokenSource = maskinportenTokenSource({
+    environment: { issuer: mock.maskinportenAudience },
+    clientId: CLIENT_ID,
+    privateKey,
+    keyId: 'demo-key',
   });
-  // Access requests through Altinn 2, as portals made them until Altinn 2 closed in June 2026.
-  const altinn2Handler = createAltinnHandler({
-    ...common,
-    ...portalOrigin,
-    basePath: '/api/altinn2',
-    access: { api: 'altinn2', services: [DEMO_SERVICE], apiKey },
-  });
+  let backend = backendOver(store);
 
   const vite = await createViteServer({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
@@ -358,11 +369,9 @@ async function serveDemo(
     logLevel: quiet ? 'silent' : 'info',
     plugins: [altinnOriginMeta(new URL(mock.url).origin)],
   });
-  const api = toNodeListener(handler);
-  const altinn2Api = toNodeListener(altinn2Handler);
   routesReady((request, response) => {
-    api(request, response, () =>
-      altinn2Api(request, response, () =>
+    backend.api(request, response, () =>
+      backend.altinn2Api(request, response, () =>
         serveCdnFile(request, response, () => vite.middlewares(request, response)),
       ),
     );
@@ -370,12 +379,19 @@ async function serveDemo(
   return {
     url,
     mock,
+    forget: async () => {
+      const before = backend.store;
+      // A store under a new secret: what was asked belongs to nobody the backend can name.
+      backend = backendOver(await demoStore(undefined));
+      mock.reset();
+      await before.close();
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await vite.close();
       await mock.close();
-      await store.close();
+      await backend.store.close();
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_ORGANIZATION, startDemo, type Demo } from '../../demo/server.js';
@@ -22,6 +22,9 @@ describe('the demo’s access page, end to end', () => {
     await browser?.close();
     await demo?.close();
   });
+  // The backend remembers what the person asked (and the page shows an earlier request, or the
+  // module once access is granted): each case starts as a person who has asked nothing.
+  beforeEach(() => demo.forget());
 
   const managerPage = () =>
     `${demo.mock.url}/accessmanagement/ui/requests/received?org=${DEMO_ORGANIZATION}`;
