@@ -133,10 +133,14 @@ export function toFetchRequest(request: NodeRequest, options: NodeListenerOption
   } as RequestInit);
 }
 
+/** A body left unread up to this size is read and dropped, so the connection can serve the next request. */
+const DRAINED_BYTES = 64 * 1024;
+
 /**
  * Writes a Fetch `Response` to a Node response. When the request's body was not read to its end
- * (refused as too large, or never needed), the connection is closed after the answer, so the
- * unread bytes are not taken for the next request on a kept-alive socket.
+ * (refused before it was needed), a small one is read and dropped, as Node does; a large one, or
+ * one of unknown length, is not waited for: the connection is closed after the answer, so the
+ * unread bytes are never taken for the next request on a kept-alive socket.
  */
 export async function writeFetchResponse(
   response: Response,
@@ -146,10 +150,13 @@ export async function writeFetchResponse(
   const body = response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;
   target.statusCode = response.status;
   response.headers.forEach((value, name) => target.setHeader(name, value));
+  const declared = Number(request?.headers['content-length'] ?? Number.NaN);
   const unread = request !== undefined && !request.complete;
-  if (unread) target.setHeader('connection', 'close');
+  const close = unread && !(Number.isFinite(declared) && declared <= DRAINED_BYTES);
+  if (close) target.setHeader('connection', 'close');
+  else if (unread) request.resume();
   target.end(body, () => {
-    if (unread) request.socket.destroySoon();
+    if (close) request?.socket.destroySoon();
   });
 }
 

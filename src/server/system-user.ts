@@ -36,9 +36,10 @@ export interface SystemUserIntegration {
   /** The title Altinn shows for the integration. */
   title?: string;
   /**
-   * The URLs registered on the system (`allowedRedirectUrls`) that Altinn may send the user back to;
-   * a `redirectUrl` elsewhere is refused before Altinn is asked (scheme, host, port and path must
-   * match; the query is free). Leave out to let Altinn decide.
+   * The URLs registered on the system (`allowedRedirectUrls`) that Altinn may send the user back to,
+   * absolute or as a path on the portal's own origins (`/systembruker`); a `redirectUrl` elsewhere is
+   * refused before Altinn is asked (scheme, host, port and path must match; the query is free).
+   * Leave out to let Altinn decide.
    */
   redirectUrls?: readonly string[];
 }
@@ -127,8 +128,11 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
         });
       }
       const redirectUrl = ownRedirectUrl(context, body.redirectUrl);
-      const registered = integration.redirectUrls?.map(leftPart);
-      if (registered && !registered.includes(leftPart(redirectUrl))) {
+      const registered = integration.redirectUrls;
+      const asked = new URL(redirectUrl);
+      const matches = (entry: string) =>
+        entry.startsWith('/') ? asked.pathname === entry : leftPart(entry) === leftPart(redirectUrl);
+      if (registered && !registered.some(matches)) {
         throw new ProblemError({
           status: 400,
           code: 'redirect-not-registered',

@@ -28,12 +28,16 @@ export const SCOPES = [
   'altinn:consentrequests.write',
   'altinn:serviceowner/delegationrequests.read',
   'altinn:serviceowner/delegationrequests.write',
+  'altinn:authentication/systemuser.request.read',
+  'altinn:authentication/systemuser.request.write',
 ];
 export const API_KEY = 'test-altinn2-api-key';
 export const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 
 /** The header tests use as the portal's session: which person is signed in. */
 export const SESSION_HEADER = 'x-test-person';
+/** And which organisation they act for, if any. */
+export const ORGANIZATION_HEADER = 'x-test-organization';
 
 export interface TestPortal {
   mock: MockAltinn;
@@ -130,7 +134,8 @@ export async function startPortal(
         tokenSource,
         identify: (request) => {
           const person = request.headers.get(SESSION_HEADER) ?? options.person;
-          return person ? { person } : undefined;
+          const organization = request.headers.get(ORGANIZATION_HEADER) ?? undefined;
+          return person ? { person, ...(organization ? { organization } : {}) } : undefined;
         },
         consent: {
           organization: BANK,
