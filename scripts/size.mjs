@@ -32,7 +32,7 @@ const TAGS = [
   'request-access-button',
   'access-request-status',
 ];
-const EXTERNAL = [/^lit(\/|$)/, /^@lit\//, /^valibot$/];
+const EXTERNAL = [/^lit(\/|$)/, /^@lit\//];
 
 const format = (bytes) => `${(bytes / kB).toFixed(1)} kB`;
 const gzip = (code) => gzipSync(code, { level: 9 }).length;

@@ -32,5 +32,9 @@ export { AltinnRequestError, type ErrorCode, type ProblemDetails } from './core/
 export type { RequestKind, RequestStatus } from './core/request-status.js';
 export type { RequestView, Navigation } from './core/view.js';
 export type { Lang } from './core/lang.js';
-export type { ConsentRightInput } from './core/consent-request.js';
-export type { RequestMessage, Altinn2Service, AccessRequestBody } from './core/schemas.js';
+export type {
+  ConsentRightInput,
+  RequestMessage,
+  Altinn2Service,
+  AccessRequestBody,
+} from './core/request-body.js';

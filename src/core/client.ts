@@ -6,7 +6,7 @@
 import { getConfig, type AltinnRequestConfig, type HeadersSource } from './config.js';
 import { AltinnRequestError, type ProblemDetails } from './errors.js';
 import type { RequestKind } from './request-status.js';
-import type { AccessRequestBody, ConsentRequestBody } from './schemas.js';
+import type { AccessRequestBody, ConsentRequestBody } from './request-body.js';
 import { readView, type RequestView } from './view.js';
 
 /** What a {@link BackendClient} needs; any setting left out comes from {@link getConfig}. */

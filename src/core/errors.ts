@@ -1,4 +1,4 @@
-import type { RequestKind } from './status.js';
+import type { RequestKind } from './request-status.js';
 
 /**
  * Stable, machine-readable error codes, carried by {@link AltinnRequestError} and by the

@@ -5,7 +5,69 @@
  * say what is wrong in the console instead of coming back as a 400.
  */
 import { isOrganizationNumber } from './organization-number.js';
-import type { AccessRequestBody, ConsentRequestBody } from './schemas.js';
+
+// The bodies' types, written by hand: the backend's zod schemas are the full rules (and the OpenAPI
+// document), and the browser carries no schema library to infer them from.
+
+/** One right asked for, as the body carries it. */
+export interface ConsentRight {
+  /** A consent resource id in Altinn's resource registry, e.g. `standard-samtykke-for-dele-data`. */
+  resource: string;
+  /** Default `["consent"]`. */
+  action?: string[] | undefined;
+  /** Non-empty strings by key, e.g. `{ inntektsaar: '2024' }`. */
+  metadata?: Record<string, string> | undefined;
+}
+
+/** One right as a developer may write it on `<request-consent-button>`: `action` as one string or several. */
+export interface ConsentRightInput {
+  resource: string;
+  metadata?: Record<string, string>;
+  action?: string | string[];
+}
+
+/** The message Altinn shows the user, per language. */
+export interface RequestMessage {
+  nb?: string | undefined;
+  nn?: string | undefined;
+  en?: string | undefined;
+}
+
+/** The body of `POST {endpoint}/consent-requests`. */
+export interface ConsentRequestBody {
+  /** A UUID made by the element; the same on every retry. */
+  id: string;
+  rights: ConsentRight[];
+  /** An ISO 8601 date-time with offset, or a duration from now such as `P90D`. */
+  validTo?: string | undefined;
+  requestMessage?: RequestMessage | undefined;
+  /** Where Altinn sends the user back, on the portal's origin. */
+  redirectUrl: string;
+}
+
+/** An Altinn 2 service: its code and edition, as Altinn 2's delegation requests name them. */
+export interface Altinn2Service {
+  /** Digits, e.g. `"4751"`. */
+  serviceCode: string;
+  /** A positive whole number. */
+  serviceEditionCode: number;
+}
+
+/**
+ * The body of `POST {endpoint}/access-requests`: exactly one of `resource`, `package` or `services`,
+ * the organisation asked, and where Altinn 2 sends the user back.
+ */
+export interface AccessRequestBody {
+  /** An Altinn 3 resource id. */
+  resource?: string | undefined;
+  /** An Altinn 3 access package (urn or id). */
+  package?: string | undefined;
+  /** Altinn 2 services. */
+  services?: Altinn2Service[] | undefined;
+  /** The organisation number asked. */
+  org?: string | undefined;
+  redirectUrl: string;
+}
 
 /** A body, or what is wrong with the inputs, each problem naming its field (`rights.0.metadata`). */
 export type BodyResult<Body> = { ok: true; body: Body } | { ok: false; problems: string[] };
@@ -104,7 +166,7 @@ export interface AccessBodyInput {
 /** The body of `POST {endpoint}/access-requests`: exactly one thing asked for, and a valid `org`. */
 export function accessRequestBody(input: AccessBodyInput): BodyResult<AccessRequestBody> {
   const problems: string[] = [];
-  const body: Record<string, unknown> = { redirectUrl: input.redirectUrl };
+  const body: AccessRequestBody = { redirectUrl: input.redirectUrl };
   if (input.resource) body.resource = input.resource;
   if (input.package) body.package = input.package;
   const services =
@@ -113,7 +175,8 @@ export function accessRequestBody(input: AccessBodyInput): BodyResult<AccessRequ
       ? [{ serviceCode: input.serviceCode, serviceEditionCode: input.serviceEditionCode ?? 1 }]
       : undefined);
   if (services !== undefined) {
-    body.services = services;
+    // Sent as given once checked; the list below names what is wrong with it otherwise.
+    body.services = services as Altinn2Service[];
     if (!Array.isArray(services) || !services.length) {
       problems.push('services: expected a non-empty list of { serviceCode, serviceEditionCode }');
     } else {
@@ -140,5 +203,5 @@ export function accessRequestBody(input: AccessBodyInput): BodyResult<AccessRequ
       problems.push(`org: "${input.org}" is not an organisation number (9 digits, mod-11 check)`);
     }
   }
-  return result(problems, body as AccessRequestBody);
+  return result(problems, body);
 }

@@ -1,6 +1,7 @@
 /**
  * The normalised status vocabulary of the contract, the only one the elements know: the backend maps
- * Altinn's words into it (see `status.ts`).
+ * Altinn's words into it, one module per Altinn API (`src/server/consent.ts`, `access-altinn2.ts`,
+ * `access-altinn3.ts`, `system-user.ts`).
  */
 
 /** Every normalised status, in the order of the contract's table. */

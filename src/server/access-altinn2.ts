@@ -44,7 +44,7 @@ const STATUSES: Readonly<Record<Altinn2DelegationRequest['RequestStatus'], Reque
 const readDelegationRequest = (answer: unknown): Altinn2DelegationRequest =>
   parseAltinn(altinn2DelegationRequestSchema, answer);
 
-function changeOf(request: Altinn2DelegationRequest): RequestChange {
+export function changeOf(request: Altinn2DelegationRequest): RequestChange {
   const url = request._links?.sendRequest?.href;
   return { status: STATUSES[request.RequestStatus], ...(url ? { url } : {}) };
 }

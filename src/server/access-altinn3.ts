@@ -39,7 +39,7 @@ const STATUSES: Readonly<Record<Altinn3RequestStatus, RequestStatus>> = {
   other: 'unknown',
 };
 
-const statusOf = (answer: unknown): RequestStatus =>
+export const statusOf = (answer: unknown): RequestStatus =>
   STATUSES[parseAltinn(altinn3RequestStatusSchema, answer)];
 
 export function accessAltinn3Module(

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isOrganizationNumber } from '../core/organization-number.js';
 
 // ---------------------------------------------------------------------------------------------
-// Building blocks of the request bodies (the same rules as the elements' valibot schemas had)
+// Building blocks of the request bodies (the rules the elements' bodies are checked against)
 
 const nonEmpty = z.string().min(1).max(200);
 

@@ -71,7 +71,7 @@ interface SystemUserAsk {
   redirectUrl: string;
 }
 
-function changeOf(request: SystemUserRequest): RequestChange {
+export function changeOf(request: SystemUserRequest): RequestChange {
   // Expiry is only the flag `timedOut`, computed on read; the status stays `New` (§3.4).
   const status = request.timedOut ? 'expired' : STATUSES[request.status];
   return { status, ...(request.confirmUrl ? { url: request.confirmUrl } : {}) };

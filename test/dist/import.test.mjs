@@ -9,7 +9,7 @@ import { test } from 'node:test';
 
 const entries = {
   'altinn-request-elements': ['configure', 'RequestConsentButton', 'AccessRequestStatus'],
-  'altinn-request-elements/core': ['consentStatus', 'trustedAltinnUrl', 'BackendClient'],
+  'altinn-request-elements/core': ['readView', 'trustedAltinnUrl', 'BackendClient'],
   'altinn-request-elements/react': [],
   'altinn-request-elements/server': [
     'createAltinnHandler',

@@ -29,10 +29,13 @@ test('the element classes are exported and registration is a no-op without a reg
   assert.equal(typeof ConsentStatus, 'function');
 });
 
-test('the core works in Node: status mapping, guard and client errors', async () => {
+test('the core works in Node: view reader, guard and client errors', async () => {
   const core = await import('../../src/core/index.ts');
   assert.equal(
-    core.consentStatus({ status: 'Accepted', validTo: '2000-01-01T00:00:00Z' }),
+    core.readView(
+      { kind: 'consent', id: 'c1', status: 'accepted', validTo: '2000-01-01T00:00:00Z' },
+      'consent',
+    )?.status,
     'expired',
   );
   assert.equal(

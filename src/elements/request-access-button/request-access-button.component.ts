@@ -1,6 +1,6 @@
 import type { PropertyDeclarations } from 'lit';
 import { accessRequestBody } from '../../core/request-body.js';
-import type { AccessRequestBody, Altinn2Service } from '../../core/schemas.js';
+import type { AccessRequestBody, Altinn2Service } from '../../core/request-body.js';
 import {
   CreateRequestController,
   type RequestButtonState,

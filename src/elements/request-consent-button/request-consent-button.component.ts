@@ -1,8 +1,11 @@
 import type { PropertyDeclarations } from 'lit';
-import type { ConsentRightInput } from '../../core/consent-request.js';
 import { consentRequestBody } from '../../core/request-body.js';
 import { CONSENT_ID_PARAM, withReturnParam } from '../../core/return-params.js';
-import type { ConsentRequestBody, RequestMessage } from '../../core/schemas.js';
+import type {
+  ConsentRequestBody,
+  ConsentRightInput,
+  RequestMessage,
+} from '../../core/request-body.js';
 import {
   CreateRequestController,
   type RequestButtonState,
