@@ -68,7 +68,8 @@ export function consentStatus(consent: AltinnConsentRequest, now: number): Reque
   const validTo = consent.validTo ? Date.parse(consent.validTo) : Number.NaN;
   if (has('expired') || (Number.isFinite(validTo) && validTo <= now)) return 'expired';
   if (has('accepted') || has('used')) return 'accepted';
-  if (status === 'created' || events.has('created') || status === undefined) return 'created';
+  if (status === 'created' || events.has('created')) return 'created';
+  // Neither a status nor an event says anything: shown neutrally, never as granted.
   return 'unknown';
 }
 

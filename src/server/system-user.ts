@@ -131,7 +131,9 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
       const registered = integration.redirectUrls;
       const asked = new URL(redirectUrl);
       const matches = (entry: string) =>
-        entry.startsWith('/') ? asked.pathname === entry : leftPart(entry) === leftPart(redirectUrl);
+        entry.startsWith('/')
+          ? asked.pathname === entry
+          : leftPart(entry) === leftPart(redirectUrl);
       if (registered && !registered.some(matches)) {
         throw new ProblemError({
           status: 400,

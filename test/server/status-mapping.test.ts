@@ -48,6 +48,11 @@ const CONSENT_STATUSES: [string, RequestStatus][] = [
 ];
 
 describe('consent (Altinn 3): consentStatus', () => {
+  it('reads an answer with neither a status nor an event as unknown, never as waiting or granted', () => {
+    assert.equal(consentStatusOf({ validTo: FUTURE }), 'unknown');
+    assert.equal(consentStatusOf({ validTo: FUTURE, consentRequestEvents: [] }), 'unknown');
+  });
+
   describe('from status, in any letter case', () => {
     for (const [altinn, expected] of CONSENT_STATUSES) {
       for (const word of cases(altinn)) {
