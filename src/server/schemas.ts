@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isOrganizationNumber } from '../core/organization-number.js';
+import { REQUEST_STATUSES } from '../core/request-status.js';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks of the request bodies (the rules the elements' bodies are checked against)
@@ -162,18 +163,9 @@ export const systemUserRequestBodySchema = z
 
 export const requestKindSchema = z.enum(['consent', 'access', 'system-user']);
 
-/** The normalised status: the only status words the browser sees. */
+/** The normalised status: the only status words the browser sees (one list, the elements' own). */
 export const requestStatusSchema = z
-  .enum([
-    'created',
-    'pending',
-    'accepted',
-    'rejected',
-    'revoked',
-    'withdrawn',
-    'expired',
-    'unknown',
-  ])
+  .enum(REQUEST_STATUSES)
   .meta({ description: 'Lower case; an unknown word reads as `unknown`.' });
 
 /** Statuses after which Altinn changes nothing more (accepted only ends polling; it may be revoked). */
