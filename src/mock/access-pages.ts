@@ -47,13 +47,13 @@ export const accessPageRoutes: RouteTable = {
   ],
 };
 
-/** An access request of either API, as the access manager and the test controls see them. */
-export type AnyAccessRequest =
+/** An access request of either API, as the access manager sees them. */
+type AnyAccessRequest =
   | { api: 'altinn2'; request: MockDelegationRequest }
   | { api: 'altinn3'; request: MockAccessRequest };
 
 /** Finds an access request of either API by id (the two share no ids: both are random UUIDs). */
-export function findAccessRequest(mock: MockState, id: string): AnyAccessRequest | undefined {
+function findAccessRequest(mock: MockState, id: string): AnyAccessRequest | undefined {
   const altinn2 = mock.delegationRequests.get(id);
   if (altinn2) return { api: 'altinn2', request: altinn2 };
   const altinn3 = mock.accessRequests.get(id);
@@ -64,15 +64,11 @@ function idOf(any: AnyAccessRequest): string {
   return any.api === 'altinn2' ? any.request.guid : any.request.id;
 }
 
-export function statusOf(any: AnyAccessRequest): string {
-  return any.api === 'altinn2' ? any.request.requestStatus : any.request.status;
-}
-
 /**
  * The access manager approves or rejects: Altinn 2 from Unopened or Opened (approved is spelled as
  * the option says), Altinn 3 from Pending. `false` when the request does not wait for an answer.
  */
-export function decideAccessRequest(
+function decideAccessRequest(
   mock: MockState,
   any: AnyAccessRequest,
   decision: 'approve' | 'reject',
@@ -424,7 +420,7 @@ function receivedItem(
   const texts = TEXTS[lang];
   const t = texts.received;
   const id = idOf(any);
-  const status = statusOf(any) as MockDelegationRequestStatus | MockAccessRequestStatus;
+  const status = any.api === 'altinn2' ? any.request.requestStatus : any.request.status;
   const headingId = `request-${id}`;
   const [title, requester, serviceOwner, message] =
     any.api === 'altinn2'

@@ -1,15 +1,3 @@
-import {
-  decideAccessRequest,
-  findAccessRequest,
-  statusOf,
-  type AnyAccessRequest,
-} from './access-pages.js';
-import {
-  accessRequestDto,
-  delegationRequestJson,
-  moveAccessRequest,
-  moveDelegationRequest,
-} from './access-store.js';
 import { none } from './auth.js';
 import { viewUri } from './consent-api.js';
 import { answerAs } from './consent-pages.js';
@@ -76,23 +64,6 @@ export const controlRoutes: RouteTable = {
     { method: 'GET', path: '/consentrequests/{id}', auth: none, handle: consentControl },
     // The user accepts, rejects, or revokes an accepted consent.
     { method: 'POST', path: '/consentrequests/{id}/{action}', auth: none, handle: consentControl },
-    {
-      method: 'GET',
-      path: '/access-requests',
-      auth: none,
-      handle: (_, { mock }) =>
-        json(200, {
-          altinn2: [...mock.delegationRequests.requests.values()].map((request) =>
-            accessJson(mock, { api: 'altinn2', request }),
-          ),
-          altinn3: [...mock.accessRequests.requests.values()].map((request) =>
-            accessJson(mock, { api: 'altinn3', request }),
-          ),
-        }),
-    },
-    { method: 'GET', path: '/access-requests/{id}', auth: none, handle: accessControl },
-    // send | confirm | decline (the user), open | approve | reject (the access manager).
-    { method: 'POST', path: '/access-requests/{id}/{action}', auth: none, handle: accessControl },
   ],
 };
 
@@ -124,44 +95,4 @@ function consentControl(_: Request, { mock, params }: RouteContext): Response {
     return problemResponse(problem(outcome.problem, detail));
   }
   return json(200, details(mock, request));
-}
-
-function accessJson(mock: MockState, any: AnyAccessRequest): Record<string, unknown> {
-  return any.api === 'altinn2'
-    ? delegationRequestJson(any.request, mock.baseUrl, true)
-    : accessRequestDto(any.request, mock.baseUrl, mock.parties);
-}
-
-/** Plays the user or the access manager on an access request of either API. */
-function accessControl(_: Request, { mock, params }: RouteContext): Response {
-  const id = params.id ?? '';
-  const any = findAccessRequest(mock, id);
-  if (!any) return json(404, { error: `No access request with id ${id}` });
-  const action = params.action?.toLowerCase();
-  if (action === undefined) return json(200, accessJson(mock, any));
-  const now = mock.nowMicros();
-  let done: boolean;
-  if (action === 'approve' || action === 'reject') {
-    done = decideAccessRequest(mock, any, action);
-  } else if (action === 'open') {
-    done = any.api === 'altinn2' && moveDelegationRequest(any.request, 'open', now);
-  } else if (action === 'send' || action === 'confirm') {
-    done =
-      any.api === 'altinn2'
-        ? moveDelegationRequest(any.request, 'send', now)
-        : moveAccessRequest(any.request, 'confirm', now);
-  } else if (action === 'decline') {
-    done = any.api === 'altinn3' && moveAccessRequest(any.request, 'decline', now);
-  } else {
-    return empty(404);
-  }
-  if (!done) {
-    const status = statusOf(any);
-    const api = any.api === 'altinn2' ? 'Altinn 2' : 'Altinn 3';
-    return json(400, {
-      error: `Cannot ${action} the ${api} request ${id} (status ${status})`,
-      status,
-    });
-  }
-  return json(200, accessJson(mock, any));
 }
