@@ -12,14 +12,13 @@ import { isGuid } from './ids.js';
 import { layout, notFoundPage, page } from './page-layout.js';
 import { ORGANIZATION_URN_PREFIX } from './registry.js';
 import { appendDelegationRequestOutcome } from './return-url.js';
-import type { RouteContext, RouteTable } from './routes.js';
+import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import { TEXTS, fill, joinNames, pageLanguage, type PageTexts } from './texts/index.js';
 import type {
   MockAccessRequest,
   MockAccessRequestStatus,
   MockDelegationRequest,
-  MockDelegationRequestStatus,
   PageLanguage,
 } from './types.js';
 
@@ -38,12 +37,12 @@ import type {
 export const accessPageRoutes: RouteTable = {
   base: '',
   routes: [
-    { method: 'GET', path: `${ALTINN2_SEND_PAGE_PATH}/{guid}`, auth: none, handle: sendPage },
-    { method: 'POST', path: `${ALTINN2_SEND_PAGE_PATH}/{guid}`, auth: none, handle: sendPage },
-    { method: 'GET', path: DRAFT_PAGE_PATH, auth: none, handle: draftPage },
-    { method: 'POST', path: DRAFT_PAGE_PATH, auth: none, handle: draftPage },
-    { method: 'GET', path: RECEIVED_PAGE_PATH, auth: none, handle: receivedPage },
-    { method: 'POST', path: RECEIVED_PAGE_PATH, auth: none, handle: receivedPage },
+    route('GET', `${ALTINN2_SEND_PAGE_PATH}/{guid}`, none, sendPage),
+    route('POST', `${ALTINN2_SEND_PAGE_PATH}/{guid}`, none, sendPage),
+    route('GET', DRAFT_PAGE_PATH, none, draftPage),
+    route('POST', DRAFT_PAGE_PATH, none, draftPage),
+    route('GET', RECEIVED_PAGE_PATH, none, receivedPage),
+    route('POST', RECEIVED_PAGE_PATH, none, receivedPage),
   ],
 };
 

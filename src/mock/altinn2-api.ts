@@ -10,7 +10,7 @@ import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from 
 import { empty, json, mediaType, readJson } from './http.js';
 import { isGuid } from './ids.js';
 import { isObject, member, type JsonObject } from './json-input.js';
-import type { Caller, RouteContext, RouteTable } from './routes.js';
+import { route, type Caller, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import type { MockDelegationRequest, MockRequestResource } from './types.js';
 
@@ -32,30 +32,10 @@ export const altinn2Routes: RouteTable = {
   base: ALTINN2_API_PATH,
   count: 'altinn2DelegationRequests',
   routes: [
-    {
-      method: 'POST',
-      path: '',
-      auth: apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_WRITE),
-      handle: create,
-    },
-    {
-      method: 'GET',
-      path: '',
-      auth: apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_READ),
-      handle: list,
-    },
-    {
-      method: 'GET',
-      path: '/{id}',
-      auth: apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_READ),
-      handle: read,
-    },
-    {
-      method: 'DELETE',
-      path: '/{id}',
-      auth: apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_WRITE),
-      handle: remove,
-    },
+    route('POST', '', apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_WRITE), create),
+    route('GET', '', apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_READ), list),
+    route('GET', '/{id}', apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_READ), read),
+    route('DELETE', '/{id}', apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_WRITE), remove),
   ],
 };
 

@@ -17,7 +17,7 @@ import {
   type ValidationError,
 } from './problems.js';
 import { ORGANIZATION_URN_PREFIX, parsePartyUrn, type Party } from './registry.js';
-import type { RouteContext, RouteTable } from './routes.js';
+import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import type { MockAccessRequest } from './types.js';
 
@@ -36,31 +36,15 @@ export const altinn3Routes: RouteTable = {
   base: SERVICE_OWNER_API_PATH,
   count: 'altinn3DelegationRequests',
   routes: [
-    {
-      method: 'POST',
-      path: '/resource',
-      auth: bearer(SCOPE_DELEGATION_REQUESTS_WRITE),
-      handle: (request, context) => create(request, context, forResource),
-    },
-    {
-      method: 'POST',
-      path: '/package',
-      auth: bearer(SCOPE_DELEGATION_REQUESTS_WRITE),
-      handle: (request, context) => create(request, context, forPackage),
-    },
+    route('POST', '/resource', bearer(SCOPE_DELEGATION_REQUESTS_WRITE), (request, context) =>
+      create(request, context, forResource),
+    ),
+    route('POST', '/package', bearer(SCOPE_DELEGATION_REQUESTS_WRITE), (request, context) =>
+      create(request, context, forPackage),
+    ),
     // `.read` exactly: a client granted only `.write` cannot poll.
-    {
-      method: 'GET',
-      path: '/{id}/status',
-      auth: bearer(SCOPE_DELEGATION_REQUESTS_READ),
-      handle: status,
-    },
-    {
-      method: 'PUT',
-      path: '/{id}/withdraw',
-      auth: bearer(SCOPE_DELEGATION_REQUESTS_WRITE),
-      handle: withdraw,
-    },
+    route('GET', '/{id}/status', bearer(SCOPE_DELEGATION_REQUESTS_READ), status),
+    route('PUT', '/{id}/withdraw', bearer(SCOPE_DELEGATION_REQUESTS_WRITE), withdraw),
   ],
 };
 

@@ -31,7 +31,7 @@ import {
   type Party,
   type PartyRef,
 } from './registry.js';
-import type { Caller, RouteContext, RouteTable } from './routes.js';
+import { route, type Caller, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import { formatMicros, parseDateTimeMicros } from './time.js';
 import type { MockConsentRight, MockResource } from './types.js';
@@ -48,9 +48,9 @@ export const consentRoutes: RouteTable = {
   base: CONSENT_API_PATH,
   count: 'consentRequests',
   routes: [
-    { method: 'POST', path: '', auth: bearer(SCOPE_WRITE, SCOPE_ORG), handle: create },
-    { method: 'GET', path: '/events', auth: bearer(...READ_SCOPES), handle: listEvents },
-    { method: 'GET', path: '/{id:guid}', auth: bearer(...READ_SCOPES), handle: read },
+    route('POST', '', bearer(SCOPE_WRITE, SCOPE_ORG), create),
+    route('GET', '/events', bearer(...READ_SCOPES), listEvents),
+    route('GET', '/{id:guid}', bearer(...READ_SCOPES), read),
   ],
 };
 

@@ -5,7 +5,7 @@ import { layout, notFoundPage, page } from './page-layout.js';
 import { AM, type ProblemDescriptor } from './problems.js';
 import type { Party } from './registry.js';
 import { appendConsentOutcome, consentOutcome } from './return-url.js';
-import type { RouteContext, RouteTable } from './routes.js';
+import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import { TEXTS, fill, pageLanguage } from './texts/index.js';
 import { formatOsloDateTime } from './time.js';
@@ -28,27 +28,17 @@ const COOKIE_FIELD = 'amSafeRedirectUrl=';
 export const consentPageRoutes: RouteTable = {
   base: '',
   routes: [
-    { method: 'GET', path: CONSENT_PAGE_PATH, auth: none, handle: showPage },
-    { method: 'POST', path: CONSENT_PAGE_PATH, auth: none, handle: answerPage },
+    route('GET', CONSENT_PAGE_PATH, none, showPage),
+    route('POST', CONSENT_PAGE_PATH, none, answerPage),
     // Remembers where to go in an encrypted cookie, then logs out.
-    {
-      method: 'GET',
-      path: '/accessmanagement/api/v1/consent/request/{id}/logout',
-      auth: none,
-      handle: logout,
-    },
+    route('GET', '/accessmanagement/api/v1/consent/request/{id}/logout', none, logout),
     // The platform ends the session and sends the browser back to am.ui.
-    { method: 'GET', path: AUTHENTICATION_LOGOUT_PATH, auth: none, handle: authenticationLogout },
+    route('GET', AUTHENTICATION_LOGOUT_PATH, none, authenticationLogout),
     // Decrypts the cookie, checks the URL is absolute, and sends the browser there.
-    { method: 'GET', path: LOGOUT_REDIRECT_PATH, auth: none, handle: logoutRedirect },
-    {
-      method: 'GET',
-      path: '',
-      auth: none,
-      handle: (request, { url }) => page(200, indexPage(pageLanguage(request, url))),
-    },
+    route('GET', LOGOUT_REDIRECT_PATH, none, logoutRedirect),
+    route('GET', '', none, (request, { url }) => page(200, indexPage(pageLanguage(request, url)))),
     // Browsers ask for it on every page; a 404 would show up as a console error in browser tests.
-    { method: 'GET', path: '/favicon.ico', auth: none, handle: () => empty(204) },
+    route('GET', '/favicon.ico', none, () => empty(204)),
   ],
 };
 

@@ -5,65 +5,43 @@ import { consentRequestDetails } from './consent-store.js';
 import { empty, json, readJson } from './http.js';
 import { isObject, member } from './json-input.js';
 import { AM, problem, problemResponse } from './problems.js';
-import type { RouteContext, RouteTable } from './routes.js';
+import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import type { MockClient, MockConsentRequest } from './types.js';
 
 /**
- * Test controls under `/__mock/`, clearly not Altinn: they let a test (or the demo) do what only
- * the user or an access manager can do in Altinn, and read or reset the mock's state. The consent
- * and access actions follow the same rules as the pages.
+ * Test controls under `/__mock/`, clearly not Altinn: they let a test (or the demo) answer a
+ * consent as the user would (by the page's rules), and read or reset the mock's state. Access
+ * requests are driven through their pages.
  */
 
 export const controlRoutes: RouteTable = {
   base: '/__mock',
   routes: [
     // Forgets every consent and access request and every counter; keeps clients and API keys.
-    {
-      method: 'POST',
-      path: '/reset',
-      auth: none,
-      handle: (_, { mock }) => (mock.reset(), empty(204)),
-    },
-    {
-      method: 'GET',
-      path: '/stats',
-      auth: none,
-      handle: (_, { mock }) => json(200, { ...mock.stats }),
-    },
+    route('POST', '/reset', none, (_, { mock }) => (mock.reset(), empty(204))),
+    route('GET', '/stats', none, (_, { mock }) => json(200, { ...mock.stats })),
     // A Maskinporten client (JSON `MockClient`), for a backend started elsewhere.
-    {
-      method: 'POST',
-      path: '/clients',
-      auth: none,
-      handle: (request, { mock }) =>
-        register(request, (body) => mock.registerClient(body as MockClient)),
-    },
+    route('POST', '/clients', none, (request, { mock }) =>
+      register(request, (body) => mock.registerClient(body as MockClient)),
+    ),
     // An Altinn 2 API key, `{ "key": "…" }`.
-    {
-      method: 'POST',
-      path: '/api-keys',
-      auth: none,
-      handle: (request, { mock }) =>
-        register(request, (body) => {
-          const key = isObject(body) ? member(body, 'key') : undefined;
-          if (typeof key !== 'string') throw new TypeError('Send { "key": "<API key>" }');
-          mock.registerApiKey(key);
-        }),
-    },
-    {
-      method: 'GET',
-      path: '/consentrequests',
-      auth: none,
-      handle: (_, { mock }) =>
-        json(
-          200,
-          [...mock.consents.requests.values()].map((request) => details(mock, request)),
-        ),
-    },
-    { method: 'GET', path: '/consentrequests/{id}', auth: none, handle: consentControl },
+    route('POST', '/api-keys', none, (request, { mock }) =>
+      register(request, (body) => {
+        const key = isObject(body) ? member(body, 'key') : undefined;
+        if (typeof key !== 'string') throw new TypeError('Send { "key": "<API key>" }');
+        mock.registerApiKey(key);
+      }),
+    ),
+    route('GET', '/consentrequests', none, (_, { mock }) =>
+      json(
+        200,
+        [...mock.consents.requests.values()].map((request) => details(mock, request)),
+      ),
+    ),
+    route('GET', '/consentrequests/{id}', none, consentControl),
     // The user accepts, rejects, or revokes an accepted consent.
-    { method: 'POST', path: '/consentrequests/{id}/{action}', auth: none, handle: consentControl },
+    route('POST', '/consentrequests/{id}/{action}', none, consentControl),
   ],
 };
 

@@ -15,7 +15,7 @@ import {
 } from 'jose';
 import { none } from './auth.js';
 import { json, mediaType } from './http.js';
-import type { Caller, RouteTable } from './routes.js';
+import { route, type Caller, type RouteTable } from './routes.js';
 import type { MockClient } from './types.js';
 
 /**
@@ -307,32 +307,23 @@ export class MockMaskinporten {
 export const maskinportenRoutes: RouteTable = {
   base: '/maskinporten',
   routes: [
-    {
-      method: 'POST',
-      path: '/token',
-      auth: none,
-      count: 'tokenRequests',
-      handle: (request, { mock }) => mock.maskinporten.token(request),
-    },
-    {
-      method: 'GET',
-      path: '/.well-known/oauth-authorization-server',
-      auth: none,
-      handle: (_, { mock }) =>
-        json(200, {
-          issuer: mock.maskinporten.issuer,
-          token_endpoint: mock.maskinporten.tokenEndpoint,
-          jwks_uri: `${mock.maskinporten.issuer}jwk`,
-          token_endpoint_auth_methods_supported: ['private_key_jwt'],
-          grant_types_supported: [JWT_BEARER],
-          token_endpoint_auth_signing_alg_values_supported: GRANT_ALGORITHMS,
-        }),
-    },
-    {
-      method: 'GET',
-      path: '/jwk',
-      auth: none,
-      handle: (_, { mock }) => json(200, { keys: [mock.maskinporten.publicJwk] }),
-    },
+    route(
+      'POST',
+      '/token',
+      none,
+      (request, { mock }) => mock.maskinporten.token(request),
+      'tokenRequests',
+    ),
+    route('GET', '/.well-known/oauth-authorization-server', none, (_, { mock }) =>
+      json(200, {
+        issuer: mock.maskinporten.issuer,
+        token_endpoint: mock.maskinporten.tokenEndpoint,
+        jwks_uri: `${mock.maskinporten.issuer}jwk`,
+        token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        grant_types_supported: [JWT_BEARER],
+        token_endpoint_auth_signing_alg_values_supported: GRANT_ALGORITHMS,
+      }),
+    ),
+    route('GET', '/jwk', none, (_, { mock }) => json(200, { keys: [mock.maskinporten.publicJwk] })),
   ],
 };
