@@ -7,6 +7,7 @@ import type { Party } from './registry.js';
 import { appendConsentOutcome, consentOutcome } from './return-url.js';
 import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
+import { LOGOUT_COOKIE_SYSTEM_USER, systemUserReturn } from './systemuser-page.js';
 import { TEXTS, fill, pageLanguage } from './texts/index.js';
 import { formatOsloDateTime } from './time.js';
 import type { MockConsentRequest, PageLanguage } from './types.js';
@@ -114,6 +115,11 @@ function logout(_: Request, { mock, params }: RouteContext): Response {
 
 function authenticationLogout(request: Request, { mock }: RouteContext): Response {
   const info = cookie(request, LOGOUT_COOKIE);
+  // After the system-user page: AUTHN's `HandleLoggedOut` sends the user to `redirectUrl` as it is.
+  if (info?.startsWith(LOGOUT_COOKIE_SYSTEM_USER)) {
+    const target = systemUserReturn(mock, info.slice(LOGOUT_COOKIE_SYSTEM_USER.length));
+    return redirect(target, 302, { 'Set-Cookie': `${LOGOUT_COOKIE}=; Path=/; Max-Age=0` });
+  }
   return redirect(
     info?.startsWith(COOKIE_FIELD) ? `${mock.baseUrl}${LOGOUT_REDIRECT_PATH}` : `${mock.baseUrl}/`,
   );

@@ -41,7 +41,7 @@ export function page(status: number, document: string): Response {
 /** The page for a missing (400) or unknown (404) request id. */
 export function notFoundPage(
   lang: PageLanguage,
-  notFound: 'consentNotFound' | 'accessNotFound',
+  notFound: 'consentNotFound' | 'accessNotFound' | 'systemUserNotFound',
   missing: boolean,
   languageHref?: (code: PageLanguage) => string,
 ): Response {

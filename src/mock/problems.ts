@@ -45,6 +45,21 @@ export const AM = descriptors('AM-', {
   idExists: [16, 400, 'Consent with id already exist'],
 });
 
+/** System-user requests' codes (altinn-api.md 3.4, `Problem.cs`); the titles are the mock's. */
+export const AUTH = descriptors('AUTH-', {
+  unknownParty: [0, 400, 'The organisation number was not found'],
+  rightsNotAllowed: [1, 400, 'One or more rights are not registered for the system'],
+  systemUserExists: [4, 400, 'A system user already exists for this system and organisation'],
+  requestNotFound: [10, 404, 'The Id does not refer to a Request in our system.'],
+  systemNotFound: [11, 404, 'The system is not found, or not the vendor’s'],
+  redirectUrlNotAllowed: [21, 400, 'The RedirectUrl is not registered for the system'],
+  noRedirectUrls: [26, 400, 'The system has no registered redirect URLs'],
+  packagesRequired: [58, 400, 'An agent request must name access packages'],
+  nothingRequested: [59, 400, 'The request must name at least one right or access package'],
+  packagesNotAllowed: [63, 400, 'One or more access packages are not registered for the system'],
+  notAccessManager: [66, 403, 'Only the organisation’s access manager may approve or reject'],
+});
+
 /** A validation error's code and title (`ValidationErrors.cs`, `StdValidationErrors.cs`). */
 export type ValidationErrorDescriptor = Omit<ProblemDescriptor, 'status'>;
 

@@ -114,6 +114,13 @@ export interface MockAltinnOptions {
   accessManagers?: Record<string, MockAccessManager[]>;
   /** @deprecated Ignored: the mock no longer serves Altinn 2's list, which the product never calls. */
   delegationRequestsPageSize?: number;
+  /** Systems in the system register, besides the demo's (`registerSystem` adds more). */
+  systems?: MockSystem[];
+  /**
+   * Who may answer a system-user request, by organisation: `accessManagers` (tilgangsstyrer:
+   * approve, reject) and `others` (another relation: escalate only), as identity numbers.
+   */
+  systemUserApprovers?: Record<string, MockApprovers>;
   /** An approved Altinn 2 request: `Approved` (default, its docs) or `Accepted` (NAV, 3.1 [C]). */
   altinn2ApprovedStatus?: 'Approved' | 'Accepted';
 }
@@ -218,12 +225,66 @@ export interface MockAccessRequest {
   lastUpdated: string;
 }
 
+/** A system in Altinn's system register (altinn-api.md 3.4): what a vendor may ask for. */
+export interface MockSystem {
+  /** `<vendorOrgnr>_<name>`: only the vendor's token may ask for it. */
+  id: string;
+  name: LocalizedText;
+  /** Resource ids (`urn:altinn:resource` values) a request may name. */
+  rights: string[];
+  /** Access package URNs a request may name. */
+  accessPackages: string[];
+  /** Matched on scheme, host, port and path; the query is free. */
+  allowedRedirectUrls: string[];
+}
+
+export interface MockApprovers {
+  accessManagers: string[];
+  others: string[];
+}
+
+/** Spelled as Altinn spells them; nothing writes `Timedout` (a time-out is only `timedOut`). */
+export type MockSystemUserRequestStatus = 'New' | 'Accepted' | 'Rejected' | 'Denied' | 'Timedout';
+
+/** A stored system-user request; `id` lower case. */
+export interface MockSystemUserRequest {
+  id: string;
+  /** `vendor` or `vendor/agent`. */
+  agent: boolean;
+  systemId: string;
+  partyOrgNo: string;
+  /** Defaults to `partyOrgNo`, as in Altinn (hence the retry trap). */
+  externalRef: string;
+  integrationTitle: string | null;
+  rights: { action?: string | null; resource: { id: string; value: string }[] }[];
+  accessPackages: { urn: string }[];
+  status: MockSystemUserRequestStatus;
+  redirectUrl: string | null;
+  /** Forwarded to the access manager by someone else; never shown in the vendor's answers. */
+  escalated: boolean;
+  createdMicros: number;
+  /** Soft-deleted by `DELETE`: gone for every route, and for the retry lookup. */
+  deleted: boolean;
+}
+
+/** A system user, made when a request is approved. */
+export interface MockSystemUser {
+  id: string;
+  systemId: string;
+  reporteeOrgNo: string;
+  externalRef: string;
+  integrationTitle: string | null;
+  createdMicros: number;
+  agent: boolean;
+}
+
 /** Calls to each API, any outcome: how often the code under test calls Altinn. */
 export interface MockAltinnStats {
   tokenRequests: number;
   consentRequests: number;
   altinn2DelegationRequests: number;
   altinn3DelegationRequests: number;
+  systemUserRequests: number;
 }
 
 /** A running mock Altinn. */
@@ -239,6 +300,8 @@ export interface MockAltinn {
   altinn2ApiBaseUrl: string;
   /** `<url>/accessmanagement/api/v1/serviceowner`. */
   serviceOwnerApiBaseUrl: string;
+  /** `<url>/authentication/api/v1/systemuser` (`/request/vendor…`, `/vendor/byquery`). */
+  systemUserApiBaseUrl: string;
   close(): Promise<void>;
   /** Forgets every request, used grant id and counter; keeps clients and API keys. */
   reset(): void;
@@ -247,6 +310,11 @@ export interface MockAltinn {
   readonly consentRequests: ReadonlyMap<string, Readonly<MockConsentRequest>>;
   readonly delegationRequests: ReadonlyMap<string, Readonly<MockDelegationRequest>>;
   readonly accessRequests: ReadonlyMap<string, Readonly<MockAccessRequest>>;
+  readonly systemUserRequests: ReadonlyMap<string, Readonly<MockSystemUserRequest>>;
+  /** System users by id, made by approvals. */
+  readonly systemUsers: ReadonlyMap<string, Readonly<MockSystemUser>>;
+  /** Adds a system to the system register, or replaces the one with its `id`. */
+  registerSystem(system: MockSystem): void;
   /** Adds a Maskinporten client, or replaces the one with its `clientId`. */
   registerClient(client: MockClient): void;
   /** Adds an Altinn 2 API key. */
