@@ -75,13 +75,8 @@ function withdraw(_: Request, { mock, caller, params }: RouteContext): Response 
   if (request.by !== ORGANIZATION_URN_PREFIX + caller.orgNumber) return empty(403);
   const from = request.status;
   if (!moveAccessRequest(request, 'withdraw', mock.nowMicros())) {
-    return invalid(
-      invalidField(
-        VLD.requestUnsupportedStatusUpdate,
-        ['$QUERY/party'],
-        `Changing request status from ${from} to Withdrawn is not allowed.`,
-      ),
-    );
+    const detail = `Changing request status from ${from} to Withdrawn is not allowed.`;
+    return invalid(invalidField(VLD.requestUnsupportedStatusUpdate, ['$QUERY/party'], detail));
   }
   return json(200, request.status);
 }
@@ -119,13 +114,8 @@ async function create(
   if (input.resource) {
     const resource = mock.resources.get(input.resource.referenceId);
     if (resource?.owner !== caller.orgNumber) {
-      return invalid(
-        invalidField(
-          VLD.requestedResourceNotOwned,
-          ['resource'],
-          `Resource with reference ID '${input.resource.referenceId}' is not owned by serviceowner.`,
-        ),
-      );
+      const detail = `Resource with reference ID '${input.resource.referenceId}' is not owned by serviceowner.`;
+      return invalid(invalidField(VLD.requestedResourceNotOwned, ['resource'], detail));
     }
   }
   if (input.from.urn === input.to.urn) {
@@ -151,13 +141,8 @@ function stringMember(
     return undefined;
   }
   if (typeof value === 'string') return value;
-  errors.push(
-    invalidField(
-      VLD.jsonError,
-      [`/${name}`],
-      `The JSON value could not be converted to System.String. Path: $.${name}`,
-    ),
-  );
+  const detail = `The JSON value could not be converted to System.String. Path: $.${name}`;
+  errors.push(invalidField(VLD.jsonError, [`/${name}`], detail));
   return undefined;
 }
 
@@ -173,28 +158,21 @@ function entity(
 ): Party | undefined {
   if (urn === undefined) return undefined;
   const ref = parsePartyUrn(urn);
-  if (!ref) {
-    errors.push(invalidField(VLD.invalidUrn, [path], `Urn ${urn} is not valid`));
-    return undefined;
+  const party = ref && mock.parties.find(ref);
+  if (!ref) errors.push(invalidField(VLD.invalidUrn, [path], `Urn ${urn} is not valid`));
+  else if (!party) {
+    const detail = `Entity not found with matching urn '${urn}'`;
+    errors.push(invalidField(VLD.objectNotFound, [path], detail));
   }
-  const party = mock.parties.find(ref);
-  if (!party) {
-    errors.push(
-      invalidField(VLD.objectNotFound, [path], `Entity not found with matching urn '${urn}'`),
-    );
-  }
-  return party;
+  return party || undefined;
 }
 
 /** `POST resource` `{ from: requester, to: organisation asked, resource, rightKeys? }`: it exists (AMSO.VLD-00003) and may be delegated (AM.VLD-00049). `rightKeys` is accepted and ignored, as by Altinn. */
 const forResource: Build = (mock, body, { from, to, by }, errors) => {
   if (errors.length > 0 || !from || !to) return undefined;
   const rightKeys = member(body, 'rightKeys');
-  if (
-    rightKeys !== undefined &&
-    rightKeys !== null &&
-    (!Array.isArray(rightKeys) || rightKeys.some((key) => typeof key !== 'string'))
-  ) {
+  const keys = rightKeys ?? [];
+  if (!Array.isArray(keys) || keys.some((key) => typeof key !== 'string')) {
     errors.push(
       invalidField(VLD.jsonError, ['/rightKeys'], 'rightKeys must be an array of strings'),
     );
@@ -202,23 +180,14 @@ const forResource: Build = (mock, body, { from, to, by }, errors) => {
   const id = stringMember(body, 'resource', errors);
   if (id === undefined) return undefined;
   const resource = mock.resources.get(id);
-  if (!resource) {
-    errors.push(
-      invalidField(
-        VLD.requestedResourceNotFound,
-        ['resource'],
-        `Resource with reference ID '${id}' was not found.`,
-      ),
-    );
-  } else if (resource.delegable === false) {
-    errors.push(
-      invalidField(
-        VLD.resourceIsNotDelegable,
-        ['resource'],
-        `Resource with reference ID '${id}' is not delegable.`,
-      ),
-    );
-  }
+  const problem = !resource
+    ? VLD.requestedResourceNotFound
+    : resource.delegable === false
+      ? VLD.resourceIsNotDelegable
+      : undefined;
+  const what = !resource ? 'was not found' : 'is not delegable';
+  if (problem)
+    errors.push(invalidField(problem, ['resource'], `Resource with reference ID '${id}' ${what}.`));
   if (errors.length > 0 || !resource) return undefined;
   return {
     from,
@@ -236,25 +205,14 @@ const forResource: Build = (mock, body, { from, to, by }, errors) => {
 const forPackage: Build = (mock, body, { from, to, by }, errors) => {
   const value = stringMember(body, 'package', errors, false) ?? '';
   const found = value === '' ? undefined : mock.packages.find(value);
-  if (value === '') {
-    errors.push(invalidField(VLD.invalidUrn, ['/package'], 'Package must be defined.'));
-  } else if (!found) {
-    errors.push(
-      invalidField(
-        VLD.packageNotExists,
-        ['/package'],
-        `No package was found with value '${value}'.`,
-      ),
-    );
-  } else if (found.assignable === false) {
-    errors.push(
-      invalidField(
-        VLD.packageIsNotAssignable,
-        ['/package'],
-        `Package '${value}' is not assignable.`,
-      ),
-    );
-  }
+  const [problem, detail] =
+    value === ''
+      ? [VLD.invalidUrn, 'Package must be defined.']
+      : !found
+        ? [VLD.packageNotExists, `No package was found with value '${value}'.`]
+        : [VLD.packageIsNotAssignable, `Package '${value}' is not assignable.`];
+  if (!found || found.assignable === false)
+    errors.push(invalidField(problem, ['/package'], detail));
   if (errors.length > 0 || !found || !from || !to) return undefined;
   return {
     from,

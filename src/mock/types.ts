@@ -112,7 +112,7 @@ export interface MockAltinnOptions {
   accessPackages?: MockAccessPackage[];
   /** Access managers by organisation (replacing its defaults; unknown ones get two invented). */
   accessManagers?: Record<string, MockAccessManager[]>;
-  /** @deprecated Ignored: the mock no longer serves Altinn 2's list, which the product never calls. */
+  /** @deprecated Ignored: Altinn 2's list answers in one page. */
   delegationRequestsPageSize?: number;
   /** Systems in the system register, besides the demo's (`registerSystem` adds more). */
   systems?: MockSystem[];
