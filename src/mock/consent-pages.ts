@@ -75,21 +75,26 @@ const NOTICE_BY_PROBLEM = new Map<ProblemDescriptor, PageNotice>([
   [AM.expired, 'expired'],
 ]);
 
-function showPage(request: Request, { mock, url }: RouteContext): Response {
+/** The page's request and language, or the not-found page. */
+function pageRequest(request: Request, { mock, url }: RouteContext) {
   const lang = pageLanguage(request, url);
   const id = url.searchParams.get('id');
   const consent = id ? mock.consents.get(id) : undefined;
-  if (!consent)
-    return notFoundPage(lang, 'consentNotFound', !id, (code) => pageUrl(id || null, code));
-  return page(200, consentPage(mock, consent, lang));
+  if (consent) return { consent, lang };
+  return notFoundPage(lang, 'consentNotFound', !id, (code) => pageUrl(id || null, code));
 }
 
-async function answerPage(request: Request, { mock, url }: RouteContext): Promise<Response> {
-  const lang = pageLanguage(request, url);
-  const id = url.searchParams.get('id');
-  const consent = id ? mock.consents.get(id) : undefined;
-  if (!consent)
-    return notFoundPage(lang, 'consentNotFound', !id, (code) => pageUrl(id || null, code));
+function showPage(request: Request, context: RouteContext): Response {
+  const found = pageRequest(request, context);
+  if (found instanceof Response) return found;
+  return page(200, consentPage(context.mock, found.consent, found.lang));
+}
+
+async function answerPage(request: Request, context: RouteContext): Promise<Response> {
+  const found = pageRequest(request, context);
+  if (found instanceof Response) return found;
+  const { mock } = context;
+  const { consent, lang } = found;
   const action = (await readForm(request)).get('action');
   if (action !== 'accept' && action !== 'reject') {
     return page(400, consentPage(mock, consent, lang, 'noAction'));
@@ -147,9 +152,7 @@ function isAbsoluteUrl(url: string): boolean {
 // The pages: server-rendered HTML without scripts; every value goes through `escapeHtml`.
 
 function pageUrl(id: string | null, lang: PageLanguage): string {
-  const query = new URLSearchParams();
-  if (id !== null) query.set('id', id);
-  query.set('lang', lang);
+  const query = new URLSearchParams(id === null ? { lang } : { id, lang });
   return `${CONSENT_PAGE_PATH}?${query.toString()}`;
 }
 
@@ -180,12 +183,8 @@ function renderRight(
   const resource = mock.resources.get(resourceId);
   const title = resource?.title?.[lang] ?? resourceId;
   const text = resource?.consentText?.[lang];
-  const fields = new Map(
-    Object.entries(resource?.consentMetadata ?? {}).map(([key, field]) => [
-      key.toLowerCase(),
-      field,
-    ]),
-  );
+  const declared = Object.entries(resource?.consentMetadata ?? {});
+  const fields = new Map(declared.map(([key, field]) => [key.toLowerCase(), field]));
   const metadata = Object.entries(right.metadata ?? {})
     .map(([key, value]) => {
       const label = fields.get(key.toLowerCase())?.label?.[lang] ?? key;
