@@ -63,18 +63,13 @@ export const AUTH = descriptors('AUTH-', {
 /** A validation error's code and title (`ValidationErrors.cs`, `StdValidationErrors.cs`). */
 export type ValidationErrorDescriptor = Omit<ProblemDescriptor, 'status'>;
 
-const std = (number: number, title: string): ValidationErrorDescriptor => ({
-  code: `STD.VLD-${String(number).padStart(5, '0')}`,
-  title,
-});
-const am = (number: number, title: string): ValidationErrorDescriptor => ({
-  code: `AM.VLD-${String(number).padStart(5, '0')}`,
-  title,
-});
-const amso = (number: number, title: string): ValidationErrorDescriptor => ({
-  code: `AMSO.VLD-${String(number).padStart(5, '0')}`,
-  title,
-});
+const vld =
+  (prefix: string) =>
+  (number: number, title: string): ValidationErrorDescriptor => ({
+    code: `${prefix}.VLD-${String(number).padStart(5, '0')}`,
+    title,
+  });
+const [std, am, amso] = [vld('STD'), vld('AM'), vld('AMSO')];
 
 export const VLD = {
   required: std(0, 'The field is required.'),
