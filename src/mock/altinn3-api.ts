@@ -6,16 +6,10 @@ import {
 } from './access-store.js';
 import { bearer } from './auth.js';
 import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from './defaults.js';
-import { empty, isJsonBody, json, readJson } from './http.js';
+import { empty, json } from './http.js';
 import { isGuid, stableUuid } from './ids.js';
-import { isObject, member, type JsonObject } from './json-input.js';
-import {
-  VLD,
-  invalid,
-  invalidField,
-  unsupportedMediaType,
-  type ValidationError,
-} from './problems.js';
+import { member, type JsonObject } from './json-input.js';
+import { VLD, invalid, invalidField, jsonObjectBody, type ValidationError } from './problems.js';
 import { ORGANIZATION_URN_PREFIX, parsePartyUrn, type Party } from './registry.js';
 import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
@@ -97,19 +91,16 @@ async function create(
   { mock, caller }: RouteContext,
   build: Build,
 ): Promise<Response> {
-  if (!isJsonBody(request)) return unsupportedMediaType();
-  const body = await readJson(request);
-  if (!('value' in body) || !isObject(body.value)) {
-    return invalid(invalidField(VLD.jsonError, ['/'], 'The request body must be a JSON object.'));
-  }
+  const body = await jsonObjectBody(request);
+  if (body instanceof Response) return body;
   const errors: ValidationError[] = [];
-  const fromUrn = stringMember(body.value, 'from', errors);
-  const toUrn = stringMember(body.value, 'to', errors);
+  const fromUrn = stringMember(body, 'from', errors);
+  const toUrn = stringMember(body, 'to', errors);
   if (errors.length > 0) return invalid(...errors);
   const from = entity(mock, fromUrn, '/from', errors);
   const to = entity(mock, toUrn, '/to', errors);
   const by = mock.parties.orSynthetic(ORGANIZATION_URN_PREFIX + caller.orgNumber);
-  const input = build(mock, body.value, { from, to, by }, errors);
+  const input = build(mock, body, { from, to, by }, errors);
   if (errors.length > 0 || !input) return invalid(...errors);
   if (input.resource) {
     const resource = mock.resources.get(input.resource.referenceId);

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { bearer } from './auth.js';
 import { SCOPE_SYSTEM_USER_REQUEST_READ, SCOPE_SYSTEM_USER_REQUEST_WRITE } from './defaults.js';
-import { empty, isJsonBody, json, readJson } from './http.js';
+import { empty, json } from './http.js';
 import { isObject, member, type JsonObject } from './json-input.js';
-import {
-  AUTH,
-  VLD,
-  invalid,
-  invalidField,
-  problem,
-  problemResponse,
-  unsupportedMediaType,
-} from './problems.js';
+import { AUTH, VLD, invalid, invalidField, jsonObjectBody } from './problems.js';
+import { problem, problemResponse } from './problems.js';
 import { RequestStore } from './request-store.js';
 import { route, type Caller, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
@@ -218,17 +211,11 @@ function text(body: JsonObject, name: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-async function create(
-  request: Request,
-  { mock, caller }: RouteContext,
-  agent: boolean,
-): Promise<Response> {
-  if (!isJsonBody(request)) return unsupportedMediaType();
-  const parsed = await readJson(request);
-  if (!('value' in parsed) || !isObject(parsed.value)) {
-    return invalid(invalidField(VLD.jsonError, ['/'], 'The request body must be a JSON object.'));
-  }
-  const body = parsed.value;
+/** `POST vendor[/agent]`: the retry lookup first, then Altinn's checks in the order a backend meets them. */
+async function create(request: Request, context: RouteContext, agent: boolean) {
+  const { mock, caller } = context;
+  const body = await jsonObjectBody(request);
+  if (body instanceof Response) return body;
   const [systemId, partyOrgNo] = [text(body, 'systemId'), text(body, 'partyOrgNo')];
   if (!systemId || !partyOrgNo) {
     const missing = [systemId ? [] : ['/systemId'], partyOrgNo ? [] : ['/partyOrgNo']].flat();
