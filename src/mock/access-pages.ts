@@ -12,14 +12,13 @@ import { isGuid } from './ids.js';
 import { layout, notFoundPage, page } from './page-layout.js';
 import { ORGANIZATION_URN_PREFIX } from './registry.js';
 import { appendDelegationRequestOutcome } from './return-url.js';
-import type { RouteContext, RouteTable } from './routes.js';
+import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import { TEXTS, fill, joinNames, pageLanguage, type PageTexts } from './texts/index.js';
 import type {
   MockAccessRequest,
   MockAccessRequestStatus,
   MockDelegationRequest,
-  MockDelegationRequestStatus,
   PageLanguage,
 } from './types.js';
 
@@ -38,22 +37,22 @@ import type {
 export const accessPageRoutes: RouteTable = {
   base: '',
   routes: [
-    { method: 'GET', path: `${ALTINN2_SEND_PAGE_PATH}/{guid}`, auth: none, handle: sendPage },
-    { method: 'POST', path: `${ALTINN2_SEND_PAGE_PATH}/{guid}`, auth: none, handle: sendPage },
-    { method: 'GET', path: DRAFT_PAGE_PATH, auth: none, handle: draftPage },
-    { method: 'POST', path: DRAFT_PAGE_PATH, auth: none, handle: draftPage },
-    { method: 'GET', path: RECEIVED_PAGE_PATH, auth: none, handle: receivedPage },
-    { method: 'POST', path: RECEIVED_PAGE_PATH, auth: none, handle: receivedPage },
+    route('GET', `${ALTINN2_SEND_PAGE_PATH}/{guid}`, none, sendPage),
+    route('POST', `${ALTINN2_SEND_PAGE_PATH}/{guid}`, none, sendPage),
+    route('GET', DRAFT_PAGE_PATH, none, draftPage),
+    route('POST', DRAFT_PAGE_PATH, none, draftPage),
+    route('GET', RECEIVED_PAGE_PATH, none, receivedPage),
+    route('POST', RECEIVED_PAGE_PATH, none, receivedPage),
   ],
 };
 
-/** An access request of either API, as the access manager and the test controls see them. */
-export type AnyAccessRequest =
+/** An access request of either API, as the access manager sees them. */
+type AnyAccessRequest =
   | { api: 'altinn2'; request: MockDelegationRequest }
   | { api: 'altinn3'; request: MockAccessRequest };
 
 /** Finds an access request of either API by id (the two share no ids: both are random UUIDs). */
-export function findAccessRequest(mock: MockState, id: string): AnyAccessRequest | undefined {
+function findAccessRequest(mock: MockState, id: string): AnyAccessRequest | undefined {
   const altinn2 = mock.delegationRequests.get(id);
   if (altinn2) return { api: 'altinn2', request: altinn2 };
   const altinn3 = mock.accessRequests.get(id);
@@ -64,15 +63,11 @@ function idOf(any: AnyAccessRequest): string {
   return any.api === 'altinn2' ? any.request.guid : any.request.id;
 }
 
-export function statusOf(any: AnyAccessRequest): string {
-  return any.api === 'altinn2' ? any.request.requestStatus : any.request.status;
-}
-
 /**
  * The access manager approves or rejects: Altinn 2 from Unopened or Opened (approved is spelled as
  * the option says), Altinn 3 from Pending. `false` when the request does not wait for an answer.
  */
-export function decideAccessRequest(
+function decideAccessRequest(
   mock: MockState,
   any: AnyAccessRequest,
   decision: 'approve' | 'reject',
@@ -424,7 +419,7 @@ function receivedItem(
   const texts = TEXTS[lang];
   const t = texts.received;
   const id = idOf(any);
-  const status = statusOf(any) as MockDelegationRequestStatus | MockAccessRequestStatus;
+  const status = any.api === 'altinn2' ? any.request.requestStatus : any.request.status;
   const headingId = `request-${id}`;
   const [title, requester, serviceOwner, message] =
     any.api === 'altinn2'

@@ -10,7 +10,7 @@ import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from 
 import { empty, json, mediaType, readJson } from './http.js';
 import { isGuid } from './ids.js';
 import { isObject, member, type JsonObject } from './json-input.js';
-import type { Caller, RouteContext, RouteTable } from './routes.js';
+import { route, type Caller, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import type { MockDelegationRequest, MockRequestResource } from './types.js';
 
@@ -32,30 +32,10 @@ export const altinn2Routes: RouteTable = {
   base: ALTINN2_API_PATH,
   count: 'altinn2DelegationRequests',
   routes: [
-    {
-      method: 'POST',
-      path: '',
-      auth: apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_WRITE),
-      handle: create,
-    },
-    {
-      method: 'GET',
-      path: '',
-      auth: apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_READ),
-      handle: list,
-    },
-    {
-      method: 'GET',
-      path: '/{id}',
-      auth: apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_READ),
-      handle: read,
-    },
-    {
-      method: 'DELETE',
-      path: '/{id}',
-      auth: apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_WRITE),
-      handle: remove,
-    },
+    route('POST', '', apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_WRITE), create),
+    route('GET', '', apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_READ), list),
+    route('GET', '/{id}', apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_READ), read),
+    route('DELETE', '/{id}', apiKeyAndBearer(SCOPE_DELEGATION_REQUESTS_WRITE), remove),
   ],
 };
 
@@ -91,8 +71,7 @@ function ownRequest(mock: MockState, caller: Caller, id: string): MockDelegation
     });
   }
   const request = mock.delegationRequests.get(id);
-  if (!request)
-    return altinn2Error(404, `No delegation request with id ${id.toLowerCase()} was found.`);
+  if (!request) return altinn2Error(404, `No delegation request ${id.toLowerCase()} was found.`);
   if (request.serviceOwner !== caller.orgNumber) {
     return altinn2Error(403, 'The delegation request belongs to another service owner.');
   }
@@ -102,11 +81,8 @@ function ownRequest(mock: MockState, caller: Caller, id: string): MockDelegation
 function read(request: Request, { mock, caller, params }: RouteContext): Response {
   const found = ownRequest(mock, caller, params.id ?? '');
   if (found instanceof Response) return found;
-  return representation(
-    request,
-    200,
-    delegationRequestJson(found, mock.baseUrl, wantsHal(request)),
-  );
+  const body = delegationRequestJson(found, mock.baseUrl, wantsHal(request));
+  return representation(request, 200, body);
 }
 
 /** `GET` with filters: the caller's requests, oldest first, in one page. Query names in any case, as ASP.NET binds them. */
@@ -179,20 +155,14 @@ function partyNumber(
 ): string | undefined {
   const value = member(body, name);
   const number = asText(value);
-  const organizationOnly = name === 'OfferedBy';
-  const known = (n: string) =>
-    organizationOnly ? mock.parties.organization(n) : mock.parties.byNumber(n);
+  const orgOnly = name === 'OfferedBy';
+  const what = `${orgOnly ? '' : 'a national identity number (11 digits) or '}an organisation number (9 digits)`;
   if (value === undefined || value === null) fail(name, `${name} is required.`);
-  else if (
-    number === undefined ||
-    !(organizationOnly ? /^\d{9}$/ : /^(\d{9}|\d{11})$/).test(number)
-  ) {
-    fail(
-      name,
-      `${name} must be ${organizationOnly ? 'an organisation number (9 digits)' : 'a national identity number (11 digits) or an organisation number (9 digits)'}.`,
-    );
-  } else if (!known(number)) fail(name, `${name} ${number} is not in the register.`);
-  else return number;
+  else if (number === undefined || !(orgOnly ? /^\d{9}$/ : /^(\d{9}|\d{11})$/).test(number)) {
+    fail(name, `${name} must be ${what}.`);
+  } else if (!(orgOnly ? mock.parties.organization(number) : mock.parties.byNumber(number))) {
+    fail(name, `${name} ${number} is not in the register.`);
+  } else return number;
   return undefined;
 }
 
@@ -204,10 +174,8 @@ function services(
   fail: (key: string, message: string) => void,
 ): MockRequestResource[] {
   if (!Array.isArray(value) || value.length === 0) {
-    fail(
-      'RequestResources',
-      'RequestResources must name at least one service (ServiceCode and ServiceEditionCode).',
-    );
+    const detail = 'must name at least one service (ServiceCode and ServiceEditionCode).';
+    fail('RequestResources', `RequestResources ${detail}`);
     return [];
   }
   return value.flatMap((item: unknown, index) => {
@@ -217,10 +185,7 @@ function services(
     const service = code && edition !== undefined ? mock.services.get(code, edition) : undefined;
     if (!isObject(item)) fail(key, `${key} must be an object.`);
     else if (code === undefined && typeof member(item, 'AltinnAppId') === 'string') {
-      fail(
-        key,
-        `${key}: AltinnAppId (Altinn 3 apps) is not supported by the mock; name a ServiceCode.`,
-      );
+      fail(key, `${key}: AltinnAppId (Altinn 3 apps) is not mocked; name a ServiceCode.`);
     } else if (!code) fail(key, `${key}: ServiceCode is required.`);
     else if (edition === undefined) fail(key, `${key}: ServiceEditionCode must be a whole number.`);
     else if (!service) fail(key, `${key}: no service ${code} edition ${edition} exists.`);
@@ -263,26 +228,10 @@ function validate(
   if (message !== null && typeof message !== 'string')
     fail('RequestMessage', 'RequestMessage must be a string.');
   const requestResources = services(mock, member(body, 'RequestResources'), caller, fail);
-  if (
-    Object.keys(modelState).length > 0 ||
-    !coveredBy ||
-    !offeredBy ||
-    typeof redirectUrl !== 'string'
-  ) {
-    return { modelState };
-  }
+  if (Object.keys(modelState).length > 0 || !coveredBy || !offeredBy) return { modelState };
   const requestMessage = typeof message === 'string' ? message : null;
-  const keepSessionAlive = keep === true;
-  return {
-    input: {
-      coveredBy,
-      offeredBy,
-      redirectUrl,
-      requestMessage,
-      keepSessionAlive,
-      requestResources,
-    },
-  };
+  const input = { coveredBy, offeredBy, redirectUrl: String(redirectUrl), requestMessage };
+  return { input: { ...input, keepSessionAlive: keep === true, requestResources } };
 }
 
 const BODY_TYPES = ['application/json', 'application/hal+json', 'text/json'];
@@ -296,11 +245,10 @@ async function create(request: Request, { mock, caller }: RouteContext): Promise
     );
   }
   const body = await readJson(request);
-  if ('error' in body) {
-    return modelStateError({ request: [`The body is not valid JSON: ${body.error}`] });
+  const unbound = 'error' in body ? `The body is not valid JSON: ${body.error}` : undefined;
+  if (unbound || !('value' in body) || !isObject(body.value)) {
+    return modelStateError({ request: [unbound ?? 'The body must be a JSON object.'] });
   }
-  if (!isObject(body.value))
-    return modelStateError({ request: ['The body must be a JSON object.'] });
   const result = validate(mock, body.value, caller);
   if ('modelState' in result) return modelStateError(result.modelState);
 

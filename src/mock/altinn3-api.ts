@@ -6,18 +6,12 @@ import {
 } from './access-store.js';
 import { bearer } from './auth.js';
 import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from './defaults.js';
-import { empty, isJsonBody, json, readJson } from './http.js';
+import { empty, json } from './http.js';
 import { isGuid, stableUuid } from './ids.js';
-import { isObject, member, type JsonObject } from './json-input.js';
-import {
-  VLD,
-  invalid,
-  invalidField,
-  unsupportedMediaType,
-  type ValidationError,
-} from './problems.js';
+import { member, type JsonObject } from './json-input.js';
+import { VLD, invalid, invalidField, jsonObjectBody, type ValidationError } from './problems.js';
 import { ORGANIZATION_URN_PREFIX, parsePartyUrn, type Party } from './registry.js';
-import type { RouteContext, RouteTable } from './routes.js';
+import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import type { MockAccessRequest } from './types.js';
 
@@ -36,31 +30,15 @@ export const altinn3Routes: RouteTable = {
   base: SERVICE_OWNER_API_PATH,
   count: 'altinn3DelegationRequests',
   routes: [
-    {
-      method: 'POST',
-      path: '/resource',
-      auth: bearer(SCOPE_DELEGATION_REQUESTS_WRITE),
-      handle: (request, context) => create(request, context, forResource),
-    },
-    {
-      method: 'POST',
-      path: '/package',
-      auth: bearer(SCOPE_DELEGATION_REQUESTS_WRITE),
-      handle: (request, context) => create(request, context, forPackage),
-    },
+    route('POST', '/resource', bearer(SCOPE_DELEGATION_REQUESTS_WRITE), (request, context) =>
+      create(request, context, forResource),
+    ),
+    route('POST', '/package', bearer(SCOPE_DELEGATION_REQUESTS_WRITE), (request, context) =>
+      create(request, context, forPackage),
+    ),
     // `.read` exactly: a client granted only `.write` cannot poll.
-    {
-      method: 'GET',
-      path: '/{id}/status',
-      auth: bearer(SCOPE_DELEGATION_REQUESTS_READ),
-      handle: status,
-    },
-    {
-      method: 'PUT',
-      path: '/{id}/withdraw',
-      auth: bearer(SCOPE_DELEGATION_REQUESTS_WRITE),
-      handle: withdraw,
-    },
+    route('GET', '/{id}/status', bearer(SCOPE_DELEGATION_REQUESTS_READ), status),
+    route('PUT', '/{id}/withdraw', bearer(SCOPE_DELEGATION_REQUESTS_WRITE), withdraw),
   ],
 };
 
@@ -91,13 +69,8 @@ function withdraw(_: Request, { mock, caller, params }: RouteContext): Response 
   if (request.by !== ORGANIZATION_URN_PREFIX + caller.orgNumber) return empty(403);
   const from = request.status;
   if (!moveAccessRequest(request, 'withdraw', mock.nowMicros())) {
-    return invalid(
-      invalidField(
-        VLD.requestUnsupportedStatusUpdate,
-        ['$QUERY/party'],
-        `Changing request status from ${from} to Withdrawn is not allowed.`,
-      ),
-    );
+    const detail = `Changing request status from ${from} to Withdrawn is not allowed.`;
+    return invalid(invalidField(VLD.requestUnsupportedStatusUpdate, ['$QUERY/party'], detail));
   }
   return json(200, request.status);
 }
@@ -118,30 +91,22 @@ async function create(
   { mock, caller }: RouteContext,
   build: Build,
 ): Promise<Response> {
-  if (!isJsonBody(request)) return unsupportedMediaType();
-  const body = await readJson(request);
-  if (!('value' in body) || !isObject(body.value)) {
-    return invalid(invalidField(VLD.jsonError, ['/'], 'The request body must be a JSON object.'));
-  }
+  const body = await jsonObjectBody(request);
+  if (body instanceof Response) return body;
   const errors: ValidationError[] = [];
-  const fromUrn = stringMember(body.value, 'from', errors);
-  const toUrn = stringMember(body.value, 'to', errors);
+  const fromUrn = stringMember(body, 'from', errors);
+  const toUrn = stringMember(body, 'to', errors);
   if (errors.length > 0) return invalid(...errors);
   const from = entity(mock, fromUrn, '/from', errors);
   const to = entity(mock, toUrn, '/to', errors);
   const by = mock.parties.orSynthetic(ORGANIZATION_URN_PREFIX + caller.orgNumber);
-  const input = build(mock, body.value, { from, to, by }, errors);
+  const input = build(mock, body, { from, to, by }, errors);
   if (errors.length > 0 || !input) return invalid(...errors);
   if (input.resource) {
     const resource = mock.resources.get(input.resource.referenceId);
     if (resource?.owner !== caller.orgNumber) {
-      return invalid(
-        invalidField(
-          VLD.requestedResourceNotOwned,
-          ['resource'],
-          `Resource with reference ID '${input.resource.referenceId}' is not owned by serviceowner.`,
-        ),
-      );
+      const detail = `Resource with reference ID '${input.resource.referenceId}' is not owned by serviceowner.`;
+      return invalid(invalidField(VLD.requestedResourceNotOwned, ['resource'], detail));
     }
   }
   if (input.from.urn === input.to.urn) {
@@ -167,13 +132,8 @@ function stringMember(
     return undefined;
   }
   if (typeof value === 'string') return value;
-  errors.push(
-    invalidField(
-      VLD.jsonError,
-      [`/${name}`],
-      `The JSON value could not be converted to System.String. Path: $.${name}`,
-    ),
-  );
+  const detail = `The JSON value could not be converted to System.String. Path: $.${name}`;
+  errors.push(invalidField(VLD.jsonError, [`/${name}`], detail));
   return undefined;
 }
 
@@ -189,28 +149,21 @@ function entity(
 ): Party | undefined {
   if (urn === undefined) return undefined;
   const ref = parsePartyUrn(urn);
-  if (!ref) {
-    errors.push(invalidField(VLD.invalidUrn, [path], `Urn ${urn} is not valid`));
-    return undefined;
+  const party = ref && mock.parties.find(ref);
+  if (!ref) errors.push(invalidField(VLD.invalidUrn, [path], `Urn ${urn} is not valid`));
+  else if (!party) {
+    const detail = `Entity not found with matching urn '${urn}'`;
+    errors.push(invalidField(VLD.objectNotFound, [path], detail));
   }
-  const party = mock.parties.find(ref);
-  if (!party) {
-    errors.push(
-      invalidField(VLD.objectNotFound, [path], `Entity not found with matching urn '${urn}'`),
-    );
-  }
-  return party;
+  return party || undefined;
 }
 
 /** `POST resource` `{ from: requester, to: organisation asked, resource, rightKeys? }`: it exists (AMSO.VLD-00003) and may be delegated (AM.VLD-00049). `rightKeys` is accepted and ignored, as by Altinn. */
 const forResource: Build = (mock, body, { from, to, by }, errors) => {
   if (errors.length > 0 || !from || !to) return undefined;
   const rightKeys = member(body, 'rightKeys');
-  if (
-    rightKeys !== undefined &&
-    rightKeys !== null &&
-    (!Array.isArray(rightKeys) || rightKeys.some((key) => typeof key !== 'string'))
-  ) {
+  const keys = rightKeys ?? [];
+  if (!Array.isArray(keys) || keys.some((key) => typeof key !== 'string')) {
     errors.push(
       invalidField(VLD.jsonError, ['/rightKeys'], 'rightKeys must be an array of strings'),
     );
@@ -218,23 +171,14 @@ const forResource: Build = (mock, body, { from, to, by }, errors) => {
   const id = stringMember(body, 'resource', errors);
   if (id === undefined) return undefined;
   const resource = mock.resources.get(id);
-  if (!resource) {
-    errors.push(
-      invalidField(
-        VLD.requestedResourceNotFound,
-        ['resource'],
-        `Resource with reference ID '${id}' was not found.`,
-      ),
-    );
-  } else if (resource.delegable === false) {
-    errors.push(
-      invalidField(
-        VLD.resourceIsNotDelegable,
-        ['resource'],
-        `Resource with reference ID '${id}' is not delegable.`,
-      ),
-    );
-  }
+  const problem = !resource
+    ? VLD.requestedResourceNotFound
+    : resource.delegable === false
+      ? VLD.resourceIsNotDelegable
+      : undefined;
+  const what = !resource ? 'was not found' : 'is not delegable';
+  if (problem)
+    errors.push(invalidField(problem, ['resource'], `Resource with reference ID '${id}' ${what}.`));
   if (errors.length > 0 || !resource) return undefined;
   return {
     from,
@@ -252,25 +196,14 @@ const forResource: Build = (mock, body, { from, to, by }, errors) => {
 const forPackage: Build = (mock, body, { from, to, by }, errors) => {
   const value = stringMember(body, 'package', errors, false) ?? '';
   const found = value === '' ? undefined : mock.packages.find(value);
-  if (value === '') {
-    errors.push(invalidField(VLD.invalidUrn, ['/package'], 'Package must be defined.'));
-  } else if (!found) {
-    errors.push(
-      invalidField(
-        VLD.packageNotExists,
-        ['/package'],
-        `No package was found with value '${value}'.`,
-      ),
-    );
-  } else if (found.assignable === false) {
-    errors.push(
-      invalidField(
-        VLD.packageIsNotAssignable,
-        ['/package'],
-        `Package '${value}' is not assignable.`,
-      ),
-    );
-  }
+  const [problem, detail] =
+    value === ''
+      ? [VLD.invalidUrn, 'Package must be defined.']
+      : !found
+        ? [VLD.packageNotExists, `No package was found with value '${value}'.`]
+        : [VLD.packageIsNotAssignable, `Package '${value}' is not assignable.`];
+  if (!found || found.assignable === false)
+    errors.push(invalidField(problem, ['/package'], detail));
   if (errors.length > 0 || !found || !from || !to) return undefined;
   return {
     from,

@@ -1,16 +1,8 @@
 /**
- * Runs the mock Altinn from a terminal:
- *
- *   npx tsx src/mock/cli.ts [--port 4010] [--host 127.0.0.1] [--public-url http://localhost:4010]
- *                           [--demo-client <clientId> [--org 991825827] [--print-key]]
- *                           [--api-key <Altinn 2 API key>]
- *
- * `--demo-client` registers a Maskinporten client with a freshly generated key pair (nothing is
- * written to disk) and the scopes of the consent API and both access request APIs; `--print-key`
- * prints its private JWK to stdout so a local backend can sign grants. A backend can also register
- * its own public key: `POST <url>/__mock/clients`. `--api-key` (repeatable) registers an API key for
- * the Altinn 2 service owner API (also `POST <url>/__mock/api-keys`).
- * Stops on SIGINT or SIGTERM.
+ * Runs the mock Altinn from a terminal (usage below). `--demo-client` registers a Maskinporten
+ * client with a fresh key pair (nothing written to disk) and the scopes of every API; `--print-key`
+ * prints its private JWK to stdout. A backend can also register its own public key
+ * (`POST <url>/__mock/clients`) and API key (`POST <url>/__mock/api-keys`). Stops on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
 import { exportJWK, generateKeyPair } from 'jose';

@@ -31,7 +31,7 @@ import {
   type Party,
   type PartyRef,
 } from './registry.js';
-import type { Caller, RouteContext, RouteTable } from './routes.js';
+import { route, type Caller, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import { formatMicros, parseDateTimeMicros } from './time.js';
 import type { MockConsentRight, MockResource } from './types.js';
@@ -48,9 +48,9 @@ export const consentRoutes: RouteTable = {
   base: CONSENT_API_PATH,
   count: 'consentRequests',
   routes: [
-    { method: 'POST', path: '', auth: bearer(SCOPE_WRITE, SCOPE_ORG), handle: create },
-    { method: 'GET', path: '/events', auth: bearer(...READ_SCOPES), handle: listEvents },
-    { method: 'GET', path: '/{id:guid}', auth: bearer(...READ_SCOPES), handle: read },
+    route('POST', '', bearer(SCOPE_WRITE, SCOPE_ORG), create),
+    route('GET', '/events', bearer(...READ_SCOPES), listEvents),
+    route('GET', '/{id:guid}', bearer(...READ_SCOPES), read),
   ],
 };
 
@@ -235,40 +235,27 @@ function lookUpParty(mock: MockState, ref: PartyRef, field: string): Party | Pro
 /** The metadata rules (AM-00006/7/8); keys compare case-insensitively, as `MetadataDictionary` does. */
 function metadataProblems(index: number, right: RightInput, resource: MockResource): ProblemBody[] {
   const declared = Object.keys(resource.consentMetadata ?? {}).map((key) => key.toLowerCase());
-  const given = Object.entries(right.metadata ?? {}).map(([key, value]) => [
-    key.toLowerCase(),
-    value,
-  ]);
-  return [
-    ...given.flatMap(([key = '', value]) => [
-      ...(declared.includes(key)
-        ? []
-        : [
-            problem(AM.unknownMetadata, `Resource '${resource.id}' has no metadata key '${key}'`, {
-              key,
-            }),
-          ]),
-      ...(value === ''
-        ? [
-            problem(
-              AM.emptyMetadataValue,
-              `consentRights[${index}]: metadata '${key}' has no value`,
-              { [`ConsentRight index: ${index}, key`]: key },
-            ),
-          ]
-        : []),
-    ]),
-    // Every declared key is required: Altinn ignores the registry's `Optional` flag (altinn-api.md 2.3).
-    ...declared
-      .filter((key) => !given.some(([givenKey]) => givenKey === key))
-      .map((key) =>
-        problem(
-          AM.missingMetadata,
-          `consentRights[${index}]: '${resource.id}' requires metadata '${key}'`,
-          { key },
-        ),
-      ),
-  ];
+  const given = new Map(Object.entries(right.metadata ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const at = `consentRights[${index}]`;
+  const problems: ProblemBody[] = [];
+  for (const [key, value] of given) {
+    if (!declared.includes(key)) {
+      const detail = `Resource '${resource.id}' has no metadata key '${key}'`;
+      problems.push(problem(AM.unknownMetadata, detail, { key }));
+    }
+    if (value === '') {
+      const extension = { [`ConsentRight index: ${index}, key`]: key };
+      problems.push(
+        problem(AM.emptyMetadataValue, `${at}: metadata '${key}' has no value`, extension),
+      );
+    }
+  }
+  // Every declared key is required: Altinn ignores the registry's `Optional` flag (altinn-api.md 2.3).
+  for (const key of declared.filter((declaredKey) => !given.has(declaredKey))) {
+    const detail = `${at}: '${resource.id}' requires metadata '${key}'`;
+    problems.push(problem(AM.missingMetadata, detail, { key }));
+  }
+  return problems;
 }
 
 /** `ValidateAndSetInternalIdentifiers`: parties first (each fails alone), then everything else at once. */

@@ -5,8 +5,9 @@ import { layout, notFoundPage, page } from './page-layout.js';
 import { AM, type ProblemDescriptor } from './problems.js';
 import type { Party } from './registry.js';
 import { appendConsentOutcome, consentOutcome } from './return-url.js';
-import type { RouteContext, RouteTable } from './routes.js';
+import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
+import { LOGOUT_COOKIE_SYSTEM_USER, systemUserReturn } from './systemuser-page.js';
 import { TEXTS, fill, pageLanguage } from './texts/index.js';
 import { formatOsloDateTime } from './time.js';
 import type { MockConsentRequest, PageLanguage } from './types.js';
@@ -28,27 +29,17 @@ const COOKIE_FIELD = 'amSafeRedirectUrl=';
 export const consentPageRoutes: RouteTable = {
   base: '',
   routes: [
-    { method: 'GET', path: CONSENT_PAGE_PATH, auth: none, handle: showPage },
-    { method: 'POST', path: CONSENT_PAGE_PATH, auth: none, handle: answerPage },
+    route('GET', CONSENT_PAGE_PATH, none, showPage),
+    route('POST', CONSENT_PAGE_PATH, none, answerPage),
     // Remembers where to go in an encrypted cookie, then logs out.
-    {
-      method: 'GET',
-      path: '/accessmanagement/api/v1/consent/request/{id}/logout',
-      auth: none,
-      handle: logout,
-    },
+    route('GET', '/accessmanagement/api/v1/consent/request/{id}/logout', none, logout),
     // The platform ends the session and sends the browser back to am.ui.
-    { method: 'GET', path: AUTHENTICATION_LOGOUT_PATH, auth: none, handle: authenticationLogout },
+    route('GET', AUTHENTICATION_LOGOUT_PATH, none, authenticationLogout),
     // Decrypts the cookie, checks the URL is absolute, and sends the browser there.
-    { method: 'GET', path: LOGOUT_REDIRECT_PATH, auth: none, handle: logoutRedirect },
-    {
-      method: 'GET',
-      path: '',
-      auth: none,
-      handle: (request, { url }) => page(200, indexPage(pageLanguage(request, url))),
-    },
+    route('GET', LOGOUT_REDIRECT_PATH, none, logoutRedirect),
+    route('GET', '', none, (request, { url }) => page(200, indexPage(pageLanguage(request, url)))),
     // Browsers ask for it on every page; a 404 would show up as a console error in browser tests.
-    { method: 'GET', path: '/favicon.ico', auth: none, handle: () => empty(204) },
+    route('GET', '/favicon.ico', none, () => empty(204)),
   ],
 };
 
@@ -84,21 +75,26 @@ const NOTICE_BY_PROBLEM = new Map<ProblemDescriptor, PageNotice>([
   [AM.expired, 'expired'],
 ]);
 
-function showPage(request: Request, { mock, url }: RouteContext): Response {
+/** The page's request and language, or the not-found page. */
+function pageRequest(request: Request, { mock, url }: RouteContext) {
   const lang = pageLanguage(request, url);
   const id = url.searchParams.get('id');
   const consent = id ? mock.consents.get(id) : undefined;
-  if (!consent)
-    return notFoundPage(lang, 'consentNotFound', !id, (code) => pageUrl(id || null, code));
-  return page(200, consentPage(mock, consent, lang));
+  if (consent) return { consent, lang };
+  return notFoundPage(lang, 'consentNotFound', !id, (code) => pageUrl(id || null, code));
 }
 
-async function answerPage(request: Request, { mock, url }: RouteContext): Promise<Response> {
-  const lang = pageLanguage(request, url);
-  const id = url.searchParams.get('id');
-  const consent = id ? mock.consents.get(id) : undefined;
-  if (!consent)
-    return notFoundPage(lang, 'consentNotFound', !id, (code) => pageUrl(id || null, code));
+function showPage(request: Request, context: RouteContext): Response {
+  const found = pageRequest(request, context);
+  if (found instanceof Response) return found;
+  return page(200, consentPage(context.mock, found.consent, found.lang));
+}
+
+async function answerPage(request: Request, context: RouteContext): Promise<Response> {
+  const found = pageRequest(request, context);
+  if (found instanceof Response) return found;
+  const { mock } = context;
+  const { consent, lang } = found;
   const action = (await readForm(request)).get('action');
   if (action !== 'accept' && action !== 'reject') {
     return page(400, consentPage(mock, consent, lang, 'noAction'));
@@ -124,6 +120,11 @@ function logout(_: Request, { mock, params }: RouteContext): Response {
 
 function authenticationLogout(request: Request, { mock }: RouteContext): Response {
   const info = cookie(request, LOGOUT_COOKIE);
+  // After the system-user page: AUTHN's `HandleLoggedOut` sends the user to `redirectUrl` as it is.
+  if (info?.startsWith(LOGOUT_COOKIE_SYSTEM_USER)) {
+    const target = systemUserReturn(mock, info.slice(LOGOUT_COOKIE_SYSTEM_USER.length));
+    return redirect(target, 302, { 'Set-Cookie': `${LOGOUT_COOKIE}=; Path=/; Max-Age=0` });
+  }
   return redirect(
     info?.startsWith(COOKIE_FIELD) ? `${mock.baseUrl}${LOGOUT_REDIRECT_PATH}` : `${mock.baseUrl}/`,
   );
@@ -151,9 +152,7 @@ function isAbsoluteUrl(url: string): boolean {
 // The pages: server-rendered HTML without scripts; every value goes through `escapeHtml`.
 
 function pageUrl(id: string | null, lang: PageLanguage): string {
-  const query = new URLSearchParams();
-  if (id !== null) query.set('id', id);
-  query.set('lang', lang);
+  const query = new URLSearchParams(id === null ? { lang } : { id, lang });
   return `${CONSENT_PAGE_PATH}?${query.toString()}`;
 }
 
@@ -184,12 +183,8 @@ function renderRight(
   const resource = mock.resources.get(resourceId);
   const title = resource?.title?.[lang] ?? resourceId;
   const text = resource?.consentText?.[lang];
-  const fields = new Map(
-    Object.entries(resource?.consentMetadata ?? {}).map(([key, field]) => [
-      key.toLowerCase(),
-      field,
-    ]),
-  );
+  const declared = Object.entries(resource?.consentMetadata ?? {});
+  const fields = new Map(declared.map(([key, field]) => [key.toLowerCase(), field]));
   const metadata = Object.entries(right.metadata ?? {})
     .map(([key, value]) => {
       const label = fields.get(key.toLowerCase())?.label?.[lang] ?? key;

@@ -1,15 +1,3 @@
-import {
-  decideAccessRequest,
-  findAccessRequest,
-  statusOf,
-  type AnyAccessRequest,
-} from './access-pages.js';
-import {
-  accessRequestDto,
-  delegationRequestJson,
-  moveAccessRequest,
-  moveDelegationRequest,
-} from './access-store.js';
 import { none } from './auth.js';
 import { viewUri } from './consent-api.js';
 import { answerAs } from './consent-pages.js';
@@ -17,82 +5,43 @@ import { consentRequestDetails } from './consent-store.js';
 import { empty, json, readJson } from './http.js';
 import { isObject, member } from './json-input.js';
 import { AM, problem, problemResponse } from './problems.js';
-import type { RouteContext, RouteTable } from './routes.js';
+import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import type { MockClient, MockConsentRequest } from './types.js';
 
 /**
- * Test controls under `/__mock/`, clearly not Altinn: they let a test (or the demo) do what only
- * the user or an access manager can do in Altinn, and read or reset the mock's state. The consent
- * and access actions follow the same rules as the pages.
+ * Test controls under `/__mock/`, clearly not Altinn: they let a test (or the demo) answer a
+ * consent as the user would (by the page's rules), and read or reset the mock's state. Access
+ * requests are driven through their pages.
  */
 
 export const controlRoutes: RouteTable = {
   base: '/__mock',
   routes: [
     // Forgets every consent and access request and every counter; keeps clients and API keys.
-    {
-      method: 'POST',
-      path: '/reset',
-      auth: none,
-      handle: (_, { mock }) => (mock.reset(), empty(204)),
-    },
-    {
-      method: 'GET',
-      path: '/stats',
-      auth: none,
-      handle: (_, { mock }) => json(200, { ...mock.stats }),
-    },
+    route('POST', '/reset', none, (_, { mock }) => (mock.reset(), empty(204))),
+    route('GET', '/stats', none, (_, { mock }) => json(200, { ...mock.stats })),
     // A Maskinporten client (JSON `MockClient`), for a backend started elsewhere.
-    {
-      method: 'POST',
-      path: '/clients',
-      auth: none,
-      handle: (request, { mock }) =>
-        register(request, (body) => mock.registerClient(body as MockClient)),
-    },
+    route('POST', '/clients', none, (request, { mock }) =>
+      register(request, (body) => mock.registerClient(body as MockClient)),
+    ),
     // An Altinn 2 API key, `{ "key": "…" }`.
-    {
-      method: 'POST',
-      path: '/api-keys',
-      auth: none,
-      handle: (request, { mock }) =>
-        register(request, (body) => {
-          const key = isObject(body) ? member(body, 'key') : undefined;
-          if (typeof key !== 'string') throw new TypeError('Send { "key": "<API key>" }');
-          mock.registerApiKey(key);
-        }),
-    },
-    {
-      method: 'GET',
-      path: '/consentrequests',
-      auth: none,
-      handle: (_, { mock }) =>
-        json(
-          200,
-          [...mock.consents.requests.values()].map((request) => details(mock, request)),
-        ),
-    },
-    { method: 'GET', path: '/consentrequests/{id}', auth: none, handle: consentControl },
+    route('POST', '/api-keys', none, (request, { mock }) =>
+      register(request, (body) => {
+        const key = isObject(body) ? member(body, 'key') : undefined;
+        if (typeof key !== 'string') throw new TypeError('Send { "key": "<API key>" }');
+        mock.registerApiKey(key);
+      }),
+    ),
+    route('GET', '/consentrequests', none, (_, { mock }) =>
+      json(
+        200,
+        [...mock.consents.requests.values()].map((request) => details(mock, request)),
+      ),
+    ),
+    route('GET', '/consentrequests/{id}', none, consentControl),
     // The user accepts, rejects, or revokes an accepted consent.
-    { method: 'POST', path: '/consentrequests/{id}/{action}', auth: none, handle: consentControl },
-    {
-      method: 'GET',
-      path: '/access-requests',
-      auth: none,
-      handle: (_, { mock }) =>
-        json(200, {
-          altinn2: [...mock.delegationRequests.requests.values()].map((request) =>
-            accessJson(mock, { api: 'altinn2', request }),
-          ),
-          altinn3: [...mock.accessRequests.requests.values()].map((request) =>
-            accessJson(mock, { api: 'altinn3', request }),
-          ),
-        }),
-    },
-    { method: 'GET', path: '/access-requests/{id}', auth: none, handle: accessControl },
-    // send | confirm | decline (the user), open | approve | reject (the access manager).
-    { method: 'POST', path: '/access-requests/{id}/{action}', auth: none, handle: accessControl },
+    route('POST', '/consentrequests/{id}/{action}', none, consentControl),
   ],
 };
 
@@ -124,44 +73,4 @@ function consentControl(_: Request, { mock, params }: RouteContext): Response {
     return problemResponse(problem(outcome.problem, detail));
   }
   return json(200, details(mock, request));
-}
-
-function accessJson(mock: MockState, any: AnyAccessRequest): Record<string, unknown> {
-  return any.api === 'altinn2'
-    ? delegationRequestJson(any.request, mock.baseUrl, true)
-    : accessRequestDto(any.request, mock.baseUrl, mock.parties);
-}
-
-/** Plays the user or the access manager on an access request of either API. */
-function accessControl(_: Request, { mock, params }: RouteContext): Response {
-  const id = params.id ?? '';
-  const any = findAccessRequest(mock, id);
-  if (!any) return json(404, { error: `No access request with id ${id}` });
-  const action = params.action?.toLowerCase();
-  if (action === undefined) return json(200, accessJson(mock, any));
-  const now = mock.nowMicros();
-  let done: boolean;
-  if (action === 'approve' || action === 'reject') {
-    done = decideAccessRequest(mock, any, action);
-  } else if (action === 'open') {
-    done = any.api === 'altinn2' && moveDelegationRequest(any.request, 'open', now);
-  } else if (action === 'send' || action === 'confirm') {
-    done =
-      any.api === 'altinn2'
-        ? moveDelegationRequest(any.request, 'send', now)
-        : moveAccessRequest(any.request, 'confirm', now);
-  } else if (action === 'decline') {
-    done = any.api === 'altinn3' && moveAccessRequest(any.request, 'decline', now);
-  } else {
-    return empty(404);
-  }
-  if (!done) {
-    const status = statusOf(any);
-    const api = any.api === 'altinn2' ? 'Altinn 2' : 'Altinn 3';
-    return json(400, {
-      error: `Cannot ${action} the ${api} request ${id} (status ${status})`,
-      status,
-    });
-  }
-  return json(200, accessJson(mock, any));
 }

@@ -2,8 +2,10 @@ import type {
   LocalizedText,
   MockAccessManager,
   MockAccessPackage,
+  MockApprovers,
   MockResource,
   MockService,
+  MockSystem,
 } from './types.js';
 
 /** The mock's default registries: persons, organisations, resources, services, packages. */
@@ -197,3 +199,33 @@ export const SCOPE_ORG = 'altinn:consentrequests.org';
 /** Scopes of both service owner delegation request APIs, Altinn 2 and 3 (altinn-api.md 3.1, 3.2). */
 export const SCOPE_DELEGATION_REQUESTS_WRITE = 'altinn:serviceowner/delegationrequests.write';
 export const SCOPE_DELEGATION_REQUESTS_READ = 'altinn:serviceowner/delegationrequests.read';
+
+/** Scopes of system-user requests (altinn-api.md 3.4: the code's, not the docs' `systemuser.write`). */
+export const SCOPE_SYSTEM_USER_REQUEST_WRITE = 'altinn:authentication/systemuser.request.write';
+export const SCOPE_SYSTEM_USER_REQUEST_READ = 'altinn:authentication/systemuser.request.read';
+
+/** The demo bank's accounting system, for which its customers create a system user. */
+export const DEFAULT_SYSTEMS: readonly MockSystem[] = [
+  {
+    id: '991825827_regnskapssystemet',
+    name: text('Regnskapssystemet', 'Rekneskapssystemet', 'The accounting system'),
+    rights: ['regnskap-innsyn', 'lonnsmodul-tilgang'],
+    accessPackages: [
+      'urn:altinn:accesspackage:regnskapsforer-lonn',
+      'urn:altinn:accesspackage:ansettelsesforhold',
+    ],
+    allowedRedirectUrls: ['http://localhost:5173/regnskapssystemet', 'http://localhost:5173/'],
+  },
+];
+
+/**
+ * Test Testesen is the access manager (tilgangsstyrer) of every default organisation; Ola Nordmann
+ * has another relation to FJELLTOPP REGNSKAP AS, so he can only escalate its requests.
+ */
+export const DEFAULT_SYSTEM_USER_APPROVERS: Readonly<Record<string, MockApprovers>> =
+  Object.fromEntries(
+    DEFAULT_ORGANIZATIONS.map((org) => [
+      org,
+      { accessManagers: ['21818297804'], others: org === '310456780' ? ['12859040150'] : [] },
+    ]),
+  );

@@ -1,7 +1,7 @@
 /**
  * `altinn-request-elements/mock`: a local, faithful mock of the Altinn parts this library uses
  * (Maskinporten's token endpoint, the enterprise consent API, the user's consent page, the access
- * request APIs of Altinn 2 and 3 with their pages), for demos and tests without credentials. Node only.
+ * request APIs of Altinn 2 and 3 and system-user requests, with their pages), for demos and tests without credentials. Node only.
  *
  * It imports nothing from `src/core` or `src/server`: a fake that shares the code under test hides
  * that code's bugs.
@@ -18,6 +18,8 @@ export {
   SCOPE_DELEGATION_REQUESTS_WRITE,
   SCOPE_ORG,
   SCOPE_READ,
+  SCOPE_SYSTEM_USER_REQUEST_READ,
+  SCOPE_SYSTEM_USER_REQUEST_WRITE,
   SCOPE_WRITE,
 } from './defaults.js';
 export type {
@@ -29,6 +31,7 @@ export type {
   MockAltinn,
   MockAltinnOptions,
   MockAltinnStats,
+  MockApprovers,
   MockClient,
   MockClientJwk,
   MockConsentEvent,
@@ -42,5 +45,9 @@ export type {
   MockRequestResource,
   MockResource,
   MockService,
+  MockSystem,
+  MockSystemUser,
+  MockSystemUserRequest,
+  MockSystemUserRequestStatus,
   PageLanguage,
 } from './types.js';

@@ -15,7 +15,7 @@ import {
 } from 'jose';
 import { none } from './auth.js';
 import { json, mediaType } from './http.js';
-import type { Caller, RouteTable } from './routes.js';
+import { route, type Caller, type RouteTable } from './routes.js';
 import type { MockClient } from './types.js';
 
 /**
@@ -35,11 +35,7 @@ const MAX_GRANT_LIFETIME_SECONDS = 120;
 const ACCESS_TOKEN_LIFETIME_SECONDS = 120;
 
 type OAuthErrorCode =
-  | 'invalid_request'
-  | 'unsupported_grant_type'
-  | 'invalid_grant'
-  | 'invalid_client'
-  | 'invalid_scope';
+  `invalid_${'request' | 'grant' | 'client' | 'scope'}` | 'unsupported_grant_type';
 
 class OAuthError extends Error {
   constructor(
@@ -52,6 +48,10 @@ class OAuthError extends Error {
 
 function refuse(error: OAuthErrorCode, description: string): never {
   throw new OAuthError(error, description);
+}
+
+function badGrant(description: string): never {
+  return refuse('invalid_grant', description);
 }
 
 /** Checks a client and copies the public members of its key, refusing private or other keys. */
@@ -156,18 +156,14 @@ export class MockMaskinporten {
     const grantType = form.get('grant_type');
     const assertion = form.get('assertion');
     if (!grantType) refuse('invalid_request', 'grant_type is missing');
-    if (grantType !== JWT_BEARER)
-      refuse('unsupported_grant_type', `grant_type must be ${JWT_BEARER}`);
+    if (grantType !== JWT_BEARER) refuse('unsupported_grant_type', `Not ${JWT_BEARER}`);
     if (!assertion) refuse('invalid_request', 'assertion is missing');
 
     const { client, claims } = await this.verifyGrant(assertion);
     const scope = this.grantedScopes(client, claims).join(' ');
     const consumer = this.consumerOf(client, claims.consumer_org);
     if (claims.authorization_details !== undefined) {
-      refuse(
-        'invalid_grant',
-        'authorization_details (consent tokens) are not supported by the mock',
-      );
+      badGrant('authorization_details (consent tokens) are not mocked');
     }
     const resource = claims.resource;
     const audience =
@@ -204,25 +200,15 @@ export class MockMaskinporten {
       header = decodeProtectedHeader(assertion);
       unverified = decodeJwt(assertion);
     } catch {
-      return refuse('invalid_grant', 'The assertion is not a signed JWT');
+      return badGrant('The assertion is not a signed JWT');
     }
     const { alg, kid } = header;
-    if (!alg || !GRANT_ALGORITHMS.includes(alg)) {
-      refuse('invalid_grant', `Unsupported signing algorithm: ${String(alg)}`);
-    }
+    if (!alg || !GRANT_ALGORITHMS.includes(alg)) badGrant(`Unsupported algorithm: ${String(alg)}`);
     const iss = unverified.iss;
-    if (typeof iss !== 'string' || iss === '')
-      refuse('invalid_grant', 'iss (the client id) is missing');
+    if (typeof iss !== 'string' || iss === '') badGrant('iss (the client id) is missing');
     const registered = this.clients.get(iss) ?? refuse('invalid_client', `Unknown client: ${iss}`);
-    if (!kid) {
-      refuse(
-        'invalid_grant',
-        'kid is missing from the header (the mock does not take x5c certificates)',
-      );
-    }
-    if (kid !== registered.client.publicJwk.kid) {
-      refuse('invalid_grant', `Unknown kid for client ${iss}: ${kid}`);
-    }
+    if (!kid) badGrant('kid is missing from the header (x5c certificates are not mocked)');
+    if (kid !== registered.client.publicJwk.kid) badGrant(`Unknown kid for ${iss}: ${kid}`);
 
     let claims: JWTPayload;
     try {
@@ -233,27 +219,20 @@ export class MockMaskinporten {
         requiredClaims: ['iat', 'exp', 'jti'],
       }));
     } catch (error) {
-      return refuse('invalid_grant', this.describeGrantError(error));
+      return badGrant(this.describeGrantError(error));
     }
     const now = Math.floor(Date.now() / 1000);
     const [iat, exp] = [claims.iat ?? 0, claims.exp ?? 0];
-    if (iat > now + CLOCK_SKEW_SECONDS) {
-      refuse('invalid_grant', 'iat is in the future (more than 10 s clock skew)');
-    }
+    if (iat > now + CLOCK_SKEW_SECONDS) badGrant('iat is in the future (over 10 s clock skew)');
     if (exp <= iat || exp - iat > MAX_GRANT_LIFETIME_SECONDS) {
-      refuse(
-        'invalid_grant',
-        `exp must be after iat and at most ${MAX_GRANT_LIFETIME_SECONDS} s later`,
-      );
+      badGrant(`exp must be after iat and at most ${MAX_GRANT_LIFETIME_SECONDS} s later`);
     }
     const jti = claims.jti;
-    if (typeof jti !== 'string' || jti === '') refuse('invalid_grant', 'jti is missing');
+    if (typeof jti !== 'string' || jti === '') badGrant('jti is missing');
     for (const [usedId, usedExp] of this.usedGrantIds) {
       if (usedExp + CLOCK_SKEW_SECONDS < now) this.usedGrantIds.delete(usedId);
     }
-    if (this.usedGrantIds.has(jti)) {
-      refuse('invalid_grant', 'The assertion has already been used (jti must be unique)');
-    }
+    if (this.usedGrantIds.has(jti)) badGrant('The assertion has already been used (jti)');
     this.usedGrantIds.set(jti, exp);
     return { client: registered.client, claims };
   }
@@ -264,12 +243,7 @@ export class MockMaskinporten {
     }
     const requested = claims.scope.split(/\s+/).filter(Boolean);
     const refused = requested.filter((scope) => !client.scopes.includes(scope));
-    if (refused.length > 0) {
-      refuse(
-        'invalid_scope',
-        `Scope not allowed for client ${client.clientId}: ${refused.join(' ')}`,
-      );
-    }
+    if (refused.length > 0) refuse('invalid_scope', `Scope not allowed: ${refused.join(' ')}`);
     return requested;
   }
 
@@ -283,10 +257,7 @@ export class MockMaskinporten {
       refuse('invalid_request', 'consumer_org must be an organisation number');
     }
     if (client.consumerOrgs && !client.consumerOrgs.includes(consumerOrg)) {
-      refuse(
-        'invalid_grant',
-        `${consumerOrg} has not delegated the scopes to client ${client.clientId}`,
-      );
+      badGrant(`${consumerOrg} has not delegated the scopes to ${client.clientId}`);
     }
     return consumerOrg;
   }
@@ -307,32 +278,23 @@ export class MockMaskinporten {
 export const maskinportenRoutes: RouteTable = {
   base: '/maskinporten',
   routes: [
-    {
-      method: 'POST',
-      path: '/token',
-      auth: none,
-      count: 'tokenRequests',
-      handle: (request, { mock }) => mock.maskinporten.token(request),
-    },
-    {
-      method: 'GET',
-      path: '/.well-known/oauth-authorization-server',
-      auth: none,
-      handle: (_, { mock }) =>
-        json(200, {
-          issuer: mock.maskinporten.issuer,
-          token_endpoint: mock.maskinporten.tokenEndpoint,
-          jwks_uri: `${mock.maskinporten.issuer}jwk`,
-          token_endpoint_auth_methods_supported: ['private_key_jwt'],
-          grant_types_supported: [JWT_BEARER],
-          token_endpoint_auth_signing_alg_values_supported: GRANT_ALGORITHMS,
-        }),
-    },
-    {
-      method: 'GET',
-      path: '/jwk',
-      auth: none,
-      handle: (_, { mock }) => json(200, { keys: [mock.maskinporten.publicJwk] }),
-    },
+    route(
+      'POST',
+      '/token',
+      none,
+      (request, { mock }) => mock.maskinporten.token(request),
+      'tokenRequests',
+    ),
+    route('GET', '/.well-known/oauth-authorization-server', none, (_, { mock }) =>
+      json(200, {
+        issuer: mock.maskinporten.issuer,
+        token_endpoint: mock.maskinporten.tokenEndpoint,
+        jwks_uri: `${mock.maskinporten.issuer}jwk`,
+        token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        grant_types_supported: [JWT_BEARER],
+        token_endpoint_auth_signing_alg_values_supported: GRANT_ALGORITHMS,
+      }),
+    ),
+    route('GET', '/jwk', none, (_, { mock }) => json(200, { keys: [mock.maskinporten.publicJwk] })),
   ],
 };

@@ -10,49 +10,18 @@ import type { PageLanguage } from './types.js';
  */
 
 const STYLE = `
-*,*::before,*::after{box-sizing:border-box}
-body{margin:0;font-family:Inter,"Segoe UI",Arial,sans-serif;font-size:1.125rem;line-height:1.5;color:#1e2b3c;background:#e3f7ff}
-.wrap{max-width:46rem;margin:0 auto;padding:0 1rem}
-.topbar{background:#022f51;color:#fff}
-.topbar .wrap{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem;min-height:4rem}
-.brand{font-weight:700;font-size:1.5rem;letter-spacing:.02em}
-.badge{margin-left:.5rem;padding:.1rem .5rem;border-radius:1rem;background:#ffda06;color:#022f51;font-size:.875rem;font-weight:600;vertical-align:middle}
-.langs{display:flex;gap:1rem;margin:0;padding:0;list-style:none}
-.langs a{color:#fff;text-underline-offset:.2em}
-.langs a[aria-current="true"]{font-weight:700;text-decoration:none;border-bottom:3px solid #ffda06}
-.mock-notice{margin:1rem 0;font-size:1rem;color:#022f51}
-.card{background:#fff;border-radius:.5rem;padding:1.5rem 1.5rem 2rem;margin-bottom:2rem;box-shadow:0 1px 4px rgba(2,47,81,.2)}
-h1{font-size:1.75rem;line-height:1.25;margin:0 0 .75rem;color:#022f51}
-h2{font-size:1.25rem;margin:1.5rem 0 .5rem;color:#022f51}
-h3{font-size:1.125rem;margin:0 0 .25rem}
-.message{white-space:pre-line;margin:0;padding:1rem;border-left:4px solid #0062ba;background:#f4f5f6}
-.rights{margin:0;padding:0;list-style:none}
-.right{padding:1rem;border:1px solid #bcc7cc;border-radius:.5rem;margin-bottom:.75rem}
-.right p{margin:0 0 .5rem}
-.right h2{margin:0 0 .5rem;font-size:1.125rem}
-.right form+p{margin:.75rem 0 0}
-dl{margin:0}
-dl div{display:flex;flex-wrap:wrap;gap:.5rem}
-dt{font-weight:600}
-dt::after{content:":"}
-dd{margin:0}
-.banner{margin:1rem 0;padding:1rem;border:2px solid #e6a700;border-radius:.5rem;background:#fff3cd;color:#3f2a00}
-.receipt{margin:1rem 0;padding:1rem;border:2px solid #068718;border-radius:.5rem;background:#e8f6ea;color:#06320d}
-.receipt p{margin:0}
-.receipt p+p{margin-top:.75rem}
-.actions{display:flex;flex-wrap:wrap;gap:1rem;margin-top:1.5rem}
-button,.button{display:inline-block;min-height:2.75rem;padding:.625rem 1.25rem;border-radius:.375rem;font:inherit;font-weight:600;cursor:pointer;text-decoration:none}
-button.primary,.button.primary{background:#0062ba;border:2px solid #0062ba;color:#fff}
-button.secondary,.button.secondary{background:#fff;border:2px solid #0062ba;color:#0062ba}
-button:hover:not([disabled]),.button:hover{text-decoration:underline}
-button[disabled]{cursor:not-allowed;opacity:.55}
-label{display:block;font-weight:600;margin:1.5rem 0 .25rem}
-textarea{display:block;width:100%;min-height:6rem;padding:.5rem;font:inherit;border:2px solid #68707c;border-radius:.375rem}
-fieldset{margin:1.5rem 0 0;padding:0;border:0}
-legend{font-weight:600;padding:0;margin-bottom:.25rem}
-.choice{display:flex;gap:.5rem;align-items:center;font-weight:400;margin:.25rem 0}
-.choice input{width:1.25rem;height:1.25rem;margin:0}
-.status{font-weight:600}
+*,*::before,*::after{box-sizing:border-box}body{margin:0;font-family:Inter,"Segoe UI",Arial,sans-serif;font-size:1.125rem;line-height:1.5;color:#1e2b3c;background:#e3f7ff}.wrap{max-width:46rem;margin:0 auto;padding:0 1rem}
+.topbar{background:#022f51;color:#fff}.topbar .wrap{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem;min-height:4rem}.brand{font-weight:700;font-size:1.5rem;letter-spacing:.02em}.badge{margin-left:.5rem;padding:.1rem .5rem;border-radius:1rem;background:#ffda06;color:#022f51;font-size:.875rem;font-weight:600;vertical-align:middle}
+.langs{display:flex;gap:1rem;margin:0;padding:0;list-style:none}.langs a{color:#fff;text-underline-offset:.2em}.langs a[aria-current="true"]{font-weight:700;text-decoration:none;border-bottom:3px solid #ffda06}
+.mock-notice{margin:1rem 0;font-size:1rem;color:#022f51}.card{background:#fff;border-radius:.5rem;padding:1.5rem 1.5rem 2rem;margin-bottom:2rem;box-shadow:0 1px 4px rgba(2,47,81,.2)}
+h1{font-size:1.75rem;line-height:1.25;margin:0 0 .75rem;color:#022f51}h2{font-size:1.25rem;margin:1.5rem 0 .5rem;color:#022f51}h3{font-size:1.125rem;margin:0 0 .25rem}
+.message{white-space:pre-line;margin:0;padding:1rem;border-left:4px solid #0062ba;background:#f4f5f6}.rights{margin:0;padding:0;list-style:none}.right{padding:1rem;border:1px solid #bcc7cc;border-radius:.5rem;margin-bottom:.75rem}.right p{margin:0 0 .5rem}.right h2{margin:0 0 .5rem;font-size:1.125rem}.right form+p{margin:.75rem 0 0}
+dl{margin:0}dl div{display:flex;flex-wrap:wrap;gap:.5rem}dt{font-weight:600}dt::after{content:":"}dd{margin:0}
+.banner{margin:1rem 0;padding:1rem;border:2px solid #e6a700;border-radius:.5rem;background:#fff3cd;color:#3f2a00}.receipt{margin:1rem 0;padding:1rem;border:2px solid #068718;border-radius:.5rem;background:#e8f6ea;color:#06320d}.receipt p{margin:0}.receipt p+p{margin-top:.75rem}
+.actions{display:flex;flex-wrap:wrap;gap:1rem;margin-top:1.5rem}button,.button{display:inline-block;min-height:2.75rem;padding:.625rem 1.25rem;border-radius:.375rem;font:inherit;font-weight:600;cursor:pointer;text-decoration:none}button.primary,.button.primary{background:#0062ba;border:2px solid #0062ba;color:#fff}
+button.secondary,.button.secondary{background:#fff;border:2px solid #0062ba;color:#0062ba}button:hover:not([disabled]),.button:hover{text-decoration:underline}button[disabled]{cursor:not-allowed;opacity:.55}
+label{display:block;font-weight:600;margin:1.5rem 0 .25rem}textarea{display:block;width:100%;min-height:6rem;padding:.5rem;font:inherit;border:2px solid #68707c;border-radius:.375rem}fieldset{margin:1.5rem 0 0;padding:0;border:0}legend{font-weight:600;padding:0;margin-bottom:.25rem}.choice{display:flex;gap:.5rem;align-items:center;font-weight:400;margin:.25rem 0}
+.choice input{width:1.25rem;height:1.25rem;margin:0}.status{font-weight:600}
 a:focus-visible,button:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid #ffda06;outline-offset:2px;box-shadow:0 0 0 6px #022f51}
 `;
 
@@ -72,7 +41,7 @@ export function page(status: number, document: string): Response {
 /** The page for a missing (400) or unknown (404) request id. */
 export function notFoundPage(
   lang: PageLanguage,
-  notFound: 'consentNotFound' | 'accessNotFound',
+  notFound: 'consentNotFound' | 'accessNotFound' | 'systemUserNotFound',
   missing: boolean,
   languageHref?: (code: PageLanguage) => string,
 ): Response {

@@ -1,5 +1,6 @@
-import { json } from './http.js';
+import { isJsonBody, json, readJson } from './http.js';
 import { traceId } from './ids.js';
+import { isObject, type JsonObject } from './json-input.js';
 
 /**
  * Altinn's error bodies (altinn-api.md 2.8, library Altinn.Authorization.ProblemDetails):
@@ -45,21 +46,40 @@ export const AM = descriptors('AM-', {
   idExists: [16, 400, 'Consent with id already exist'],
 });
 
+/** System-user requests' codes (altinn-api.md 3.4, `Problem.cs`); the titles are the mock's. */
+export const AUTH = {
+  // What a create refuses about the organisation, the rights and the redirect URL.
+  ...descriptors('AUTH-', {
+    unknownParty: [0, 400, 'The organisation number was not found'],
+    rightsNotAllowed: [1, 400, 'One or more rights are not registered for the system'],
+    systemUserExists: [4, 400, 'A system user already exists for this system and organisation'],
+    redirectUrlNotAllowed: [21, 400, 'The RedirectUrl is not registered for the system'],
+    noRedirectUrls: [26, 400, 'The system has no registered redirect URLs'],
+  }),
+  // Lookups, and the approval page.
+  ...descriptors('AUTH-', {
+    requestNotFound: [10, 404, 'The Id does not refer to a Request in our system.'],
+    systemNotFound: [11, 404, 'The system is not found, or not the vendor’s'],
+    notAccessManager: [66, 403, 'Only the organisation’s access manager may approve or reject'],
+  }),
+  // What a create refuses about what is asked.
+  ...descriptors('AUTH-', {
+    packagesRequired: [58, 400, 'An agent request must name access packages'],
+    nothingRequested: [59, 400, 'The request must name at least one right or access package'],
+    packagesNotAllowed: [63, 400, 'One or more access packages are not registered for the system'],
+  }),
+};
+
 /** A validation error's code and title (`ValidationErrors.cs`, `StdValidationErrors.cs`). */
 export type ValidationErrorDescriptor = Omit<ProblemDescriptor, 'status'>;
 
-const std = (number: number, title: string): ValidationErrorDescriptor => ({
-  code: `STD.VLD-${String(number).padStart(5, '0')}`,
-  title,
-});
-const am = (number: number, title: string): ValidationErrorDescriptor => ({
-  code: `AM.VLD-${String(number).padStart(5, '0')}`,
-  title,
-});
-const amso = (number: number, title: string): ValidationErrorDescriptor => ({
-  code: `AMSO.VLD-${String(number).padStart(5, '0')}`,
-  title,
-});
+const vld =
+  (prefix: string) =>
+  (number: number, title: string): ValidationErrorDescriptor => ({
+    code: `${prefix}.VLD-${String(number).padStart(5, '0')}`,
+    title,
+  });
+const [std, am, amso] = [vld('STD'), vld('AM'), vld('AMSO')];
 
 export const VLD = {
   required: std(0, 'The field is required.'),
@@ -185,4 +205,12 @@ export function unsupportedMediaType(): Response {
     { type, title: 'Unsupported Media Type', status: 415 },
     { 'Content-Type': 'application/problem+json; charset=utf-8' },
   );
+}
+
+/** A JSON object body, or what ASP.NET answers instead (415, or STD.VLD-00017 for other JSON). */
+export async function jsonObjectBody(request: Request): Promise<JsonObject | Response> {
+  if (!isJsonBody(request)) return unsupportedMediaType();
+  const body = await readJson(request);
+  if ('value' in body && isObject(body.value)) return body.value;
+  return invalid(invalidField(VLD.jsonError, ['/'], 'The request body must be a JSON object.'));
 }

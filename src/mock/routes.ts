@@ -43,6 +43,17 @@ export interface Route {
   handle(request: Request, context: RouteContext): Response | Promise<Response>;
 }
 
+/** One row of a table: `route('GET', '/{id:guid}', bearer(SCOPE_READ), read)`. */
+export function route(
+  method: Method,
+  path: string,
+  auth: Auth,
+  handle: Route['handle'],
+  count?: keyof MockAltinnStats,
+): Route {
+  return count ? { method, path, auth, handle, count } : { method, path, auth, handle };
+}
+
 export interface RouteTable {
   /** Path prefix of every route, e.g. `/accessmanagement/api/v1/enterprise/consentrequests`. */
   base: string;

@@ -7,6 +7,8 @@ import { controlRoutes } from './controls.js';
 import { ALTINN2_API_PATH, SERVICE_OWNER_API_PATH } from './access-store.js';
 import { MockMaskinporten, maskinportenRoutes } from './maskinporten.js';
 import { serve } from './node-adapter.js';
+import { SYSTEM_USER_API_PATH, systemUserRoutes } from './systemuser-api.js';
+import { systemUserPageRoutes } from './systemuser-page.js';
 import { router } from './routes.js';
 import { checkOptions, createState, type MockState } from './state.js';
 import type { MockAltinn, MockAltinnOptions } from './types.js';
@@ -19,6 +21,8 @@ const answer = router([
   altinn2Routes,
   altinn3Routes,
   accessPageRoutes,
+  systemUserRoutes,
+  systemUserPageRoutes,
   controlRoutes,
 ]);
 
@@ -67,10 +71,14 @@ export async function startMockAltinn(options: MockAltinnOptions = {}): Promise<
     consentApiBaseUrl: `${baseUrl}${CONSENT_API_PATH.replace(/\/consentrequests$/, '')}`,
     altinn2ApiBaseUrl: `${baseUrl}${ALTINN2_API_PATH.replace(/\/delegationrequests$/, '')}`,
     serviceOwnerApiBaseUrl: `${baseUrl}${SERVICE_OWNER_API_PATH.replace(/\/delegationrequests$/, '')}`,
+    systemUserApiBaseUrl: `${baseUrl}${SYSTEM_USER_API_PATH}`,
     stats: mock.stats,
     consentRequests: mock.consents.requests,
     delegationRequests: mock.delegationRequests.requests,
     accessRequests: mock.accessRequests.requests,
+    systemUserRequests: mock.systemUserRequests.requests,
+    systemUsers: mock.systemUserRequests.users,
+    registerSystem: mock.registerSystem,
     reset: mock.reset,
     registerClient: mock.registerClient,
     registerApiKey: mock.registerApiKey,

@@ -9,6 +9,8 @@ import {
   DEFAULT_PERSONS,
   DEFAULT_RESOURCES,
   DEFAULT_SERVICES,
+  DEFAULT_SYSTEMS,
+  DEFAULT_SYSTEM_USER_APPROVERS,
 } from './defaults.js';
 import type { MockMaskinporten } from './maskinporten.js';
 import {
@@ -18,8 +20,15 @@ import {
   ResourceRegistry,
   ServiceRegistry,
 } from './registry.js';
+import { SystemUserRequestStore } from './systemuser-api.js';
 import { dateToMicros } from './time.js';
-import type { MockAltinnOptions, MockAltinnStats, MockClient } from './types.js';
+import type {
+  MockAltinnOptions,
+  MockAltinnStats,
+  MockApprovers,
+  MockClient,
+  MockSystem,
+} from './types.js';
 
 /** Everything a running mock knows: what every route handler gets as `context.mock`. */
 export interface MockState {
@@ -35,6 +44,11 @@ export interface MockState {
   consents: ConsentStore;
   delegationRequests: DelegationRequestStore;
   accessRequests: AccessRequestStore;
+  /** The system register, by system id. */
+  systems: Map<string, MockSystem>;
+  systemUserRequests: SystemUserRequestStore;
+  /** Who may answer an organisation's system-user requests. */
+  approvers(orgNumber: string): MockApprovers;
   maskinporten: MockMaskinporten;
   apiKeys: Set<string>;
   stats: MockAltinnStats;
@@ -44,6 +58,7 @@ export interface MockState {
   reset(): void;
   registerClient(client: MockClient): void;
   registerApiKey(key: string): void;
+  registerSystem(system: MockSystem): void;
 }
 
 function checkApiKey(key: unknown): asserts key is string {
@@ -74,7 +89,10 @@ export function createState(
     consentRequests: 0,
     altinn2DelegationRequests: 0,
     altinn3DelegationRequests: 0,
+    systemUserRequests: 0,
   };
+  const systems = new Map<string, MockSystem>();
+  const approvers = { ...DEFAULT_SYSTEM_USER_APPROVERS, ...options.systemUserApprovers };
   const apiKeys = new Set(options.apiKeys ?? []);
   const state: MockState = {
     baseUrl,
@@ -94,6 +112,10 @@ export function createState(
     consents: new ConsentStore(),
     delegationRequests: new DelegationRequestStore(),
     accessRequests: new AccessRequestStore(),
+    systems,
+    systemUserRequests: new SystemUserRequestStore(),
+    approvers: (org) =>
+      approvers[org] ?? { accessManagers: [state.parties.anyPerson()?.number ?? ''], others: [] },
     maskinporten,
     apiKeys,
     stats,
@@ -103,6 +125,7 @@ export function createState(
       state.consents.clear();
       state.delegationRequests.clear();
       state.accessRequests.clear();
+      state.systemUserRequests.clear();
       maskinporten.reset();
       for (const key of Object.keys(stats) as (keyof MockAltinnStats)[]) stats[key] = 0;
     },
@@ -111,6 +134,13 @@ export function createState(
       checkApiKey(key);
       apiKeys.add(key);
     },
+    registerSystem: (system) => {
+      if (!/^\d{9}_./.test(system.id))
+        throw new TypeError(`A system id is <orgnr>_<name>: ${system.id}`);
+      systems.set(system.id, { ...system });
+    },
   };
+  for (const system of [...DEFAULT_SYSTEMS, ...(options.systems ?? [])])
+    state.registerSystem(system);
   return state;
 }

@@ -45,14 +45,11 @@ export function dateToMicros(date: Date): number {
   return date.getTime() * 1000;
 }
 
+const TWO_DIGITS = ['month', 'day', 'hour', 'minute', 'second'].map((part) => [part, '2-digit']);
 const OSLO = new Intl.DateTimeFormat('en-GB', {
+  ...(Object.fromEntries(TWO_DIGITS) as Intl.DateTimeFormatOptions),
   timeZone: 'Europe/Oslo',
   year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
   hourCycle: 'h23',
 });
 

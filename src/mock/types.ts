@@ -1,104 +1,81 @@
-/**
- * Public types of the mock Altinn (`altinn-request-elements/mock`).
- *
- * Written from ../shared/altinn-api.md (sections 1 to 4), not from `src/core` or `src/server`:
- * a fake that shares the code under test hides that code's bugs.
- */
+/** Public types of the mock Altinn, written from ../shared/altinn-api.md, not from `src/core`. */
 
-/** Text in the three languages Altinn's consent page speaks. */
+/** Text in the three languages of Altinn's pages. */
 export interface LocalizedText {
   nb: string;
   nn: string;
   en: string;
 }
 
-/** The languages of the consent page. */
 export type PageLanguage = keyof LocalizedText;
 
 /** A client's public signing key, as a JWK with the `kid` its grants name in their header. */
 export type MockClientJwk = JsonWebKey & { kid: string };
 
-/**
- * A Maskinporten client: its grants must be signed by the private key matching `publicJwk`
- * (`kid` in the grant's header), and may ask only for `scopes`.
- */
+/** A Maskinporten client: grants signed with the key of `publicJwk`, asking only for `scopes`. */
 export interface MockClient {
-  /** Maskinporten's client id: the grant's `iss`. */
+  /** The grant's `iss`. */
   clientId: string;
-  /** RSA or EC public key, with `kid`. */
   publicJwk: MockClientJwk;
-  /** The organisation the client belongs to: becomes the token's `consumer` (`0192:<orgNumber>`). */
+  /** Becomes the token's `consumer` (`0192:<orgNumber>`). */
   orgNumber: string;
-  /** Scopes the client may ask for, e.g. `altinn:consentrequests.write`. */
   scopes: string[];
   /**
-   * Organisations that delegated the scopes to this client's organisation ("API-delegering"), so a
-   * grant may name one as `consumer_org`: the token's `consumer` is then that organisation and its
-   * `supplier` this one (altinn-api.md 2.9). Default: any organisation.
+   * Organisations a grant may name as `consumer_org` (they delegated the scopes, altinn-api.md 2.9):
+   * the token's `consumer` is then that one, `supplier` this one. Default: any organisation.
    */
   consumerOrgs?: string[];
 }
 
-/** One metadata key a consent resource declares (`consentMetadata` in the Resource Registry). */
+/** A metadata key of a consent resource; every declared key is required (AM-00008). */
 export interface MockMetadataField {
-  /** Ignored, as Altinn ignores the registry's flag: every declared key is required (AM-00008). */
+  /** Ignored, as Altinn ignores it. */
   optional?: boolean;
-  /** How the consent page names the key, e.g. "Inntektsår". Default: the key itself. */
+  /** How the consent page names the key. Default: the key. */
   label?: LocalizedText;
 }
 
 /** A resource in the mock Resource Registry. */
 export interface MockResource {
-  /** The resource id, e.g. `standard-samtykke-for-dele-data`. */
   id: string;
-  /** `Consent` for a consent resource (default); anything else is refused with AM-00005. */
+  /** `Consent` (default) for a consent resource; others give AM-00005 in a consent request. */
   resourceType?: string;
-  /** The consent template (`default`, `poa`, …). Rights with different templates give AM-00009. */
+  /** `default`, `poa`, …; rights with different templates give AM-00009. */
   consentTemplate?: string;
-  /** Metadata keys (lower case) the resource accepts. */
+  /** Metadata keys (lower case). */
   consentMetadata?: Record<string, MockMetadataField>;
-  /** Shown as the right's heading on the consent page. Default: the id. */
+  /** The page's heading for it. Default: the id. */
   title?: LocalizedText;
-  /** Shown under the heading; `{key}` is replaced by the right's metadata value. */
+  /** Under the heading; `{key}` is the right's metadata value. */
   consentText?: LocalizedText;
-  /** Actions a user may delegate under the resource policy (checked when the user accepts). Default `['consent']`. */
+  /** Actions a user may delegate (checked on accept). Default `['consent']`. */
   actions?: string[];
-  /**
-   * Organisation numbers allowed to request consent for the resource (the PDP's `requestconsent`
-   * check). A caller outside the list gets 403 with an empty body. Default: everyone.
-   */
+  /** Who may request consent for it (else 403, empty body). Default: everyone. */
   requesters?: string[];
-  /** The resource version stored with each right. Default 1. */
+  /** Default 1. */
   version?: number;
-  /**
-   * Organisation number of the resource's owner (the service owner). Only the owner may ask for
-   * access to it through the Altinn 3 service owner API. Default: nobody.
-   */
+  /** The service owner: only it may ask access to it through Altinn 3's API. Default: nobody. */
   owner?: string;
-  /** Whether rights to it can be delegated, hence requested (else AM.VLD-00049). Default `true`. */
+  /** Whether it can be requested (else AM.VLD-00049). Default `true`. */
   delegable?: boolean;
 }
 
-/** An Altinn 2 service (`ServiceCode` + `ServiceEditionCode`), which access requests can name. */
+/** An Altinn 2 service; only its `owner` may create requests for it. */
 export interface MockService {
   serviceCode: string;
   serviceEditionCode: number;
-  /** Organisation number of the service owner: only it may create requests for the service. */
   owner: string;
-  /** How the pages name the service. */
   title: LocalizedText;
-  /** `Operations` of a request resource. Default `['Read', 'Write']`. */
+  /** Default `['Read', 'Write']`. */
   operations?: string[];
 }
 
-/** An Altinn 3 access package. */
+/** An Altinn 3 access package, found by `urn`, the urn's last part, or `id`. */
 export interface MockAccessPackage {
-  /** e.g. `urn:altinn:accesspackage:regnskapsforer-lonn`; the part after the last `:` also finds it. */
   urn: string;
-  /** The package's id (a UUID), which also finds it. */
   id: string;
   name: LocalizedText;
-  /** Whether it can be assigned, hence requested (else AM.VLD-00048). Default `true`. */
+  /** Whether it can be requested (else AM.VLD-00048). Default `true`. */
   assignable?: boolean;
 }
 
@@ -110,90 +87,78 @@ export interface MockAccessManager {
 
 /** Options of {@link startMockAltinn}. */
 export interface MockAltinnOptions {
-  /** Port to listen on. Default 4010; 0 picks any free port. */
+  /** Default 4010; 0 picks any free port. */
   port?: number;
-  /** Interface to listen on. Default `127.0.0.1`. */
+  /** Default `127.0.0.1`. */
   host?: string;
-  /**
-   * The base URL the mock announces (in `url`, `viewUri`, `Location`, the token issuer). Default
-   * `http://<host>:<port>`; set e.g. `http://localhost:4010` when a browser allow-list names that origin.
-   */
+  /** The base URL the mock announces (links, `Location`, issuer). Default `http://<host>:<port>`. */
   publicUrl?: string;
-  /** Maskinporten clients known from the start. Default: none (register one with a generated key). */
   clients?: MockClient[];
-  /** National identity numbers in the mock register. Replaces the default list. */
+  /** The register's national identity numbers (replaces the defaults). */
   persons?: string[];
-  /** Organisation numbers in the mock register. Replaces the default list. */
+  /** The register's organisation numbers (replaces the defaults). */
   organizations?: string[];
-  /** Display names by national identity number or organisation number (added to the defaults). */
+  /** Display names by number (added to the defaults). */
   partyNames?: Record<string, string>;
-  /** The mock Resource Registry. Replaces the default resources. */
+  /** The Resource Registry (replaces the defaults). */
   resources?: MockResource[];
-  /**
-   * The APIs' clock: consent `validTo` checks, event times, the synthetic Expired event, the events
-   * feed's five-minute delay, and the times of access requests. Maskinporten grants and access
-   * tokens use the real clock.
-   */
+  /** The APIs' clock (not Maskinporten's, which uses the real one). */
   now?: () => Date;
-  /** Altinn 2 API keys (header `ApiKey`) the service owner API accepts. Default: none. */
+  /** Altinn 2 API keys (header `ApiKey`). Default: none. */
   apiKeys?: string[];
-  /** The Altinn 2 service registry. Replaces the default services. */
+  /** Altinn 2's services (replaces the defaults). */
   services?: MockService[];
-  /** The Altinn 3 access packages. Replaces the default packages. */
+  /** Altinn 3's access packages (replaces the defaults). */
   accessPackages?: MockAccessPackage[];
-  /**
-   * Access managers by organisation number (replacing the defaults of the organisations named);
-   * an organisation without any gets two invented ones.
-   */
+  /** Access managers by organisation (replacing its defaults; unknown ones get two invented). */
   accessManagers?: Record<string, MockAccessManager[]>;
-  /** @deprecated Ignored: the mock no longer serves Altinn 2's list, which the product never calls. */
+  /** @deprecated Ignored: Altinn 2's list answers in one page. */
   delegationRequestsPageSize?: number;
+  /** Systems in the system register, besides the demo's (`registerSystem` adds more). */
+  systems?: MockSystem[];
   /**
-   * How the Altinn 2 API spells an approved request. Default `Approved`, as its filter docs do;
-   * `Accepted` is what NAV's client compares with (altinn-api.md 3.1, [C]).
+   * Who may answer a system-user request, by organisation: `accessManagers` (tilgangsstyrer:
+   * approve, reject) and `others` (another relation: escalate only), as identity numbers.
    */
+  systemUserApprovers?: Record<string, MockApprovers>;
+  /** An approved Altinn 2 request: `Approved` (default, its docs) or `Accepted` (NAV, 3.1 [C]). */
   altinn2ApprovedStatus?: 'Approved' | 'Accepted';
 }
 
-/** Status of a consent request, spelled as Altinn's API spells it. */
+/** Spelled as Altinn's API spells them. */
 export type MockConsentStatus =
   'Created' | 'Rejected' | 'Accepted' | 'Revoked' | 'Deleted' | 'Expired';
 
-/** Event type of a consent request, spelled as Altinn's API spells it. */
 export type MockConsentEventType =
   'Created' | 'Rejected' | 'Accepted' | 'Revoked' | 'Deleted' | 'Expired' | 'Used';
 
-/** One stored event of a consent request. */
 export interface MockConsentEvent {
   /** UUID v7, so ids sort by time. */
   consentEventID: string;
-  /** Formatted as Altinn does: UTC, `+00:00`, at most microseconds. */
+  /** UTC, `+00:00`, at most microseconds, as Altinn writes times. */
   created: string;
-  /** Epoch microseconds of `created`. */
   createdMicros: number;
-  /** External URN of who did it (`urn:altinn:person:identifier-no:…` or `…organization…`). */
+  /** External URN of who did it. */
   performedBy: string;
-  /** The same party as an internal URN (`urn:altinn:party:uuid:…`), as the idempotent 200 shows it. */
+  /** The same party's internal URN (`urn:altinn:party:uuid:…`). */
   performedByPartyUuid: string;
   eventType: MockConsentEventType;
   consentRequestID: string;
 }
 
-/** One right of a stored consent request. */
 export interface MockConsentRight {
   action: string[];
   resource: { type: string; value: string; version: string }[];
   metadata: Record<string, string> | null;
 }
 
-/** A consent request as the mock stores it (read it from `MockAltinn.consentRequests` in tests). */
+/** A stored consent request (`MockAltinn.consentRequests`). */
 export interface MockConsentRequest {
   id: string;
   from: string;
   to: string;
   requiredDelegator: string | null;
   handledBy: string | null;
-  /** Formatted as Altinn returns it (UTC, `+00:00`, microseconds). */
   validTo: string;
   validToMicros: number;
   consentRights: MockConsentRight[];
@@ -207,107 +172,151 @@ export interface MockConsentRequest {
   events: MockConsentEvent[];
 }
 
-/** Status of an Altinn 2 delegation request, spelled as its API spells it. */
 export type MockDelegationRequestStatus =
   'Created' | 'Unopened' | 'Opened' | 'Approved' | 'Accepted' | 'Rejected' | 'Deleted';
 
-/** One service an Altinn 2 delegation request asks for. */
 export interface MockRequestResource {
   serviceCode: string;
   serviceEditionCode: number;
   operations: string[];
 }
 
-/** An Altinn 2 delegation request ("Be om tilgang") as the mock stores it. */
+/** A stored Altinn 2 delegation request ("Be om tilgang"); `guid` lower case. */
 export interface MockDelegationRequest {
-  /** Lower case. */
   guid: string;
-  /** Organisation number of the service owner that created it (the token's consumer). */
+  /** The token's consumer that created it. */
   serviceOwner: string;
   requestStatus: MockDelegationRequestStatus;
-  /** Who wants the rights: a national identity number or an organisation number. */
+  /** Who wants the rights (person or organisation). */
   coveredBy: string;
   /** The organisation asked. */
   offeredBy: string;
   redirectUrl: string;
-  /** The service owner's message, replaced by what the user sends on the send page. */
+  /** The service owner's, replaced by the user's on the send page. */
   requestMessage: string | null;
   keepSessionAlive: boolean;
-  /** As Altinn 2 writes times: Norwegian local time, no offset (`2020-08-27T08:51:31.54`). */
+  /** Norwegian local time, no offset (`2020-08-27T08:51:31.54`), as Altinn 2 writes times. */
   created: string;
   lastChanged: string;
   requestResources: MockRequestResource[];
-  /** E-mail addresses of the access managers the user chose to notify on the send page. */
+  /** Whom the user chose to notify on the send page. */
   notifiedAccessManagers: string[];
-  /** Creation order, which the list pages by. */
+  /** Creation order. */
   sequence: number;
 }
 
-/** Status of an Altinn 3 service owner delegation request. */
 export type MockAccessRequestStatus =
   'None' | 'Draft' | 'Pending' | 'Approved' | 'Rejected' | 'Withdrawn';
 
-/** An Altinn 3 service owner delegation request as the mock stores it. */
+/** A stored Altinn 3 service owner delegation request; `id` lower case. */
 export interface MockAccessRequest {
-  /** Lower case. */
   id: string;
   type: 'resource' | 'package';
   status: MockAccessRequestStatus;
-  /** Internal `from`: the requesting party's URN (who wants the access). */
+  /** URNs: who wants the access, the party asked, the service owner that created it. */
   from: string;
-  /** Internal `to`: the URN of the party asked (whose access manager decides). */
   to: string;
-  /** The URN of the service owner that created it. */
   by: string;
   resource: { id: string; referenceId: string } | null;
   package: { id: string; referenceId: string } | null;
   rightKeys: string[] | null;
-  /** Which endpoint created it (`root` is kept for compatibility; the mock no longer serves it). */
+  /** Which endpoint created it (`root` is no longer served). */
   createdWith: 'resource' | 'package' | 'root';
-  /** Formatted as Altinn returns it (UTC, `+00:00`, microseconds). */
   lastUpdated: string;
 }
 
-/** Counters, for tests that check how often the code under test calls Altinn. */
+/** A system in Altinn's system register (altinn-api.md 3.4): what a vendor may ask for. */
+export interface MockSystem {
+  /** `<vendorOrgnr>_<name>`: only the vendor's token may ask for it. */
+  id: string;
+  name: LocalizedText;
+  /** Resource ids (`urn:altinn:resource` values) a request may name. */
+  rights: string[];
+  /** Access package URNs a request may name. */
+  accessPackages: string[];
+  /** Matched on scheme, host, port and path; the query is free. */
+  allowedRedirectUrls: string[];
+}
+
+export interface MockApprovers {
+  accessManagers: string[];
+  others: string[];
+}
+
+/** Spelled as Altinn spells them; nothing writes `Timedout` (a time-out is only `timedOut`). */
+export type MockSystemUserRequestStatus = 'New' | 'Accepted' | 'Rejected' | 'Denied' | 'Timedout';
+
+/** A stored system-user request; `id` lower case. */
+export interface MockSystemUserRequest {
+  id: string;
+  /** `vendor` or `vendor/agent`. */
+  agent: boolean;
+  systemId: string;
+  partyOrgNo: string;
+  /** Defaults to `partyOrgNo`, as in Altinn (hence the retry trap). */
+  externalRef: string;
+  integrationTitle: string | null;
+  rights: { action?: string | null; resource: { id: string; value: string }[] }[];
+  accessPackages: { urn: string }[];
+  status: MockSystemUserRequestStatus;
+  redirectUrl: string | null;
+  /** Forwarded to the access manager by someone else; never shown in the vendor's answers. */
+  escalated: boolean;
+  createdMicros: number;
+  /** Soft-deleted by `DELETE`: gone for every route, and for the retry lookup. */
+  deleted: boolean;
+}
+
+/** A system user, made when a request is approved. */
+export interface MockSystemUser {
+  id: string;
+  systemId: string;
+  reporteeOrgNo: string;
+  externalRef: string;
+  integrationTitle: string | null;
+  createdMicros: number;
+  agent: boolean;
+}
+
+/** Calls to each API, any outcome: how often the code under test calls Altinn. */
 export interface MockAltinnStats {
-  /** Calls to `POST /maskinporten/token`, granted or refused. */
   tokenRequests: number;
-  /** Calls to the consent API (`/accessmanagement/api/v1/enterprise/consentrequests…`), any outcome. */
   consentRequests: number;
-  /** Calls to the Altinn 2 service owner API (`/api/serviceowner/delegationRequests…`), any outcome. */
   altinn2DelegationRequests: number;
-  /** Calls to the Altinn 3 service owner API (`…/serviceowner/delegationrequests…`), any outcome. */
   altinn3DelegationRequests: number;
+  systemUserRequests: number;
 }
 
 /** A running mock Altinn. */
 export interface MockAltinn {
-  /** Base URL, e.g. `http://127.0.0.1:4010`. */
+  /** e.g. `http://127.0.0.1:4010`. */
   url: string;
-  /** What a Maskinporten grant's `aud` must be: `<url>/maskinporten/` (without the slash also accepted). */
+  /** A grant's `aud`: `<url>/maskinporten/` (also without the slash). */
   maskinportenAudience: string;
-  /** `<url>/maskinporten/token`. */
   tokenEndpoint: string;
-  /** `<url>/accessmanagement/api/v1/enterprise`: the consent API's base. */
+  /** `<url>/accessmanagement/api/v1/enterprise`. */
   consentApiBaseUrl: string;
-  /** `<url>/api/serviceowner`: the Altinn 2 service owner API's base (`/delegationRequests`). */
+  /** `<url>/api/serviceowner`. */
   altinn2ApiBaseUrl: string;
-  /** `<url>/accessmanagement/api/v1/serviceowner`: the Altinn 3 service owner API's base (`/delegationrequests`). */
+  /** `<url>/accessmanagement/api/v1/serviceowner`. */
   serviceOwnerApiBaseUrl: string;
-  /** Stops the server and drops open connections. */
+  /** `<url>/authentication/api/v1/systemuser` (`/request/vendor…`, `/vendor/byquery`). */
+  systemUserApiBaseUrl: string;
   close(): Promise<void>;
-  /** Forgets every consent and access request, used grant id and counter; keeps clients and API keys. */
+  /** Forgets every request, used grant id and counter; keeps clients and API keys. */
   reset(): void;
-  /** Live counters (zeroed by `reset`). */
   readonly stats: Readonly<MockAltinnStats>;
-  /** Every consent request by id (lower case), live. */
+  /** The stores, live, by lower-case id. */
   readonly consentRequests: ReadonlyMap<string, Readonly<MockConsentRequest>>;
-  /** Every Altinn 2 delegation request by guid (lower case), live. */
   readonly delegationRequests: ReadonlyMap<string, Readonly<MockDelegationRequest>>;
-  /** Every Altinn 3 service owner delegation request by id (lower case), live. */
   readonly accessRequests: ReadonlyMap<string, Readonly<MockAccessRequest>>;
-  /** Adds a Maskinporten client, or replaces the one with the same `clientId`. */
+  readonly systemUserRequests: ReadonlyMap<string, Readonly<MockSystemUserRequest>>;
+  /** System users by id, made by approvals. */
+  readonly systemUsers: ReadonlyMap<string, Readonly<MockSystemUser>>;
+  /** Adds a system to the system register, or replaces the one with its `id`. */
+  registerSystem(system: MockSystem): void;
+  /** Adds a Maskinporten client, or replaces the one with its `clientId`. */
   registerClient(client: MockClient): void;
-  /** Adds an Altinn 2 API key (header `ApiKey`) the service owner API accepts. */
+  /** Adds an Altinn 2 API key. */
   registerApiKey(key: string): void;
 }

@@ -308,6 +308,7 @@ describe('mock consent page and return redirect', () => {
         consentRequests: 0,
         altinn2DelegationRequests: 0,
         altinn3DelegationRequests: 0,
+        systemUserRequests: 0,
       });
       // the client survives a reset: its token still works
       assert.equal(

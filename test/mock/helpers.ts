@@ -414,7 +414,28 @@ export function postForm(
   });
 }
 
-/** The mock's test control for an access request of either API. */
-export function accessControl(altinn: MockAltinn, id: string, action: string): Promise<Response> {
-  return fetch(`${altinn.url}/__mock/access-requests/${id}/${action}`, { method: 'POST' });
+/**
+ * Does on the pages what the user or the access manager does with an access request of either API:
+ * `send` (Altinn 2's send page), `confirm` / `decline` (Altinn 3's draft page), `open` / `approve` /
+ * `reject` (the access manager's page). `true` when the page took the action.
+ */
+export async function actOnPage(altinn: MockAltinn, id: string, action: string): Promise<boolean> {
+  const a2 = altinn.delegationRequests.get(id);
+  const a3 = altinn.accessRequests.get(id);
+  if (action === 'send') {
+    // The textarea comes filled with the service owner's message; the user sends it as it is.
+    const message = a2?.requestMessage ?? '';
+    const sendPage = `${altinn.url}/ui/DelegationRequest/send/${id}`;
+    return (await postForm(sendPage, { message })).status === 303;
+  }
+  if (action === 'confirm' || action === 'decline') {
+    const draftPage = `${altinn.url}/accessmanagement/ui/requests/resource?requestId=${id}`;
+    return (await postForm(draftPage, { action })).status === 303;
+  }
+  const org = a2?.offeredBy ?? a3?.to.split(':').pop() ?? '';
+  const received = `${altinn.url}/accessmanagement/ui/requests/received?org=${org}`;
+  if (action === 'open') {
+    return (await fetch(`${received}&requestId=${id}`)).status === 200;
+  }
+  return (await postForm(received, { requestId: id, action })).status === 303;
 }
