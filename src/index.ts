@@ -19,6 +19,10 @@ export {
   type AccessButtonTarget,
 } from './elements/request-access-button/request-access-button.component.js';
 export { AccessRequestStatus } from './elements/access-request-status/access-request-status.component.js';
+// The system-user elements are their own entries (`altinn-request-elements/request-system-user-button.js`
+// …), not registered here: their types only, so this file and the CDN file stay within their budget.
+export type { RequestSystemUserButton } from './elements/request-system-user-button/request-system-user-button.js';
+export type { SystemUserRequestStatus } from './elements/system-user-request-status/system-user-request-status.js';
 export type { RequestButtonState } from './elements/controllers/create-request-controller.js';
 export * from './events/index.js';
 export {
@@ -37,4 +41,5 @@ export type {
   RequestMessage,
   Altinn2Service,
   AccessRequestBody,
+  SystemUserRequestBody,
 } from './core/request-body.js';

@@ -205,3 +205,27 @@ export function accessRequestBody(input: AccessBodyInput): BodyResult<AccessRequ
   }
   return result(problems, body);
 }
+
+/**
+ * The body of `POST {endpoint}/system-user-requests`: what is asked (the vendor's system, its rights,
+ * standard or agent) is the backend's configuration, named by `integration`; the organisation asked
+ * comes from the portal's session, never from the browser.
+ */
+export interface SystemUserRequestBody {
+  /** One of the backend's configured integrations; none: the backend's only one. */
+  integration?: string | undefined;
+  redirectUrl: string;
+}
+
+/** The body of `POST {endpoint}/system-user-requests`. Nothing to check but the name's shape. */
+export function systemUserRequestBody(
+  input: SystemUserRequestBody,
+): BodyResult<SystemUserRequestBody> {
+  const body: SystemUserRequestBody = { redirectUrl: input.redirectUrl };
+  const integration = input.integration?.trim();
+  if (integration) body.integration = integration;
+  return result(
+    input.integration !== undefined && !integration ? ['integration: must not be empty'] : [],
+    body,
+  );
+}

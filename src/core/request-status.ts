@@ -20,7 +20,7 @@ export const REQUEST_STATUSES = [
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** The kinds of request this library speaks of. */
-export type RequestKind = 'consent' | 'access';
+export type RequestKind = 'consent' | 'access' | 'system-user';
 
 const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
   'accepted',

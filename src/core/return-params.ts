@@ -7,8 +7,16 @@
 /** The parameter this library adds to a consent request's `redirectUrl`. */
 export const CONSENT_ID_PARAM = 'consentId';
 
+/** The parameter this library adds to a system-user request's `redirectUrl` (Altinn appends nothing). */
+export const SYSTEM_USER_REQUEST_ID_PARAM = 'systemUserRequestId';
+
 /** Parameters that identify a request this library sent the user away for. */
-const ID_PARAMS = ['consentId', 'DelegationRequestId', 'accessRequestId'] as const;
+const ID_PARAMS = [
+  'consentId',
+  'DelegationRequestId',
+  'accessRequestId',
+  'systemUserRequestId',
+] as const;
 
 /** Parameters Altinn appends on the way back; ours only when an id parameter is present too. */
 const ALTINN_PARAMS = ['Status', 'ErrorMessage'] as const;
@@ -18,6 +26,7 @@ export interface ReturnParams {
   consentId?: string;
   delegationRequestId?: string;
   accessRequestId?: string;
+  systemUserRequestId?: string;
   /** `OK` or `Failed`, as Altinn appends it: a hint only. */
   status?: string;
   errorMessage?: string;
@@ -94,10 +103,12 @@ export function readReturnParams(href: string | URL): ReturnParams {
   const consentId = params.get('consentId');
   const delegationRequestId = params.get('DelegationRequestId');
   const accessRequestId = params.get('accessRequestId');
+  const systemUserRequestId = params.get('systemUserRequestId');
   if (consentId) result.consentId = consentId;
   if (delegationRequestId) result.delegationRequestId = delegationRequestId;
   if (accessRequestId) result.accessRequestId = accessRequestId;
-  if (consentId || delegationRequestId || accessRequestId) {
+  if (systemUserRequestId) result.systemUserRequestId = systemUserRequestId;
+  if (consentId || delegationRequestId || accessRequestId || systemUserRequestId) {
     const status = params.get('Status');
     const errorMessage = params.get('ErrorMessage');
     if (status) result.status = status;

@@ -13,6 +13,8 @@ import type { AccessRequestStatus } from '../elements/access-request-status/acce
 import type { ConsentStatus } from '../elements/consent-status/consent-status.component.js';
 import type { RequestAccessButton } from '../elements/request-access-button/request-access-button.component.js';
 import type { RequestConsentButton } from '../elements/request-consent-button/request-consent-button.component.js';
+import type { RequestSystemUserButton } from '../elements/request-system-user-button/request-system-user-button.component.js';
+import type { SystemUserRequestStatus } from '../elements/system-user-request-status/system-user-request-status.component.js';
 import type { AltinnRequestCreatedEvent } from '../events/altinn-request-created.js';
 import type { AltinnRequestErrorEvent } from '../events/altinn-request-error.js';
 import type { AltinnStatusChangeEvent } from '../events/altinn-status-change.js';
@@ -98,6 +100,26 @@ export type AccessRequestStatusAttributes = {
   'max-poll-interval'?: NumberAttribute;
 };
 
+/** `<request-system-user-button>`'s properties. */
+export type RequestSystemUserButtonProperties = CommonProps<RequestSystemUserButton> &
+  Settable<RequestSystemUserButton, 'integration' | 'returnUrl' | 'disabled'>;
+
+/** `<request-system-user-button>`'s attributes whose names differ from its properties'. */
+export type RequestSystemUserButtonAttributes = {
+  /** As `returnUrl`. */
+  'return-url'?: string;
+};
+
+/** `<system-user-request-status>`'s properties. */
+export type SystemUserRequestStatusProperties = CommonProps<SystemUserRequestStatus> &
+  Settable<
+    SystemUserRequestStatus,
+    'requestId' | 'integration' | 'pollInterval' | 'maxPollInterval'
+  >;
+
+/** `<system-user-request-status>`'s attributes whose names differ from its properties'. */
+export type SystemUserRequestStatusAttributes = AccessRequestStatusAttributes;
+
 /** What `<request-consent-button>` takes: its properties, and its kebab-case attributes. */
 export type RequestConsentButtonProps = RequestConsentButtonProperties &
   RequestConsentButtonAttributes;
@@ -110,13 +132,20 @@ export type RequestAccessButtonProps = RequestAccessButtonProperties &
 export type AccessRequestStatusProps = AccessRequestStatusProperties &
   AccessRequestStatusAttributes;
 
-/** The events of both buttons, by name. */
+/** What `<request-system-user-button>` takes: its properties, and its kebab-case attributes. */
+export type RequestSystemUserButtonProps = RequestSystemUserButtonProperties &
+  RequestSystemUserButtonAttributes;
+/** What `<system-user-request-status>` takes: its properties, and its kebab-case attributes. */
+export type SystemUserRequestStatusProps = SystemUserRequestStatusProperties &
+  SystemUserRequestStatusAttributes;
+
+/** The events of every button, by name. */
 export interface RequestButtonEvents {
   'altinn-request-created': AltinnRequestCreatedEvent;
   'altinn-request-error': AltinnRequestErrorEvent;
 }
 
-/** The events of both status elements, by name. */
+/** The events of every status element, by name. */
 export interface RequestStatusEvents {
   'altinn-status-change': AltinnStatusChangeEvent;
   'altinn-request-error': AltinnRequestErrorEvent;
@@ -149,6 +178,18 @@ export interface AltinnRequestElements {
     element: AccessRequestStatus;
     properties: AccessRequestStatusProperties;
     props: AccessRequestStatusProps;
+    events: RequestStatusEvents;
+  };
+  'request-system-user-button': {
+    element: RequestSystemUserButton;
+    properties: RequestSystemUserButtonProperties;
+    props: RequestSystemUserButtonProps;
+    events: RequestButtonEvents;
+  };
+  'system-user-request-status': {
+    element: SystemUserRequestStatus;
+    properties: SystemUserRequestStatusProperties;
+    props: SystemUserRequestStatusProps;
     events: RequestStatusEvents;
   };
 }

@@ -61,6 +61,8 @@ declare module 'react' {
       'consent-status': ReactElementProps<'consent-status'>;
       'request-access-button': ReactElementProps<'request-access-button'>;
       'access-request-status': ReactElementProps<'access-request-status'>;
+      'request-system-user-button': ReactElementProps<'request-system-user-button'>;
+      'system-user-request-status': ReactElementProps<'system-user-request-status'>;
     }
   }
 }

@@ -76,6 +76,8 @@ declare global {
       'consent-status': SvelteElementProps<'consent-status'>;
       'request-access-button': SvelteElementProps<'request-access-button'>;
       'access-request-status': SvelteElementProps<'access-request-status'>;
+      'request-system-user-button': SvelteElementProps<'request-system-user-button'>;
+      'system-user-request-status': SvelteElementProps<'system-user-request-status'>;
     }
   }
 }

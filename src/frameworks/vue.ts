@@ -64,5 +64,7 @@ declare module 'vue' {
     'consent-status': DefineAltinnElement<'consent-status'>;
     'request-access-button': DefineAltinnElement<'request-access-button'>;
     'access-request-status': DefineAltinnElement<'access-request-status'>;
+    'request-system-user-button': DefineAltinnElement<'request-system-user-button'>;
+    'system-user-request-status': DefineAltinnElement<'system-user-request-status'>;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `altinn-request-elements/react`: the four elements as React components (through @lit/react), with
+ * `altinn-request-elements/react`: the elements as React components (through @lit/react), with
  * their properties typed and their events as `on…` props.
  *
  * @example
@@ -17,6 +17,8 @@ import {
   type AltinnRequestErrorEvent,
   type AltinnStatusChangeEvent,
 } from '../index.js';
+import { RequestSystemUserButton as RequestSystemUserButtonElement } from '../elements/request-system-user-button/request-system-user-button.js';
+import { SystemUserRequestStatus as SystemUserRequestStatusElement } from '../elements/system-user-request-status/system-user-request-status.js';
 
 const buttonEvents = {
   onAltinnRequestCreated: 'altinn-request-created' as EventName<AltinnRequestCreatedEvent>,
@@ -62,4 +64,22 @@ export const AccessRequestStatus = createComponent({
   react: React,
   events: statusEvents,
   displayName: 'AccessRequestStatus',
+});
+
+/** `<request-system-user-button>` for React. */
+export const RequestSystemUserButton = createComponent({
+  tagName: 'request-system-user-button',
+  elementClass: RequestSystemUserButtonElement,
+  react: React,
+  events: buttonEvents,
+  displayName: 'RequestSystemUserButton',
+});
+
+/** `<system-user-request-status>` for React. */
+export const SystemUserRequestStatus = createComponent({
+  tagName: 'system-user-request-status',
+  elementClass: SystemUserRequestStatusElement,
+  react: React,
+  events: statusEvents,
+  displayName: 'SystemUserRequestStatus',
 });

@@ -13,6 +13,7 @@ import {
   BLOCKED_POPUP_REQUEST_ID,
   CONSENT_ID,
   DELEGATION_REQUEST_ID,
+  SYSTEM_USER_REQUEST_ID,
   altinn2AccessView,
   altinn3AccessView,
   altinn3DetailsLink,
@@ -20,6 +21,7 @@ import {
   consentViewUri,
   daysFromNow,
   problem,
+  systemUserView,
   type ViewFixture,
 } from '../../test/support/fixtures.js';
 
@@ -29,7 +31,7 @@ export const BACKEND = '/storybook-backend';
 /** One call that reached the fake backend. */
 export interface FakeRequest {
   method: string;
-  collection: 'consent-requests' | 'access-requests';
+  collection: 'consent-requests' | 'access-requests' | 'system-user-requests';
   /** The id in the path (`GET …/{id}`), if any. */
   id: string | undefined;
   /** `GET …?resource=…`: the list of the person's requests. */
@@ -110,6 +112,18 @@ const altinn3 =
         ...(url ? { url: url(requestId) } : {}),
       });
     });
+
+/** A system-user request: its id is the Idempotency-Key the button sent. */
+const systemUser =
+  (status: string): Scenario =>
+  (request) =>
+    answerWith(request, (id) =>
+      systemUserView({
+        id: id ?? request.headers.get('Idempotency-Key') ?? SYSTEM_USER_REQUEST_ID,
+        status,
+        updatedAt: daysFromNow(0),
+      }),
+    );
 
 /** The normalised request view with any status word. */
 const view =
@@ -267,6 +281,15 @@ const SCENARIOS = {
     progress: (request) =>
       altinn3(request.call <= 1 ? 'created' : request.call === 2 ? 'pending' : 'accepted')(request),
   }),
+  ...prefixed('system-user', {
+    ...failures(),
+    created: systemUser('created'),
+    accepted: systemUser('accepted'),
+    rejected: systemUser('rejected'),
+    expired: systemUser('expired'),
+    withdrawn: systemUser('withdrawn'),
+    unknown: systemUser('unknown'),
+  }),
 } satisfies Record<string, Scenario>;
 
 /** The name of a scenario of the fake backend. */
@@ -294,7 +317,7 @@ export function resetEndpoint(endpointUrl: string): void {
 }
 
 const ROUTE =
-  /^(?<base>.+?)\/(?<collection>consent-requests|access-requests)(?:\/(?<id>[^/]+))?\/?$/;
+  /^(?<base>.+?)\/(?<collection>consent-requests|access-requests|system-user-requests)(?:\/(?<id>[^/]+))?\/?$/;
 
 /** The ids of a `…/lookup` body. */
 function lookupIds(body: unknown): string[] | undefined {

@@ -1,5 +1,8 @@
 /** The shared request-button suite, run against each button. */
-import { altinn2AccessView, consentView } from '../support/fixtures.js';
+import { MESSAGES } from '../../src/i18n/index.js';
+import { SYSTEM_USER_BUTTON_TEXTS } from '../../src/i18n/system-user.js';
+import '../../src/elements/request-system-user-button/request-system-user-button.js';
+import { altinn2AccessView, consentView, systemUserView } from '../support/fixtures.js';
 import { requestButtonSuite } from './suites/request-button.suite.js';
 
 requestButtonSuite({
@@ -15,9 +18,9 @@ requestButtonSuite({
   }),
   attemptIdOf: (request) => (request.body as { id?: string } | null)?.id,
   texts: {
-    label: 'consentButtonLabel',
-    busy: 'consentButtonBusy',
-    created: 'consentButtonCreated',
+    label: MESSAGES.nb.consentButtonLabel,
+    busy: MESSAGES.nb.consentButtonBusy,
+    created: MESSAGES.nb.consentButtonCreated,
   },
 });
 
@@ -33,5 +36,24 @@ requestButtonSuite({
     ...extra,
   }),
   attemptIdOf: (request) => request.headers['idempotency-key'],
-  texts: { label: 'accessButtonLabel', busy: 'accessButtonBusy', created: 'accessButtonCreated' },
+  texts: {
+    label: MESSAGES.nb.accessButtonLabel,
+    busy: MESSAGES.nb.accessButtonBusy,
+    created: MESSAGES.nb.accessButtonCreated,
+  },
+});
+
+requestButtonSuite({
+  tag: 'request-system-user-button',
+  kind: 'system-user',
+  attributes: 'integration="regnskap"',
+  created: (extra = {}) => ({
+    method: 'POST',
+    path: '/system-user-requests',
+    status: 201,
+    body: systemUserView({ id: '$id' }),
+    ...extra,
+  }),
+  attemptIdOf: (request) => request.headers['idempotency-key'],
+  texts: SYSTEM_USER_BUTTON_TEXTS.nb,
 });

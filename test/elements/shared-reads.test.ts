@@ -22,7 +22,7 @@ type StatusElement = ConsentStatus | AccessRequestStatus;
 
 interface Case {
   tag: 'consent-status' | 'access-request-status';
-  kind: RequestKind;
+  kind: Exclude<RequestKind, 'system-user'>;
   collection: string;
   view: (overrides: Record<string, unknown>) => Record<string, unknown>;
   /** The attributes that name what the element is about, for the list. */

@@ -30,6 +30,8 @@ const TAGS = [
   'consent-status',
   'request-access-button',
   'access-request-status',
+  'request-system-user-button',
+  'system-user-request-status',
 ];
 /** Pages checked at once: enough to keep two cores busy while pages wait on their stories. */
 const PARALLEL = 4;

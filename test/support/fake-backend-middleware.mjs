@@ -179,8 +179,13 @@ async function answerScenario(ctx, scenario, rest) {
     send(ctx, status, 'application/json', JSON.stringify({ items }), route.headers);
     return;
   }
+  // A consent's id is in its body; a system-user request's id is its Idempotency-Key.
   const id =
-    body && typeof body === 'object' && typeof body.id === 'string' ? body.id : lastSegmentOf(rest);
+    body && typeof body === 'object' && typeof body.id === 'string'
+      ? body.id
+      : rest.endsWith('/system-user-requests') && headers['idempotency-key']
+        ? headers['idempotency-key']
+        : lastSegmentOf(rest);
   const contentType =
     route.contentType ?? (status >= 400 ? 'application/problem+json' : 'application/json');
   send(ctx, status, contentType, JSON.stringify(withId(route.body, id)), route.headers);

@@ -14,6 +14,8 @@ export const DELEGATION_REQUEST_ID = '1a9e3a32-7c1f-4c55-9b0e-3f4c0d6b2a11';
 export const ACCESS_REQUEST_ID = '0198a2b4-5c3d-7e8f-9a0b-1c2d3e4f5a6b';
 /** The Altinn 3 request whose new tab Storybook's fake pop-up blocker stops. */
 export const BLOCKED_POPUP_REQUEST_ID = '0198a2b4-5c3d-7e8f-9a0b-b10cced0b10c';
+/** A system-user request id: made by the element, sent as the Idempotency-Key. */
+export const SYSTEM_USER_REQUEST_ID = '3f2b8c1e-9d4a-4e6b-8a7c-5d1e2f3a4b5c';
 /** An id that no element in the fixtures asks about: a backend that answers with it is wrong. */
 export const OTHER_REQUEST_ID = '5c0ffee0-0000-4000-8000-00000000a11e';
 
@@ -94,6 +96,24 @@ export function altinn3AccessView(overrides: Partial<ViewFixture> = {}): ViewFix
     status: 'created',
     url: altinn3DetailsLink(id),
     navigation: 'new-window',
+    ...overrides,
+  };
+}
+
+/** Where Altinn's test environment lets the organisation approve a system-user request. */
+export function systemUserConfirmUrl(id: string, origin = 'https://am.ui.tt02.altinn.no'): string {
+  return `${origin}/authfront/ui/auth/vendorrequest?id=${id}`;
+}
+
+/** A system-user request's view: `created` (waits for approval in Altinn), back to the portal after. */
+export function systemUserView(overrides: Partial<ViewFixture> = {}): ViewFixture {
+  const id = overrides.id ?? SYSTEM_USER_REQUEST_ID;
+  return {
+    kind: 'system-user',
+    id,
+    status: 'created',
+    url: systemUserConfirmUrl(id),
+    navigation: 'redirect',
     ...overrides,
   };
 }

@@ -69,6 +69,12 @@ export function LoanStep() {
         onaltinn-status-change={(event: AltinnStatusChangeEvent) => setStatus(event.detail.status)}
         onaltinn-request-error={(event) => console.log(event.detail.message)}
       />
+      <request-system-user-button integration="regnskap" return-url="/systembruker" />
+      <system-user-request-status
+        integration="regnskap"
+        request-id="3f2b8c1e-9d4a-4e6b-8a7c-5d1e2f3a4b5c"
+        onaltinn-status-change={(event: AltinnStatusChangeEvent) => setStatus(event.detail.status)}
+      />
       <p>{status}</p>
     </main>
   );
@@ -91,6 +97,10 @@ export const wrongProps = (
     <access-request-status poll-interval="soon" />
     {/* @ts-expect-error: no such property */}
     <consent-status requestID="x" />
+    {/* @ts-expect-error: the organisation comes from the portal's session, never the element */}
+    <request-system-user-button org="310456780" />
+    {/* @ts-expect-error: poll-interval is a number */}
+    <system-user-request-status poll-interval="soon" />
     {/* @ts-expect-error: status is read-only, reflected from the backend's answer */}
     <consent-status status="accepted" />
   </>

@@ -8,6 +8,8 @@ import {
   ConsentStatus,
   RequestAccessButton,
   RequestConsentButton,
+  RequestSystemUserButton,
+  SystemUserRequestStatus,
 } from '../../src/react/index.js';
 
 export function LoanStep() {
@@ -30,6 +32,11 @@ export function LoanStep() {
         pollInterval={2000}
         onAltinnStatusChange={(event) => setStatus(event.detail.status)}
       />
+      <RequestSystemUserButton integration="regnskap" returnUrl="/systembruker" />
+      <SystemUserRequestStatus
+        integration="regnskap"
+        onAltinnStatusChange={(event) => setStatus(event.detail.status)}
+      />
       <p>{status}</p>
     </>
   );
@@ -42,3 +49,6 @@ export const wrongCode: Parameters<
 
 // @ts-expect-error: target takes auto, _self or _blank
 export const wrongTarget = <RequestAccessButton target="_top" />;
+
+// @ts-expect-error: integration is a name, not a list
+export const wrongIntegration = <RequestSystemUserButton integration={['regnskap']} />;

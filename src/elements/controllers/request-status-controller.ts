@@ -29,6 +29,8 @@ export interface RequestStatusOptions {
   text: (request: RequestView) => string;
   /** What this element is about, for the list of the person's requests when no id is known. */
   subject: () => RequestListQuery | undefined;
+  /** "You asked on {date}", for a kind whose texts are its own (default: consent's or access's). */
+  askedOn?: () => string;
   /** Anything shown under the status text (e.g. that it updates by itself). */
   hint?: () => unknown;
   /** Called after every read, whatever its outcome (polling plans the next one here). */
@@ -211,9 +213,13 @@ export class RequestStatusController implements ReactiveController {
       ${
         askedOn
           ? html`<p part="asked" class="hint">
-              ${format(host.kind === 'consent' ? messages.consentAskedOn : messages.accessAskedOn, {
-                date: askedOn,
-              })}
+              ${format(
+                this.#options.askedOn?.() ??
+                  (host.kind === 'consent' ? messages.consentAskedOn : messages.accessAskedOn),
+                {
+                  date: askedOn,
+                },
+              )}
             </p>`
           : nothing
       }

@@ -17,12 +17,14 @@ const keptInMemory = new Map<RequestKind, string>();
  */
 function takeReturnParams(): void {
   const location = globalThis.location;
-  // Cheap first: a page with many status elements runs this for each of them.
-  if (!location || !/consentId|DelegationRequestId|accessRequestId/.test(location.href)) return;
+  // Cheap first: a page with many status elements runs this for each of them. `RequestId` is in
+  // DelegationRequestId, accessRequestId and systemUserRequestId.
+  if (!location || !/consentId|RequestId/.test(location.href)) return;
   const params = readReturnParams(location.href);
   const found: [RequestKind, string | undefined][] = [
     ['consent', params.consentId],
     ['access', params.delegationRequestId ?? params.accessRequestId],
+    ['system-user', params.systemUserRequestId],
   ];
   let any = false;
   for (const [kind, id] of found) {

@@ -14,14 +14,14 @@ import {
   type RequestView,
 } from '../../../src/index.js';
 import { recallPendingRequest, rememberPendingRequest } from '../../../src/core/pending-request.js';
-import { MESSAGES, type MessageKey } from '../../../src/i18n/index.js';
+import { MESSAGES } from '../../../src/i18n/index.js';
 import { fakeBackend, type FakeRoute } from '../../support/fake-backend.js';
 import { waitUntil } from '../../support/wait.js';
 import { partText, recordNavigation, setPageUrl, shownText } from '../helpers.js';
 
 /** What the suite needs to know about one status element. */
 export interface StatusElementCase {
-  tag: 'consent-status' | 'access-request-status';
+  tag: 'consent-status' | 'access-request-status' | 'system-user-request-status';
   kind: RequestKind;
   collection: string;
   id: string;
@@ -29,7 +29,12 @@ export interface StatusElementCase {
   returnParam: string;
   /** A view of this kind with `$id` as its id. */
   view: (status: RequestStatus) => unknown;
-  pendingText: MessageKey;
+  /** The status in which the request waits for someone else (`pending`; `created` for a system user). */
+  waiting: RequestStatus;
+  /** What the element says then, in bokmål. */
+  waitingText: string;
+  /** Without an id, the element asks the backend's list (a system-user status, by its integration). */
+  listsWithoutId?: boolean;
 }
 
 type StatusElement = HTMLElement & {
@@ -41,7 +46,8 @@ type StatusElement = HTMLElement & {
 };
 
 export function statusElementSuite(element: StatusElementCase): void {
-  const { tag, kind, collection, id, returnParam, view, pendingText } = element;
+  const { tag, kind, collection, id, returnParam, view, waiting, waitingText, listsWithoutId } =
+    element;
   const name = unsafeStatic(tag);
   const answer = (status: RequestStatus, extra: Partial<FakeRoute> = {}): FakeRoute => ({
     method: 'GET',
@@ -71,7 +77,7 @@ export function statusElementSuite(element: StatusElementCase): void {
     }
 
     it('finds the id in request-id, and announces the status once in a polite region', async () => {
-      const backend = await fakeBackend([answer('pending')]);
+      const backend = await fakeBackend([answer(waiting)]);
       const changes: AltinnStatusChangeEvent[] = [];
       document.addEventListener('altinn-status-change', (event) => changes.push(event));
       const status = await statusElement(backend.endpoint, id);
@@ -81,14 +87,14 @@ export function statusElementSuite(element: StatusElementCase): void {
       const region = status.shadowRoot!.querySelector('[part="base"]')!;
       expect(region.getAttribute('role')).to.equal('status');
       expect(region.getAttribute('aria-live')).to.equal('polite');
-      expect(partText(status, 'text')).to.equal(MESSAGES.nb[pendingText]);
+      expect(partText(status, 'text')).to.equal(waitingText);
       expect(changes.filter((event) => event.target === status)).to.have.length(1);
       await expect(status).to.be.accessible();
     });
 
     it(`finds the id in ${returnParam} of the page URL, and takes it out of the address bar`, async () => {
       setPageUrl(`?step=2&${returnParam}=${id}&Status=OK`);
-      const backend = await fakeBackend([answer('pending')]);
+      const backend = await fakeBackend([answer(waiting)]);
       const status = await statusElement(backend.endpoint);
       await settled(status);
       expect(status.currentRequestId).to.equal(id);
@@ -106,7 +112,7 @@ export function statusElementSuite(element: StatusElementCase): void {
     });
 
     it('follows a request created on the same page when the page stays', async () => {
-      const backend = await fakeBackend([answer('pending')]);
+      const backend = await fakeBackend([answer(waiting)]);
       const status = await statusElement(backend.endpoint);
       document.body.dispatchEvent(
         new AltinnRequestCreatedEvent({
@@ -122,15 +128,32 @@ export function statusElementSuite(element: StatusElementCase): void {
       expect(status.currentRequestId).to.equal(id);
     });
 
-    it('shows nothing and calls nothing without an id', async () => {
-      const backend = await fakeBackend([answer('pending')]);
-      const status = await statusElement(backend.endpoint);
-      await aTimeout(100);
-      expect(shownText(status)).to.equal('');
-      expect(status.hasAttribute('status')).to.equal(false);
-      expect(await backend.requests()).to.deep.equal([]);
-      await expect(status).to.be.accessible();
-    });
+    if (listsWithoutId) {
+      it('without an id, asks the list and shows nothing when the person has asked nothing', async () => {
+        const backend = await fakeBackend([
+          { method: 'GET', path: collection, body: { items: [] } },
+        ]);
+        const status = await statusElement(backend.endpoint);
+        await waitUntil(async () => (await backend.requests()).length === 1, 'the list was read');
+        await aTimeout(100);
+        expect(shownText(status)).to.equal('');
+        expect(status.hasAttribute('status')).to.equal(false);
+        const [request] = await backend.requests();
+        expect(request?.path).to.equal(collection);
+        expect(request?.query).to.equal('state=all&limit=1');
+        await expect(status).to.be.accessible();
+      });
+    } else {
+      it('shows nothing and calls nothing without an id', async () => {
+        const backend = await fakeBackend([answer(waiting)]);
+        const status = await statusElement(backend.endpoint);
+        await aTimeout(100);
+        expect(shownText(status)).to.equal('');
+        expect(status.hasAttribute('status')).to.equal(false);
+        expect(await backend.requests()).to.deep.equal([]);
+        await expect(status).to.be.accessible();
+      });
+    }
 
     it('explains a failure, offers to try again, and shows the answer of the retry', async () => {
       const backend = await fakeBackend([
@@ -141,7 +164,7 @@ export function statusElementSuite(element: StatusElementCase): void {
           body: { title: 'Not found' },
           times: 1,
         },
-        answer('pending'),
+        answer(waiting),
       ]);
       const status = await statusElement(backend.endpoint, id);
       await settled(status);
@@ -151,9 +174,9 @@ export function statusElementSuite(element: StatusElementCase): void {
       expect(retry.textContent?.trim()).to.equal(MESSAGES.nb.retry);
       await expect(status).to.be.accessible();
       retry.click();
-      await waitUntil(() => status.status === 'pending', 'the retry answered');
+      await waitUntil(() => status.status === waiting, 'the retry answered');
       expect(status.matches(':state(error)')).to.equal(false);
-      expect(partText(status, 'text')).to.equal(MESSAGES.nb[pendingText]);
+      expect(partText(status, 'text')).to.equal(waitingText);
     });
   });
 }
