@@ -184,7 +184,7 @@ export const OpenedInNewTab: Story = {
     await expectMessage(element, 'message', 'openedInNewWindow');
     const messages = messagesOf(element);
     await expect(partText(element, 'link')).toBe(
-      `${messages.openAltinn} ${messages.opensInNewWindow}`,
+      `${messages.continueInAltinn} ${messages.opensInNewWindow}`,
     );
   },
 };

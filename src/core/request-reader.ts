@@ -11,6 +11,12 @@ import type { RequestView } from './view.js';
 
 /** How long reads are gathered before they are sent, in milliseconds. */
 const GATHER_MS = 8;
+/**
+ * How long an answer serves later reads of the same id, in milliseconds: elements polling one id
+ * fall due at nearly the same time, and on a busy page their timers drift further apart than the
+ * gathering; they still share one call per round. Below the shortest poll interval (250 ms).
+ */
+const FRESH_MS = 150;
 
 interface Waiting {
   resolve: (view: RequestView) => void;
@@ -26,6 +32,8 @@ class Batch {
   #queued = new Map<string, { id: string; waiting: Waiting }>();
   /** Reads sent and not yet answered, by lower-case id: a second element shares the first's. */
   readonly #inFlight = new Map<string, Promise<RequestView>>();
+  /** The latest answers, by lower-case id, with the time they came. */
+  readonly #answered = new Map<string, { view: RequestView; at: number }>();
   readonly #lists = new Map<string, Promise<RequestList>>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #lookupMissing = false;
@@ -35,10 +43,14 @@ class Batch {
     this.#kind = kind;
   }
 
-  read(id: string): Promise<RequestView> {
+  read(id: string, polled: boolean): Promise<RequestView> {
     const key = id.toLowerCase();
     const shared = this.#inFlight.get(key) ?? this.#queued.get(key)?.waiting.promise;
     if (shared) return shared;
+    const answered = this.#answered.get(key);
+    if (polled && answered && Date.now() - answered.at < FRESH_MS) {
+      return Promise.resolve(answered.view);
+    }
     let waiting!: Waiting;
     const promise = new Promise<RequestView>((resolve, reject) => {
       waiting = { resolve, reject, promise: undefined as unknown as Promise<RequestView> };
@@ -69,7 +81,10 @@ class Batch {
       const key = id.toLowerCase();
       this.#inFlight.set(key, waiting.promise);
       const done = (): void => void this.#inFlight.delete(key);
-      waiting.promise.then(done, done);
+      waiting.promise.then((view) => {
+        done();
+        this.#answered.set(key, { view, at: Date.now() });
+      }, done);
     }
     if (queued.length === 1 || this.#lookupMissing) {
       for (const { id, waiting } of queued) this.#get(id, waiting);
@@ -122,14 +137,16 @@ const batches = new Map<string, Batch>();
 
 /**
  * Reads the request `id` of `kind` through the backend at `endpoint` (the configured one when
- * `undefined`), sharing the call with every other element that asks for it meanwhile.
+ * `undefined`), sharing the call with every other element that asks for it meanwhile. A `polled`
+ * read also takes an answer that came in the last moments (another element's poll of the same round).
  */
 export function readRequest(
   endpoint: string | undefined,
   kind: RequestKind,
   id: string,
+  polled = false,
 ): Promise<RequestView> {
-  return batchOf(endpoint, kind).read(id);
+  return batchOf(endpoint, kind).read(id, polled);
 }
 
 /** Lists the person's requests of `kind`, sharing the call with elements that ask the same. */

@@ -44,7 +44,7 @@ describe('the demo portal, end to end', () => {
 
   for (const [action, status, text] of [
     ['accept', 'accepted', /Du har gitt samtykke\. Samtykket gjelder til \d+\. \w+ \d{4}\./],
-    ['reject', 'rejected', /Du har ikke gitt samtykke\./],
+    ['reject', 'rejected', /Du takket nei til å gi samtykke\./],
   ] as const) {
     it(`takes the user to Altinn and back, and shows ${status} after ${action}`, async () => {
       const page = await browser.newPage();

@@ -20,6 +20,33 @@ export function shownText(element: Element): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The text of `node` (a node in a shadow root), slots resolved, white space folded: what a screen
+ * reader names a button by (visually hidden text included), or with `visibleOnly` what the eye sees.
+ */
+export function textOf(node: Node, { visibleOnly = false } = {}): string {
+  const parts: string[] = [];
+  const walk = (current: Node): void => {
+    if (current instanceof HTMLSlotElement) {
+      const assigned = current.assignedNodes({ flatten: true });
+      (assigned.length ? assigned : [...current.childNodes]).forEach(walk);
+      return;
+    }
+    if (current instanceof HTMLElement && current.hidden) return;
+    if (
+      visibleOnly &&
+      current instanceof HTMLElement &&
+      current.classList.contains('visually-hidden')
+    ) {
+      return;
+    }
+    if (current.nodeType === Node.TEXT_NODE) parts.push(current.textContent ?? '');
+    current.childNodes.forEach(walk);
+  };
+  walk(node);
+  return parts.join(' ').replace(/\s+/g, ' ').replace(/ :/g, ':').trim();
+}
+
 /** The element's inner native button. */
 export function innerButton(element: Element, part = 'button'): HTMLButtonElement {
   const button = element.shadowRoot?.querySelector<HTMLButtonElement>(`[part~="${part}"]`);

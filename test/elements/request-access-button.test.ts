@@ -20,7 +20,15 @@ import {
   DELEGATION_REQUEST_ID,
 } from '../support/fixtures.js';
 import { fakeBackend, type FakeRoute, type RecordedRequest } from '../support/fake-backend.js';
-import { innerButton, partText, recordNavigation, setPageUrl, shownText, UUID } from './helpers.js';
+import {
+  innerButton,
+  partText,
+  recordNavigation,
+  setPageUrl,
+  shownText,
+  textOf,
+  UUID,
+} from './helpers.js';
 
 const RESOURCE = 'nav_tiltak_arbeidsavtale';
 const ORG = '991825827';
@@ -350,7 +358,8 @@ describe('<request-access-button>', () => {
         expect(partText(element, 'error')).to.equal(failure.text);
         const button = innerButton(element);
         expect(button.hasAttribute('aria-busy')).to.equal(false);
-        expect(button.textContent?.trim()).to.equal(MESSAGES.nb.retry);
+        expect(textOf(button, { visibleOnly: true })).to.equal(MESSAGES.nb.retry);
+        expect(textOf(button)).to.equal(`${MESSAGES.nb.retry}: ${MESSAGES.nb.accessButtonLabel}`);
         expect(button.getAttribute('aria-describedby')).to.equal('error');
         await expect(element).to.be.accessible();
         expect(navigation.urls).to.deep.equal([]);
@@ -511,7 +520,7 @@ describe('<request-access-button>', () => {
       expect(link?.target).to.equal('_blank');
       expect(link?.rel.split(/\s+/)).to.include('noopener');
       expect(link?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
-        `${MESSAGES.nb.openAltinn} ${MESSAGES.nb.opensInNewWindow}`,
+        `${MESSAGES.nb.continueInAltinn} ${MESSAGES.nb.opensInNewWindow}`,
       );
       // The button works again: the user may open Altinn once more.
       const button = innerButton(element);
@@ -806,7 +815,7 @@ describe('<request-access-button>', () => {
     await waitUntil(() => english.matches(':state(opened)'));
     expect(partText(english, 'message')).to.equal(MESSAGES.en.openedInNewWindow);
     expect(partText(english, 'link')).to.equal(
-      `${MESSAGES.en.openAltinn} ${MESSAGES.en.opensInNewWindow}`,
+      `${MESSAGES.en.continueInAltinn} ${MESSAGES.en.opensInNewWindow}`,
     );
 
     const failing = await fakeBackend([
@@ -819,7 +828,9 @@ describe('<request-access-button>', () => {
     expect(partText(nynorsk, 'message')).to.equal(MESSAGES.nn.accessButtonBusy);
     await waitUntil(() => nynorsk.matches(':state(error)'), 'failed');
     expect(partText(nynorsk, 'error')).to.equal(MESSAGES.nn.errorServer);
-    expect(innerButton(nynorsk).textContent?.trim()).to.equal(MESSAGES.nn.retry);
+    expect(textOf(innerButton(nynorsk))).to.equal(
+      `${MESSAGES.nn.retry}: ${MESSAGES.nn.accessButtonLabel}`,
+    );
   });
 });
 

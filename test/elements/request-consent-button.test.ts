@@ -14,7 +14,15 @@ import { recallPendingRequest } from '../../src/core/pending-request.js';
 import { MESSAGES } from '../../src/i18n/index.js';
 import { consentView } from '../support/fixtures.js';
 import { fakeBackend, type FakeRoute } from '../support/fake-backend.js';
-import { innerButton, partText, recordNavigation, setPageUrl, shownText, UUID } from './helpers.js';
+import {
+  innerButton,
+  partText,
+  recordNavigation,
+  setPageUrl,
+  shownText,
+  textOf,
+  UUID,
+} from './helpers.js';
 
 const VIEW_URI = 'https://am.ui.tt02.altinn.no/accessmanagement/ui/consent/request?id=$id';
 const RETURN_URL = 'https://portal.example/loan/step-3';
@@ -292,7 +300,8 @@ describe('<request-consent-button>', () => {
       expect(partText(element, 'error')).to.equal(failure.text);
       const button = innerButton(element);
       expect(button.hasAttribute('aria-busy')).to.equal(false);
-      expect(button.textContent?.trim()).to.equal(MESSAGES.nb.retry);
+      expect(textOf(button, { visibleOnly: true })).to.equal(MESSAGES.nb.retry);
+      expect(textOf(button)).to.equal(`${MESSAGES.nb.retry}: Hent inntekt`);
       expect(button.getAttribute('aria-describedby')).to.equal('error');
       await expect(element).to.be.accessible();
       expect(navigation.urls).to.deep.equal([]);

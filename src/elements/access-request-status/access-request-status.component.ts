@@ -153,7 +153,7 @@ export class AccessRequestStatus extends AltinnElement {
 
   readonly #polling: PollingController = new PollingController(this, {
     name: 'access-request-status',
-    refresh: () => this.refresh(),
+    refresh: () => this.#reading.poll(),
     // Not after a failure that asking again cannot mend (e.g. 404): the retry button stays.
     shouldPoll: () =>
       this.#reading.hasSubject &&

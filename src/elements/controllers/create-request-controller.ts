@@ -295,6 +295,10 @@ export class CreateRequestController<Body> implements ReactiveController {
                   : texts.created
               : '';
     const errorText = state === 'error' && error ? host.errorText(error) : '';
+    // "Try again" only where trying again can help; a refused request keeps its label. The label
+    // stays in the accessible name ("Prøv igjen: Be om tilgang"), so it still says what it does.
+    const retry = state === 'error' && error?.retryable;
+    const lang = host.language;
     return html`<button
         part="button"
         class="button primary"
@@ -303,29 +307,30 @@ export class CreateRequestController<Body> implements ReactiveController {
         aria-disabled=${working ? 'true' : nothing}
         aria-busy=${state === 'busy' ? 'true' : nothing}
         aria-describedby=${errorText ? 'error' : nothing}
+        lang=${lang}
         @click=${this.#onClick}
       >
         ${working ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}
-        ${
-          // "Try again" only where trying again can help; a refused request keeps its label.
-          state === 'error' && error?.retryable
-            ? html`<span>${messages.retry}</span>`
-            : html`<span ?hidden=${this.labelMissing}
-                  ><slot @slotchange=${this.#onSlotChange}>${texts.label}</slot></span
-                >${this.labelMissing ? html`<span>${texts.label}</span>` : nothing}`
+        ${retry ? html`<span>${messages.retry}</span><span class="visually-hidden">: </span>` : nothing}
+        <span class=${retry ? 'visually-hidden' : ''} ?hidden=${this.labelMissing}
+          ><slot @slotchange=${this.#onSlotChange}>${texts.label}</slot></span
+        >${
+          this.labelMissing
+            ? html`<span class=${retry ? 'visually-hidden' : ''}>${texts.label}</span>`
+            : nothing
         }
       </button>
-      <p part="message" class="note" role="status">${progress}</p>
+      <p part="message" class="note" role="status" lang=${lang}>${progress}</p>
       ${
         this.openedUrl
-          ? html`<p class="note">
+          ? html`<p class="note" lang=${lang}>
               <a part="link" href=${this.openedUrl} target="_blank" rel="noopener noreferrer"
-                >${messages.openAltinn}
+                >${messages.continueInAltinn}
                 <span class="visually-hidden">${messages.opensInNewWindow}</span></a
               >
             </p>`
           : nothing
       }
-      <p part="error" id="error" class="error-text" role="alert">${errorText}</p>`;
+      <p part="error" id="error" class="error-text" role="alert" lang=${lang}>${errorText}</p>`;
   }
 }

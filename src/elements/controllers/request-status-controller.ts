@@ -12,7 +12,7 @@ import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
 import { format } from '../../i18n/index.js';
 import type { AltinnElement } from '../shared/altinn-element.js';
 import { allowedAltinnUrl, resolveEndpoint } from '../shared/navigation.js';
-import { returnedRequestId } from '../shared/returned-request.js';
+import { claimReturnFocus, returnedRequestId } from '../shared/returned-request.js';
 
 /**
  * What one read left: the request as last confirmed (kept through a failed read, so what was known
@@ -84,8 +84,10 @@ export class RequestStatusController implements ReactiveController {
         if (!id && !subject) return initialState;
         const previous = this.#task.value?.view;
         try {
+          const polled = this.#polled;
+          this.#polled = false;
           const view = id
-            ? await readRequest(endpoint, host.kind, id)
+            ? await readRequest(endpoint, host.kind, id, polled)
             : (await listRequests(endpoint, host.kind, { ...subject, state: 'all', limit: 1 }))
                 .items[0];
           // The reader refuses such answers already; the status is never learnt from one.
@@ -133,9 +135,9 @@ export class RequestStatusController implements ReactiveController {
     return this.request?.status;
   }
 
-  /** The failure of the last read, once it has ended. */
+  /** The failure of the last read that ended (kept while the status is read again). */
   get error(): AltinnRequestError | undefined {
-    return this.loading ? undefined : this.#task.value?.error;
+    return this.#task.value?.error;
   }
 
   /** Whether a read is under way. */
@@ -151,8 +153,28 @@ export class RequestStatusController implements ReactiveController {
   /** Reads the status again. */
   refresh = (): Promise<void> => this.#task.run();
 
+  #polled = false;
+
+  /** Reads the status again for polling: an answer another element's poll just got will do. */
+  poll = (): Promise<void> => {
+    this.#polled = true;
+    return this.#task.run();
+  };
+
+  /** Where focus goes once a read has ended: the status after a return from Altinn, or a retry. */
+  #focusAfterRead = false;
+
+  readonly #retry = (): void => {
+    this.#focusAfterRead = true;
+    void this.refresh();
+  };
+
   hostConnected(): void {
-    this.#implicitId ??= returnedRequestId(this.#host.kind, this.#host.resolvedEndpoint);
+    if (this.#implicitId === undefined) {
+      this.#implicitId = returnedRequestId(this.#host.kind, this.#host.resolvedEndpoint);
+      // Back from Altinn: the result is this page's news, so it gets focus (unless focus is taken).
+      this.#focusAfterRead ||= claimReturnFocus(this.#host.kind, this.#implicitId);
+    }
     globalThis.document?.addEventListener('altinn-request-created', this.#onCreated);
   }
 
@@ -168,6 +190,14 @@ export class RequestStatusController implements ReactiveController {
     else host.removeAttribute('status');
     host.setCustomState('loading', this.loading);
     host.setCustomState('error', this.error !== undefined);
+    if (this.#focusAfterRead && !this.loading && (this.request || this.error)) {
+      this.#focusAfterRead = false;
+      // Only where focus was lost (the retry button went away) or never placed (a fresh page).
+      const active = globalThis.document.activeElement;
+      if (!host.shadowRoot?.activeElement && (!active || active === globalThis.document.body)) {
+        host.shadowRoot?.querySelector<HTMLElement>('[part~="text"]')?.focus();
+      }
+    }
   }
 
   #learnt(view: RequestView, previous: RequestStatus | undefined): void {
@@ -209,7 +239,7 @@ export class RequestStatusController implements ReactiveController {
     const newWindow = request.navigation === 'new-window';
     const askedOn = longDate(request.createdAt, host.language);
     return html`<div class="box ${status}">
-      <p part="text"><slot name=${status}>${this.#options.text(request)}</slot></p>
+      <p part="text" tabindex="-1"><slot name=${status}>${this.#options.text(request)}</slot></p>
       ${
         askedOn
           ? html`<p part="asked" class="hint">
@@ -242,39 +272,64 @@ export class RequestStatusController implements ReactiveController {
     </div>`;
   }
 
-  /** The live region, with the status, a failure and its retry, or the first load. */
+  /**
+   * Two live regions: a polite one with the status (or the first load), and an alert with a failure.
+   * Each keeps its content while the status is read again, so a re-check that ends as it began
+   * announces nothing; a known status stays on screen beside a failure to update it.
+   */
   render(): unknown {
-    const { messages } = this.#host;
-    // While reading again (polling, or a retry), what was known stays on screen.
+    const { messages, language } = this.#host;
     const known = this.request;
-    const { error } = this;
-    const firstLoad = this.loading && !known;
-    let content: unknown = nothing;
-    if (error) {
-      content = html`<div class="box error">
-        <p part="text" class="error-text">${this.#host.errorText(error)}</p>
-        <button part="retry-button" class="button secondary" type="button" @click=${this.refresh}>
-          ${messages.retry}
-        </button>
-      </div>`;
-    } else if (known) {
-      content = this.#renderStatus(known);
-    } else if (firstLoad) {
-      content = html`<div class="box loading">
-        <span part="spinner" class="spinner" aria-hidden="true"></span>
-        <p part="text">${messages.statusLoading}</p>
-      </div>`;
-    }
-    // aria-busy only while there is nothing to show yet: a background poll must not make screen
-    // readers re-read an unchanged status.
+    const error = this.#task.value?.error;
+    const firstLoad = this.loading && !known && !error;
     return html`<div
-      part="base"
-      class="status"
-      role="status"
-      aria-live="polite"
-      aria-busy=${firstLoad ? 'true' : 'false'}
-    >
-      ${content}
-    </div>`;
+        part="base"
+        class="status"
+        role="status"
+        aria-live="polite"
+        aria-busy=${firstLoad ? 'true' : 'false'}
+        lang=${language}
+      >
+        ${
+          known
+            ? this.#renderStatus(known)
+            : firstLoad
+              ? html`<div class="box loading">
+                  <span part="spinner" class="spinner" aria-hidden="true"></span>
+                  <p part="text" tabindex="-1">${messages.statusLoading}</p>
+                </div>`
+              : nothing
+        }
+      </div>
+      <div class="status" role="alert" lang=${language}>
+        ${
+          error
+            ? html`<div class="box error">
+                <p
+                  part=${known ? 'error' : 'text error'}
+                  id="error"
+                  class="error-text"
+                  tabindex="-1"
+                >
+                  ${this.#host.errorText(error)}
+                </p>
+                ${
+                  // "Try again" only where trying again can help (not for 400, 401, 403, 404).
+                  error.retryable
+                    ? html`<button
+                        part="retry-button"
+                        class="button secondary"
+                        type="button"
+                        aria-describedby="error"
+                        @click=${this.#retry}
+                      >
+                        ${messages.retry}
+                      </button>`
+                    : nothing
+                }
+              </div>`
+            : nothing
+        }
+      </div>`;
   }
 }

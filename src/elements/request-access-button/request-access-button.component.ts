@@ -35,7 +35,7 @@ export type AccessButtonTarget = 'auto' | '_self' | '_blank';
  * @csspart button - The native button.
  * @csspart spinner - The busy indicator inside the button.
  * @csspart message - The progress text under the button, a polite live region.
- * @csspart link - "Åpne Altinn", once Altinn's page has been opened in a new tab (in case it was blocked).
+ * @csspart link - "Fortsett i Altinn", once Altinn's page has been opened in a new tab (in case it was blocked).
  * @csspart error - The error text under the button, an assertive live region.
  *
  * @cssstate busy - The request is being created.
@@ -53,7 +53,7 @@ export type AccessButtonTarget = 'auto' | '_self' | '_blank';
  * @cssprop [--ds-color-accent-base-hover=#004f99] - Designsystemet: the background on hover.
  * @cssprop [--ds-color-accent-base-active=#003b73] - Designsystemet: the background while pressed.
  * @cssprop [--ds-color-accent-base-contrast-default=#fff] - Designsystemet: the label's colour.
- * @cssprop [--ds-color-accent-text-subtle=#0062ba] - Designsystemet: the colour of the "Åpne Altinn" link.
+ * @cssprop [--ds-color-accent-text-subtle=#0062ba] - Designsystemet: the colour of the "Fortsett i Altinn" link.
  * @cssprop [--ds-border-radius-md=0.25rem] - Designsystemet: the button's corner radius.
  * @cssprop [--ds-font-family=system-ui] - Designsystemet: the font.
  * @cssprop [--ds-font-size-md=1rem] - Designsystemet: the font size.

@@ -9,6 +9,8 @@ import { resolveEndpoint } from './navigation.js';
 
 /** Ids read from the URL when `sessionStorage` could not keep them. */
 const keptInMemory = new Map<RequestKind, string>();
+/** Ids read from this page's URL whose status element has not yet taken focus. */
+const toFocus = new Map<RequestKind, string>();
 
 /**
  * Takes this library's return parameters out of the address bar, so a reload or a shared link does
@@ -30,6 +32,7 @@ function takeReturnParams(): void {
   for (const [kind, id] of found) {
     if (!id) continue;
     any = true;
+    toFocus.set(kind, id.toLowerCase());
     // The button kept this id with the backend it used: keep that, so another backend's status
     // element on the page does not take it.
     const kept = recallPendingRequests(kind).find(
@@ -59,4 +62,14 @@ export function returnedRequestId(kind: RequestKind, endpoint: string): string |
     (pending) => pending.endpoint === undefined || resolveEndpoint(pending.endpoint) === endpoint,
   );
   return mine ? mine.id : kept.length ? undefined : keptInMemory.get(kind);
+}
+
+/**
+ * Whether the status element showing `id` of `kind` should take focus once it has read the status:
+ * the id came back from Altinn in this page's URL, and no other element has claimed it.
+ */
+export function claimReturnFocus(kind: RequestKind, id: string | undefined): boolean {
+  const mine = id !== undefined && toFocus.get(kind) === id.toLowerCase();
+  if (mine) toFocus.delete(kind);
+  return mine;
 }

@@ -27,6 +27,11 @@ export const statusStyles = css`
     margin: 0;
   }
 
+  /* A failure to update, under the status still known. */
+  :host([status]) [role='alert'] .box {
+    margin-top: 0.5rem;
+  }
+
   .hint {
     font-size: var(--ds-font-size-sm, 0.875rem);
     color: var(--ds-color-neutral-text-subtle, #4b5563);

@@ -60,7 +60,10 @@ export const baseStyles = css`
     border-radius: var(--altinn-request-button-radius, var(--ds-border-radius-md, 0.25rem));
     background: var(--_button-background);
     color: var(--_button-color);
+    /* A page's text-spacing (WCAG 1.4.12) reaches the label: buttons reset spacing otherwise. */
     font: inherit;
+    letter-spacing: inherit;
+    word-spacing: inherit;
     font-weight: var(--ds-font-weight-medium, 500);
     text-align: center;
     cursor: pointer;

@@ -130,7 +130,7 @@ export class SystemUserRequestStatus extends AltinnElement {
 
   readonly #polling: PollingController = new PollingController(this, {
     name: this.localName,
-    refresh: () => this.refresh(),
+    refresh: () => this.#reading.poll(),
     // Not after a failure that asking again cannot mend (e.g. 404): the retry button stays.
     // Always something to read: an id, else the list by `integration`.
     shouldPoll: () =>

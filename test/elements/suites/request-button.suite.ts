@@ -10,7 +10,14 @@ import { configure, resetConfig, type RequestKind } from '../../../src/index.js'
 import { MESSAGES } from '../../../src/i18n/index.js';
 import { fakeBackend, type FakeRoute, type RecordedRequest } from '../../support/fake-backend.js';
 import { waitUntil } from '../../support/wait.js';
-import { innerButton, partText, recordNavigation, setPageUrl, shownText } from '../helpers.js';
+import {
+  innerButton,
+  partText,
+  recordNavigation,
+  setPageUrl,
+  shownText,
+  textOf,
+} from '../helpers.js';
 
 /** What the suite needs to know about one button. */
 export interface RequestButtonCase {
@@ -101,7 +108,9 @@ export function requestButtonSuite(button: RequestButtonCase): void {
       await button.updateComplete;
       expect(button.matches(':state(error)')).to.equal(true);
       expect(partText(button, 'error')).to.equal(MESSAGES.nb.errorServer);
-      expect(innerButton(button).textContent?.trim()).to.equal(MESSAGES.nb.retry);
+      // It says "try again", and keeps what it does in its accessible name.
+      expect(textOf(innerButton(button), { visibleOnly: true })).to.equal(MESSAGES.nb.retry);
+      expect(textOf(innerButton(button))).to.equal(`${MESSAGES.nb.retry}: Be om det`);
       innerButton(button).click();
       await waitUntil(() => navigation.urls.length === 1, 'navigated after the retry');
       const [first, second] = await backend.requests();
@@ -130,6 +139,40 @@ export function requestButtonSuite(button: RequestButtonCase): void {
       await button.updateComplete;
       expect(button.matches(':state(navigating)')).to.equal(false);
       expect(innerButton(button).hasAttribute('aria-disabled')).to.equal(false);
+    });
+
+    it('marks its own text with the language it is in, whatever the page says', async () => {
+      const backend = await fakeBackend([]);
+      const name = unsafeStatic(tag);
+      const wrapper = await fixture<HTMLElement>(
+        staticHtml`<div lang="sv"><${name} endpoint=${backend.endpoint} ${unsafeStatic(attributes)}></${name}></div>`,
+      );
+      const button = wrapper.firstElementChild as ButtonElement;
+      await button.updateComplete;
+      expect(shownText(button)).to.equal(texts.label);
+      for (const part of ['button', 'message', 'error']) {
+        const node = button.shadowRoot!.querySelector(`[part~="${part}"]`)!;
+        expect(node.getAttribute('lang'), part).to.equal('nb');
+      }
+    });
+
+    it("lets the page's text spacing (WCAG 1.4.12) reach its label", async () => {
+      const backend = await fakeBackend([]);
+      const button = await element(backend.endpoint, ' ');
+      document.body.style.letterSpacing = '0.12em';
+      document.body.style.wordSpacing = '0.16em';
+      document.body.style.lineHeight = '1.5';
+      try {
+        const label = innerButton(button).querySelector('span:not([hidden])')!;
+        const style = getComputedStyle(label);
+        const fontSize = parseFloat(style.fontSize);
+        expect(parseFloat(style.letterSpacing)).to.be.closeTo(0.12 * fontSize, 0.5);
+        expect(parseFloat(style.wordSpacing)).to.be.closeTo(0.16 * fontSize, 0.5);
+      } finally {
+        document.body.style.letterSpacing = '';
+        document.body.style.wordSpacing = '';
+        document.body.style.lineHeight = '';
+      }
     });
 
     it('shows its default label when the slot holds only white space', async () => {

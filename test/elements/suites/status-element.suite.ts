@@ -155,28 +155,120 @@ export function statusElementSuite(element: StatusElementCase): void {
       });
     }
 
-    it('explains a failure, offers to try again, and shows the answer of the retry', async () => {
-      const backend = await fakeBackend([
-        {
-          method: 'GET',
-          path: `${collection}/*`,
-          status: 404,
-          body: { title: 'Not found' },
-          times: 1,
-        },
-        answer(waiting),
-      ]);
+    const failing = (times: number): FakeRoute => ({
+      method: 'GET',
+      path: `${collection}/*`,
+      status: 503,
+      body: { title: 'Busy', status: 503 },
+      times,
+    });
+    const retryButton = (status: StatusElement): HTMLButtonElement | null =>
+      status.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]');
+    const focusedPart = (status: StatusElement): string | null | undefined =>
+      status.shadowRoot!.activeElement?.getAttribute('part');
+
+    it('explains a failure in an alert, offers to try again, and moves focus to the answer', async () => {
+      const backend = await fakeBackend([failing(1), answer(waiting)]);
       const status = await statusElement(backend.endpoint, id);
       await settled(status);
       expect(status.matches(':state(error)')).to.equal(true);
-      expect(partText(status, 'text')).to.equal(MESSAGES.nb.errorNotFound);
-      const retry = status.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
+      expect(partText(status, 'text')).to.equal(MESSAGES.nb.errorServer);
+      expect(status.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.contain(
+        MESSAGES.nb.errorServer,
+      );
+      const retry = retryButton(status)!;
       expect(retry.textContent?.trim()).to.equal(MESSAGES.nb.retry);
+      expect(retry.getAttribute('aria-describedby')).to.equal('error');
       await expect(status).to.be.accessible();
+      retry.focus();
       retry.click();
       await waitUntil(() => status.status === waiting, 'the retry answered');
       expect(status.matches(':state(error)')).to.equal(false);
       expect(partText(status, 'text')).to.equal(waitingText);
+      // The retry button is gone: focus is on the new status, not lost to <body>.
+      await waitUntil(() => focusedPart(status) === 'text', 'focus on the status');
+      expect(document.activeElement).to.equal(status);
+    });
+
+    it('keeps the failure and the focused retry while reading again, so nothing is re-announced', async () => {
+      const backend = await fakeBackend([failing(2), answer(waiting)]);
+      const status = await statusElement(backend.endpoint, id);
+      await settled(status);
+      const alert = status.shadowRoot!.querySelector('[role="alert"]')!;
+      const changes: MutationRecord[] = [];
+      const observer = new MutationObserver((records) => changes.push(...records));
+      observer.observe(alert, { subtree: true, childList: true, characterData: true });
+      const retry = retryButton(status)!;
+      retry.focus();
+      retry.click();
+      await waitUntil(async () => (await backend.requests()).length === 2, 'read again');
+      await waitUntil(() => !status.matches(':state(loading)'), 'the read ended');
+      await status.updateComplete;
+      observer.disconnect();
+      expect(changes, 'the alert did not change').to.deep.equal([]);
+      expect(retryButton(status)).to.equal(retry);
+      expect(focusedPart(status)).to.equal('retry-button');
+    });
+
+    it('offers no retry where trying again cannot help (404)', async () => {
+      const backend = await fakeBackend([
+        { method: 'GET', path: `${collection}/*`, status: 404, body: { title: 'Not found' } },
+      ]);
+      const status = await statusElement(backend.endpoint, id);
+      await settled(status);
+      expect(partText(status, 'text')).to.equal(MESSAGES.nb.errorNotFound);
+      expect(retryButton(status)).to.equal(null);
+      await expect(status).to.be.accessible();
+    });
+
+    it(`back from Altinn (${returnParam}), moves focus to the status once it is read`, async () => {
+      setPageUrl(`?${returnParam}=${id}`);
+      (document.activeElement as HTMLElement | null)?.blur();
+      const backend = await fakeBackend([answer(waiting)]);
+      const status = await statusElement(backend.endpoint);
+      await settled(status);
+      await waitUntil(() => focusedPart(status) === 'text', 'focus on the status');
+      expect(document.activeElement).to.equal(status);
+    });
+
+    it('back from Altinn, leaves focus where the page put it', async () => {
+      setPageUrl(`?${returnParam}=${id}`);
+      const input = document.createElement('input');
+      document.body.append(input);
+      input.focus();
+      try {
+        const backend = await fakeBackend([answer(waiting)]);
+        const status = await statusElement(backend.endpoint);
+        await settled(status);
+        await status.updateComplete;
+        expect(document.activeElement).to.equal(input);
+      } finally {
+        input.remove();
+      }
+    });
+
+    it('takes focus on its status text with focus(), as a target for the portal', async () => {
+      const backend = await fakeBackend([answer(waiting)]);
+      const status = await statusElement(backend.endpoint, id);
+      await settled(status);
+      await status.updateComplete;
+      status.focus();
+      expect(document.activeElement).to.equal(status);
+      expect(focusedPart(status)).to.equal('text');
+    });
+
+    it('marks its text with the language it is in, whatever the page says', async () => {
+      const backend = await fakeBackend([answer(waiting)]);
+      const wrapper = await fixture<HTMLElement>(
+        staticHtml`<div lang="se"><${name} endpoint=${backend.endpoint} request-id=${id}></${name}></div>`,
+      );
+      const status = wrapper.firstElementChild as StatusElement;
+      await settled(status);
+      expect(partText(status, 'text')).to.equal(waitingText);
+      expect(status.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal(
+        'nb',
+      );
+      await expect(status).to.be.accessible();
     });
   });
 }
