@@ -7,7 +7,7 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { build } from 'vite';
-import { minifyCss, minifyCssTemplates } from './minify-css.mjs';
+import { minifyCssInCode, minifyCssTemplates, minifyHtmlTemplates } from './minify-css.mjs';
 
 // A production build resolves lit's `production` export condition: no dev-mode code or warnings.
 const common = {
@@ -17,19 +17,15 @@ const common = {
   plugins: [minifyCssTemplates()],
 };
 
-// The npm files (tsc's output) get the same minified styles: a portal's minifier leaves template
-// text alone, so `static styles` would otherwise ship their comments and indentation.
+// The npm files (tsc's output) get the same minified templates: a portal's minifier leaves template
+// text alone, so `static styles` would otherwise ship their comments and indentation, and html`…`
+// templates their indentation.
 for (const entry of await readdir('dist/elements', { recursive: true })) {
   if (!entry.endsWith('.js')) continue;
   const file = `dist/elements/${entry}`;
   const code = await readFile(file, 'utf8');
-  if (!code.includes('css`')) continue;
-  await writeFile(
-    file,
-    code.replace(/css`([^`]*)`/g, (whole, text) =>
-      text.includes('${') ? whole : `css\`${minifyCss(text)}\``,
-    ),
-  );
+  if (!code.includes('css`') && !/html ?`/.test(code)) continue;
+  await writeFile(file, minifyHtmlTemplates(minifyCssInCode(code), file));
 }
 
 const module = await build({

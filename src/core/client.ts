@@ -6,7 +6,6 @@
 import { getConfig, type AltinnRequestConfig, type HeadersSource } from './config.js';
 import { AltinnRequestError, type ProblemDetails } from './errors.js';
 import type { RequestKind } from './request-status.js';
-import type { AccessRequestBody, ConsentRequestBody } from './request-body.js';
 import { readView, type RequestView } from './view.js';
 
 /** What a {@link BackendClient} needs; any setting left out comes from {@link getConfig}. */
@@ -29,13 +28,13 @@ async function resolveHeaders(source: HeadersSource | undefined): Promise<Header
 /** The problem details in `body`, when it is a JSON object whose standard members have their types. */
 function problemOf(body: string): ProblemDetails | undefined {
   try {
-    const problem: unknown = JSON.parse(body);
-    if (typeof problem !== 'object' || problem === null || Array.isArray(problem)) return undefined;
-    const { type, title, status, detail, code } = problem as Record<string, unknown>;
-    const texts = [type, title, detail, code].every(
-      (v) => v === undefined || typeof v === 'string',
-    );
-    return texts && (status === undefined || typeof status === 'number')
+    const problem = JSON.parse(body) as Record<string, unknown> | null;
+    const { type, title, status, detail, code } = problem ?? {};
+    return problem instanceof Object &&
+      !Array.isArray(problem) &&
+      [type, title, detail, code, status].every(
+        (value, at) => value === undefined || typeof value === (at < 4 ? 'string' : 'number'),
+      )
       ? (problem as ProblemDetails)
       : undefined;
   } catch {
@@ -71,33 +70,6 @@ export class BackendClient {
 
   constructor(options: BackendClientOptions = {}) {
     this.#options = options;
-  }
-
-  /** `POST {endpoint}/consent-requests`: creates (or, for a known id, returns) a consent request. */
-  createConsentRequest(body: ConsentRequestBody, options: CallOptions = {}): Promise<RequestView> {
-    return this.createRequest('consent', body, undefined, options);
-  }
-
-  /** `GET {endpoint}/consent-requests/{id}`: the consent request's current state. */
-  getConsentRequest(id: string, options: CallOptions = {}): Promise<RequestView> {
-    return this.getRequest('consent', id, options);
-  }
-
-  /**
-   * `POST {endpoint}/access-requests`: creates an access request. `idempotencyKey` (a UUID) is the
-   * same on every retry of one request, so the backend creates it once.
-   */
-  createAccessRequest(
-    body: AccessRequestBody,
-    idempotencyKey: string,
-    options: CallOptions = {},
-  ): Promise<RequestView> {
-    return this.createRequest('access', body, idempotencyKey, options);
-  }
-
-  /** `GET {endpoint}/access-requests/{id}`: the access request's current state. */
-  getAccessRequest(id: string, options: CallOptions = {}): Promise<RequestView> {
-    return this.getRequest('access', id, options);
   }
 
   /**
@@ -154,7 +126,7 @@ export class BackendClient {
     const items = this.#items(answer, kind);
     const asked = new Set(ids.map((id) => id.toLowerCase()));
     if (items.some((item) => !asked.has(item.id.toLowerCase()))) {
-      throw this.#invalid(kind, 'answered about a request it was not asked about');
+      throw this.#invalid(kind, 'answered about another request');
     }
     return items;
   }
@@ -166,17 +138,14 @@ export class BackendClient {
   #view(answer: unknown, kind: RequestKind, id?: string): RequestView {
     const view = readView(answer, kind, id);
     if (!view) {
-      throw this.#invalid(
-        kind,
-        `answered something that is not a view of ${kind} request ${id ?? ''}`,
-      );
+      throw this.#invalid(kind, `answered no view of ${kind} request ${id ?? ''}`);
     }
     return view;
   }
 
   #items(answer: unknown, kind: RequestKind): RequestView[] {
     const items = (answer as { items?: unknown } | null)?.items;
-    if (!Array.isArray(items)) throw this.#invalid(kind, 'answered something that is not a list');
+    if (!Array.isArray(items)) throw this.#invalid(kind, 'answered no list');
     return items.map((item: unknown) => this.#view(item, kind));
   }
 
@@ -188,7 +157,10 @@ export class BackendClient {
     body: unknown,
     options: CallOptions,
   ): Promise<unknown> {
-    const config = { ...getConfig(), ...definedOnly(this.#options) };
+    const config = { ...getConfig() };
+    for (const [name, value] of Object.entries(this.#options)) {
+      if (value !== undefined) Object.assign(config, { [name]: value });
+    }
     const url = `${config.endpoint.replace(/\/+$/, '')}/${kind}-requests${path}`;
 
     // One controller for the caller's signal and the time-out, so either ends the call; the timer
@@ -223,60 +195,46 @@ export class BackendClient {
           cache: 'no-store',
         });
         text = await response.text();
-      } catch (error) {
-        if (timedOut) {
-          throw new AltinnRequestError(
-            'timeout',
-            `No answer from ${url} within ${config.timeout} ms.`,
-            {
-              kind,
-              cause: error,
-            },
-          );
-        }
-        if (controller.signal.aborted) {
-          throw new AltinnRequestError('aborted', 'The call was cancelled.', {
-            kind,
-            cause: error,
-          });
-        }
-        throw new AltinnRequestError(
-          'network',
-          `${method} ${url} failed: the backend could not be reached.`,
-          {
-            kind,
-            cause: error,
-          },
-        );
+      } catch (cause) {
+        throw timedOut
+          ? new AltinnRequestError(
+              'timeout',
+              `No answer from ${url} within ${config.timeout} ms.`,
+              {
+                kind,
+                cause,
+              },
+            )
+          : controller.signal.aborted
+            ? new AltinnRequestError('aborted', 'The call was cancelled.', { kind, cause })
+            : new AltinnRequestError(
+                'network',
+                `${method} ${url}: the backend could not be reached.`,
+                {
+                  kind,
+                  cause,
+                },
+              );
       }
 
+      const httpStatus = response.status;
       if (!response.ok) {
         const problem = problemOf(text);
-        const code = response.status >= 500 ? 'http-5xx' : 'http-4xx';
-        const detail = problem?.detail ?? problem?.title ?? response.statusText;
         throw new AltinnRequestError(
-          code,
-          `${method} ${url} answered ${response.status}: ${detail}`,
-          {
-            kind,
-            httpStatus: response.status,
-            ...(problem ? { problem } : {}),
-          },
+          httpStatus >= 500 ? 'http-5xx' : 'http-4xx',
+          `${method} ${url} answered ${httpStatus}: ${problem?.detail ?? problem?.title ?? response.statusText}`,
+          { kind, httpStatus, ...(problem ? { problem } : {}) },
         );
       }
 
       try {
         return JSON.parse(text) as unknown;
-      } catch (error) {
-        throw new AltinnRequestError(
-          'invalid-response',
-          `${method} ${url} answered something that is not JSON.`,
-          {
-            kind,
-            httpStatus: response.status,
-            cause: error,
-          },
-        );
+      } catch (cause) {
+        throw new AltinnRequestError('invalid-response', `${method} ${url} answered no JSON.`, {
+          kind,
+          httpStatus,
+          cause,
+        });
       }
     } finally {
       clearTimeout(timer);
@@ -293,10 +251,4 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(options).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
 }

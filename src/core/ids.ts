@@ -11,10 +11,10 @@ export function isUuid(value: unknown): value is string {
  */
 export function newRequestId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  // Version 4 and the RFC 4122 variant, as randomUUID sets them.
-  bytes.set([((bytes[6] ?? 0) & 0x0f) | 0x40], 6);
-  bytes.set([((bytes[8] ?? 0) & 0x3f) | 0x80], 8);
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // Outside a secure context: random hex digits, with version 4 and the RFC 4122 variant (the `8`).
+  const random = crypto.getRandomValues(new Uint8Array(31));
+  let at = 0;
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
+    (Number(digit) ^ ((random[at++] ?? 0) & (15 >> (Number(digit) / 4)))).toString(16),
+  );
 }

@@ -10,17 +10,7 @@ export const DEFAULT_LANG: Lang = 'nb';
 export function normaliseLang(tag: string | null | undefined): Lang | undefined {
   if (!tag) return undefined;
   const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
-  switch (primary) {
-    case 'nb':
-    case 'no':
-      return 'nb';
-    case 'nn':
-      return 'nn';
-    case 'en':
-      return 'en';
-    default:
-      return undefined;
-  }
+  return primary === 'no' ? 'nb' : LANGS.find((lang) => lang === primary);
 }
 
 /**

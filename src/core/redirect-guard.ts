@@ -23,11 +23,7 @@ const MAX_URL_LENGTH = 4096;
 const SUSPICIOUS_CHARACTERS = /[\\\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 function isLoopbackHost(hostname: string): boolean {
-  return (
-    hostname === 'localhost' ||
-    hostname === '[::1]' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-  );
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /**
@@ -37,22 +33,23 @@ function isLoopbackHost(hostname: string): boolean {
  * @throws TypeError for anything else, so a misconfiguration fails loudly at `configure()`.
  */
 export function normaliseAllowedOrigin(entry: string): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(entry);
   } catch {
-    throw new TypeError(`altinnOrigins: "${entry}" is not an absolute URL.`);
+    // Said below.
   }
-  const isHttps = url.protocol === 'https:';
-  const isLoopbackHttp = url.protocol === 'http:' && isLoopbackHost(url.hostname);
-  if (!isHttps && !isLoopbackHttp) {
+  if (
+    !url ||
+    !(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    url.pathname !== '/'
+  ) {
     throw new TypeError(
-      `altinnOrigins: "${entry}" must use https: (plain http: only for localhost or 127.0.0.1).`,
-    );
-  }
-  if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {
-    throw new TypeError(
-      `altinnOrigins: "${entry}" must be an origin only, like https://host:port.`,
+      `altinnOrigins: "${entry}" is not an origin like https://host:port (plain http: only for localhost or 127.0.0.1).`,
     );
   }
   return url.origin;

@@ -22,17 +22,9 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 /** The kinds of request this library speaks of. */
 export type RequestKind = 'consent' | 'access' | 'system-user';
 
-const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
-  'accepted',
-  'rejected',
-  'revoked',
-  'withdrawn',
-  'expired',
-]);
-
 /** True for a status that will not change by waiting (polling stops there). */
 export function isFinalStatus(status: RequestStatus): boolean {
-  return FINAL_STATUSES.has(status);
+  return !['created', 'pending', 'unknown'].includes(status);
 }
 
 /** Reads a status already in the normalised vocabulary, in any letter case; anything else is `unknown`. */

@@ -47,15 +47,12 @@ export function readView(
   if (id !== undefined && !sameRequestId(data.id, id)) return undefined;
   const validTo = isText(data.validTo) ? data.validTo : undefined;
   const view: RequestView = { kind, id: data.id, status: viewStatus(data.status, validTo, now) };
-  if (isText(data.url)) view.url = data.url;
+  for (const key of ['url', 'validTo', 'createdAt', 'updatedAt'] as const) {
+    if (isText(data[key])) view[key] = data[key];
+  }
   if (data.navigation === 'redirect' || data.navigation === 'new-window') {
     view.navigation = data.navigation;
   }
-  if (validTo) view.validTo = validTo;
-  if (isText(data.createdAt)) view.createdAt = data.createdAt;
-  if (isText(data.updatedAt)) view.updatedAt = data.updatedAt;
-  if (typeof data.subject === 'object' && data.subject !== null) {
-    view.subject = data.subject as Record<string, unknown>;
-  }
+  if (data.subject instanceof Object) view.subject = data.subject as Record<string, unknown>;
   return view;
 }

@@ -1,15 +1,9 @@
-import type { Messages } from './nb.js';
+import type { AccessMessages, CommonMessages, ConsentMessages } from './nb.js';
 
-/** English. */
-export const en: Messages = {
-  consentButtonLabel: 'Give consent in Altinn',
-  consentButtonBusy: 'Creating the consent request …',
+/** English. What every element says. */
+export const enCommon: CommonMessages = {
   navigatingToAltinn: 'Taking you to Altinn …',
-  consentButtonCreated: 'The consent request has been created.',
-  consentButtonAnswered: 'You have already answered the consent request.',
-  consentButtonGranted: 'You have already given consent.',
   retry: 'Try again',
-
   errorNetwork: 'We could not reach the service. Check your connection and try again.',
   errorTimeout: 'The service did not answer in time. Please try again.',
   errorInvalidResponse: 'We got an answer we did not understand. Please try again shortly.',
@@ -23,8 +17,22 @@ export const en: Messages = {
     'Something went wrong, so we could not take you to Altinn. Please try again later.',
   errorInvalidInput: 'This button does not work because of an error on this page.',
   errorAborted: 'The request was cancelled.',
-
   statusLoading: 'Getting the status from Altinn …',
+  continueInAltinn: 'Continue in Altinn',
+  opensInNewWindow: '(opens in a new tab)',
+  openedInNewWindow:
+    'Altinn has opened in a new tab. Finish there; this page shows when the request has been handled.',
+  popupBlocked: 'Your browser blocked the new tab. Use the link below to continue in Altinn.',
+  statusUpdatesAutomatically: 'The status updates automatically.',
+};
+
+/** English. The consent elements' texts. */
+export const enConsent: ConsentMessages = {
+  consentButtonLabel: 'Give consent in Altinn',
+  consentButtonBusy: 'Creating the consent request …',
+  consentButtonCreated: 'The consent request has been created.',
+  consentButtonAnswered: 'You have already answered the consent request.',
+  consentButtonGranted: 'You have already given consent.',
   consentCreated: 'You have not answered the consent request yet.',
   consentPending: 'The consent request is waiting to be processed.',
   consentAccepted: 'You have given consent.',
@@ -34,15 +42,12 @@ export const en: Messages = {
   consentWithdrawn: 'The consent request was cancelled; you do not need to answer it.',
   consentExpired: 'The consent has expired.',
   consentUnknown: 'We could not determine the status of the consent.',
-  continueInAltinn: 'Continue in Altinn',
-  opensInNewWindow: '(opens in a new tab)',
-  openedInNewWindow:
-    'Altinn has opened in a new tab. Finish there; this page shows when the request has been handled.',
-  popupBlocked: 'Your browser blocked the new tab. Use the link below to continue in Altinn.',
   consentAskedOn: 'The consent request was made on {date}.',
-  accessAskedOn: 'You asked for access on {date}.',
-  statusUpdatesAutomatically: 'The status updates automatically.',
+};
 
+/** English. The access elements' texts. */
+export const enAccess: AccessMessages = {
+  accessAskedOn: 'You asked for access on {date}.',
   accessButtonLabel: 'Request access',
   accessButtonBusy: 'Creating the access request …',
   accessButtonCreated: 'The access request has been created.',

@@ -1,15 +1,9 @@
-import type { Messages } from './nb.js';
+import type { AccessMessages, CommonMessages, ConsentMessages } from './nb.js';
 
-/** Nynorsk. */
-export const nn: Messages = {
-  consentButtonLabel: 'Gi samtykke i Altinn',
-  consentButtonBusy: 'Opprettar førespurnad om samtykke …',
+/** Nynorsk. What every element says. */
+export const nnCommon: CommonMessages = {
   navigatingToAltinn: 'Sender deg til Altinn …',
-  consentButtonCreated: 'Førespurnaden om samtykke er oppretta.',
-  consentButtonAnswered: 'Du har alt svart på førespurnaden om samtykke.',
-  consentButtonGranted: 'Du har alt gitt samtykke.',
   retry: 'Prøv igjen',
-
   errorNetwork: 'Vi fekk ikkje kontakt med tenesta. Sjekk nettsambandet og prøv igjen.',
   errorTimeout: 'Tenesta svarte ikkje i tide. Prøv igjen.',
   errorInvalidResponse: 'Vi fekk eit svar vi ikkje forstod. Prøv igjen om litt.',
@@ -24,8 +18,22 @@ export const nn: Messages = {
     'Noko gjekk gale, så vi kunne ikkje sende deg vidare til Altinn. Prøv igjen seinare.',
   errorInvalidInput: 'Denne knappen verkar ikkje på grunn av ein feil på nettsida.',
   errorAborted: 'Førespurnaden vart avbroten.',
-
   statusLoading: 'Hentar status frå Altinn …',
+  continueInAltinn: 'Hald fram i Altinn',
+  opensInNewWindow: '(blir opna i ny fane)',
+  openedInNewWindow:
+    'Altinn er opna i ei ny fane. Fullfør der; her ser du når førespurnaden er handsama.',
+  popupBlocked: 'Nettlesaren stoppa den nye fana. Bruk lenka under for å halde fram i Altinn.',
+  statusUpdatesAutomatically: 'Statusen blir oppdatert automatisk.',
+};
+
+/** Nynorsk. The consent elements' texts. */
+export const nnConsent: ConsentMessages = {
+  consentButtonLabel: 'Gi samtykke i Altinn',
+  consentButtonBusy: 'Opprettar førespurnad om samtykke …',
+  consentButtonCreated: 'Førespurnaden om samtykke er oppretta.',
+  consentButtonAnswered: 'Du har alt svart på førespurnaden om samtykke.',
+  consentButtonGranted: 'Du har alt gitt samtykke.',
   consentCreated: 'Du har ikkje svart på førespurnaden om samtykke enno.',
   consentPending: 'Førespurnaden om samtykke ventar på behandling.',
   consentAccepted: 'Du har gitt samtykke.',
@@ -35,15 +43,12 @@ export const nn: Messages = {
   consentWithdrawn: 'Førespurnaden om samtykke er avbroten, og du treng ikkje svare.',
   consentExpired: 'Samtykket har gått ut.',
   consentUnknown: 'Vi kunne ikkje fastslå statusen for samtykket.',
-  continueInAltinn: 'Hald fram i Altinn',
-  opensInNewWindow: '(blir opna i ny fane)',
-  openedInNewWindow:
-    'Altinn er opna i ei ny fane. Fullfør der; her ser du når førespurnaden er handsama.',
-  popupBlocked: 'Nettlesaren stoppa den nye fana. Bruk lenka under for å halde fram i Altinn.',
   consentAskedOn: 'Førespurnaden om samtykke vart laga {date}.',
-  accessAskedOn: 'Du bad om tilgang {date}.',
-  statusUpdatesAutomatically: 'Statusen blir oppdatert automatisk.',
+};
 
+/** Nynorsk. The access elements' texts. */
+export const nnAccess: AccessMessages = {
+  accessAskedOn: 'Du bad om tilgang {date}.',
   accessButtonLabel: 'Be om tilgang',
   accessButtonBusy: 'Opprettar førespurnad om tilgang …',
   accessButtonCreated: 'Førespurnaden om tilgang er oppretta.',

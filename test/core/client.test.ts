@@ -66,7 +66,7 @@ describe('BackendClient', () => {
   describe('what it sends', () => {
     it('POSTs the body as JSON to {endpoint}/consent-requests', async () => {
       const { backend, client } = await clientFor([created]);
-      await client.createConsentRequest(consentRequestBody);
+      await client.createRequest('consent', consentRequestBody);
       const [request, ...more] = await backend.requests();
       expect(more).to.be.empty;
       expect(request).to.deep.include({
@@ -86,7 +86,7 @@ describe('BackendClient', () => {
         endpoint: backend.endpoint,
         headers: { 'X-CSRF-Token': 'csrf-123', 'X-Portal': 'lan' },
       });
-      await new BackendClient().createConsentRequest(consentRequestBody);
+      await new BackendClient().createRequest('consent', consentRequestBody);
       const [request] = await backend.requests();
       expect(request!.headers['x-csrf-token']).to.equal('csrf-123');
       expect(request!.headers['x-portal']).to.equal('lan');
@@ -100,8 +100,8 @@ describe('BackendClient', () => {
         headers: () => ({ 'X-CSRF-Token': `token-${++issued}` }),
       });
       const client = new BackendClient();
-      await client.createConsentRequest(consentRequestBody);
-      await client.createConsentRequest(consentRequestBody);
+      await client.createRequest('consent', consentRequestBody);
+      await client.createRequest('consent', consentRequestBody);
       const tokens = (await backend.requests()).map((request) => request.headers['x-csrf-token']);
       expect(tokens).to.deep.equal(['token-1', 'token-2']);
     });
@@ -115,7 +115,7 @@ describe('BackendClient', () => {
           return new Headers({ Authorization: 'Bearer portal-session-token' });
         },
       });
-      await new BackendClient().createConsentRequest(consentRequestBody);
+      await new BackendClient().createRequest('consent', consentRequestBody);
       const [request] = await backend.requests();
       expect(request!.headers.authorization).to.equal('Bearer portal-session-token');
     });
@@ -123,7 +123,7 @@ describe('BackendClient', () => {
     it('keeps its own Content-Type over a configured one', async () => {
       const backend = await fakeBackend([created]);
       configure({ endpoint: backend.endpoint, headers: { 'Content-Type': 'text/plain' } });
-      await new BackendClient().createConsentRequest(consentRequestBody);
+      await new BackendClient().createRequest('consent', consentRequestBody);
       const [request] = await backend.requests();
       expect(request!.headers['content-type']).to.equal('application/json');
       expect(request!.body).to.deep.equal(consentRequestBody);
@@ -131,7 +131,7 @@ describe('BackendClient', () => {
 
     it('adds per-call headers such as Idempotency-Key', async () => {
       const { backend, client } = await clientFor([created]);
-      await client.createConsentRequest(consentRequestBody, {
+      await client.createRequest('consent', consentRequestBody, undefined, {
         headers: { 'Idempotency-Key': ID },
       });
       const [request] = await backend.requests();
@@ -141,7 +141,7 @@ describe('BackendClient', () => {
     it('sends cookies with the default credentials (same-origin)', async () => {
       document.cookie = 'portal-session=abc; path=/';
       const { backend, client } = await clientFor([created]);
-      await client.createConsentRequest(consentRequestBody);
+      await client.createRequest('consent', consentRequestBody);
       const [request] = await backend.requests();
       expect(request!.headers.cookie).to.contain('portal-session=abc');
     });
@@ -150,7 +150,7 @@ describe('BackendClient', () => {
       document.cookie = 'portal-session=abc; path=/';
       const backend = await fakeBackend([created]);
       configure({ endpoint: backend.endpoint, credentials: 'omit' });
-      await new BackendClient().createConsentRequest(consentRequestBody);
+      await new BackendClient().createRequest('consent', consentRequestBody);
       const [request] = await backend.requests();
       expect(request!.headers.cookie ?? '').to.not.contain('portal-session');
     });
@@ -159,7 +159,7 @@ describe('BackendClient', () => {
       const { backend, client } = await clientFor([
         { method: 'GET', path: '/consent-requests/*', body: consentView({ id: '$id' }) },
       ]);
-      const view = await client.getConsentRequest('a b/c?d');
+      const view = await client.getRequest('consent', 'a b/c?d');
       expect(view.id).to.equal('a b/c?d');
       const [request] = await backend.requests();
       expect(request).to.deep.include({
@@ -174,7 +174,7 @@ describe('BackendClient', () => {
     it('joins an endpoint with trailing slashes without doubling them', async () => {
       const backend = await fakeBackend([created]);
       for (const endpoint of [`${backend.endpoint}/`, `${backend.endpoint}//`]) {
-        await new BackendClient({ endpoint }).createConsentRequest(consentRequestBody);
+        await new BackendClient({ endpoint }).createRequest('consent', consentRequestBody);
       }
       const paths = (await backend.requests()).map((request) => request.path);
       expect(paths).to.deep.equal(['/consent-requests', '/consent-requests']);
@@ -187,7 +187,7 @@ describe('BackendClient', () => {
       await new BackendClient({
         endpoint: used.endpoint,
         headers: { 'X-From': 'options' },
-      }).createConsentRequest(consentRequestBody);
+      }).createRequest('consent', consentRequestBody);
       expect(await configured.requests()).to.be.empty;
       const [request] = await used.requests();
       expect(request!.headers['x-from']).to.equal('options');
@@ -203,7 +203,7 @@ describe('BackendClient', () => {
           return fetch(input, init);
         },
       });
-      await new BackendClient().createConsentRequest(consentRequestBody);
+      await new BackendClient().createRequest('consent', consentRequestBody);
       expect(seen).to.deep.equal([`${backend.endpoint}/consent-requests`]);
     });
   });
@@ -211,7 +211,7 @@ describe('BackendClient', () => {
   describe('answers', () => {
     it('reads the request view of a 201', async () => {
       const { client } = await clientFor([created]);
-      const view = await client.createConsentRequest(consentRequestBody);
+      const view = await client.createRequest('consent', consentRequestBody);
       expect(view).to.include({
         kind: 'consent',
         id: ID,
@@ -230,7 +230,7 @@ describe('BackendClient', () => {
           body: consentRequestDetails({ id: '$id', viewUri: VIEW_URI, status: 'Accepted' }),
         },
       ]);
-      const error = await failure(client.createConsentRequest(consentRequestBody));
+      const error = await failure(client.createRequest('consent', consentRequestBody));
       expect(error.code).to.equal('invalid-response');
     });
 
@@ -242,7 +242,7 @@ describe('BackendClient', () => {
           body: consentView({ id: '$id', status: 'Rejected' }),
         },
       ]);
-      expect((await client.getConsentRequest(ID)).status).to.equal('rejected');
+      expect((await client.getRequest('consent', ID)).status).to.equal('rejected');
     });
 
     it('refuses a view about another request than the one asked for', async () => {
@@ -253,7 +253,7 @@ describe('BackendClient', () => {
           body: consentView({ id: OTHER_REQUEST_ID, status: 'accepted' }),
         },
       ]);
-      expect((await failure(client.getConsentRequest(ID))).code).to.equal('invalid-response');
+      expect((await failure(client.getRequest('consent', ID))).code).to.equal('invalid-response');
     });
 
     it("lists the person's requests: GET {endpoint}/{kind}-requests?…, newest first", async () => {
@@ -324,8 +324,8 @@ describe('BackendClient', () => {
         { method: 'GET', path: '/consent-requests/*', status: 503, times: 1 },
         { method: 'GET', path: '/consent-requests/*', body: consentView({ id: '$id' }) },
       ]);
-      expect((await failure(client.getConsentRequest(ID))).httpStatus).to.equal(503);
-      expect((await client.getConsentRequest(ID)).id).to.equal(ID);
+      expect((await failure(client.getRequest('consent', ID))).httpStatus).to.equal(503);
+      expect((await client.getRequest('consent', ID)).id).to.equal(ID);
     });
   });
 
@@ -339,7 +339,7 @@ describe('BackendClient', () => {
           body: { title: 'Internal Server Error', status: 500 },
         },
       ]);
-      const error = await failure(client.createConsentRequest(consentRequestBody));
+      const error = await failure(client.createRequest('consent', consentRequestBody));
       expect(error).to.include({
         code: 'http-5xx',
         httpStatus: 500,
@@ -363,7 +363,7 @@ describe('BackendClient', () => {
       const { client } = await clientFor([
         { method: 'POST', path: '/consent-requests', status: 500, body: problem },
       ]);
-      const error = await failure(client.createConsentRequest(consentRequestBody));
+      const error = await failure(client.createRequest('consent', consentRequestBody));
       expect(error).to.include({ code: 'http-5xx', httpStatus: 500, retryable: false });
       expect(error.problem).to.deep.equal(problem);
     });
@@ -380,7 +380,7 @@ describe('BackendClient', () => {
       const { client } = await clientFor([
         { method: 'POST', path: '/consent-requests', status: 400, body: problem },
       ]);
-      const error = await failure(client.createConsentRequest(consentRequestBody));
+      const error = await failure(client.createRequest('consent', consentRequestBody));
       expect(error).to.include({ code: 'http-4xx', httpStatus: 400, retryable: false });
       expect(error.problem?.code).to.equal('AM-00005');
       expect(error.problem).to.deep.equal(problem);
@@ -389,7 +389,7 @@ describe('BackendClient', () => {
 
     it('404: http-4xx, not retryable', async () => {
       const { client } = await clientFor([]);
-      const error = await failure(client.getConsentRequest(ID));
+      const error = await failure(client.getRequest('consent', ID));
       expect(error).to.include({ code: 'http-4xx', httpStatus: 404, retryable: false });
     });
 
@@ -397,7 +397,7 @@ describe('BackendClient', () => {
       const { client } = await clientFor([
         { method: 'POST', path: '/consent-requests', status: 403 },
       ]);
-      const error = await failure(client.createConsentRequest(consentRequestBody));
+      const error = await failure(client.createRequest('consent', consentRequestBody));
       expect(error).to.include({ code: 'http-4xx', httpStatus: 403, retryable: false });
       expect(error.problem).to.equal(undefined);
     });
@@ -407,12 +407,12 @@ describe('BackendClient', () => {
         { method: 'GET', path: '/consent-requests/*', status: 429, times: 1 },
         { method: 'GET', path: '/consent-requests/*', status: 503, raw: 'Service Unavailable' },
       ]);
-      expect(await failure(client.getConsentRequest(ID))).to.include({
+      expect(await failure(client.getRequest('consent', ID))).to.include({
         code: 'http-4xx',
         httpStatus: 429,
         retryable: true,
       });
-      expect(await failure(client.getConsentRequest(ID))).to.include({
+      expect(await failure(client.getRequest('consent', ID))).to.include({
         code: 'http-5xx',
         httpStatus: 503,
         retryable: true,
@@ -423,14 +423,14 @@ describe('BackendClient', () => {
       const backend = await fakeBackend([{ ...created, delayMs: 3000 }]);
       configure({ endpoint: backend.endpoint, timeout: 200 });
       const started = performance.now();
-      const error = await failure(new BackendClient().createConsentRequest(consentRequestBody));
+      const error = await failure(new BackendClient().createRequest('consent', consentRequestBody));
       expect(error).to.include({ code: 'timeout', retryable: true });
       expect(performance.now() - started).to.be.below(2000);
     });
 
     it('a dropped connection: network, retryable', async () => {
       const { client } = await clientFor([{ ...created, fail: 'network' }]);
-      const error = await failure(client.createConsentRequest(consentRequestBody));
+      const error = await failure(client.createRequest('consent', consentRequestBody));
       expect(error).to.include({ code: 'network', retryable: true });
       expect(error.cause).to.be.instanceOf(TypeError);
     });
@@ -452,7 +452,7 @@ describe('BackendClient', () => {
         },
       ]);
       for (let i = 0; i < 2; i++) {
-        const error = await failure(client.createConsentRequest(consentRequestBody));
+        const error = await failure(client.createRequest('consent', consentRequestBody));
         expect(error).to.include({ code: 'invalid-response', httpStatus: 200 });
       }
     });
@@ -473,7 +473,7 @@ describe('BackendClient', () => {
         answers.map((body) => ({ method: 'GET', path: '/consent-requests/*', body, times: 1 })),
       );
       for (const answer of answers) {
-        const error = await failure(client.getConsentRequest(ID));
+        const error = await failure(client.getRequest('consent', ID));
         expect(error.code, JSON.stringify(answer)).to.equal('invalid-response');
       }
     });
@@ -481,7 +481,9 @@ describe('BackendClient', () => {
     it("the caller's AbortSignal: aborted", async () => {
       const { backend, client } = await clientFor([{ ...created, delayMs: 3000 }]);
       const controller = new AbortController();
-      const call = client.createConsentRequest(consentRequestBody, { signal: controller.signal });
+      const call = client.createRequest('consent', consentRequestBody, undefined, {
+        signal: controller.signal,
+      });
       // Abort once the request has reached the backend, so the test aborts a call in flight.
       while ((await backend.requests()).length === 0) {
         await new Promise((resolve) => setTimeout(resolve, 10));
@@ -496,7 +498,9 @@ describe('BackendClient', () => {
     it('an AbortSignal aborted before the call: aborted, and nothing sent', async () => {
       const { backend, client } = await clientFor([created]);
       const error = await failure(
-        client.createConsentRequest(consentRequestBody, { signal: AbortSignal.abort() }),
+        client.createRequest('consent', consentRequestBody, undefined, {
+          signal: AbortSignal.abort(),
+        }),
       );
       expect(error.code).to.equal('aborted');
       expect(await backend.requests()).to.be.empty;
@@ -522,7 +526,7 @@ describe('BackendClient time-out edges', () => {
     const client = new BackendClient({ endpoint: backend.endpoint });
     let caught: unknown;
     try {
-      await client.getConsentRequest('77ed8698-e619-4066-9eb4-5c1eb3f165a1');
+      await client.getRequest('consent', '77ed8698-e619-4066-9eb4-5c1eb3f165a1');
     } catch (error) {
       caught = error;
     }

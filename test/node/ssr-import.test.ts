@@ -47,7 +47,7 @@ test('the core works in Node: view reader, guard and client errors', async () =>
     endpoint: 'http://127.0.0.1:9/api/altinn',
     timeout: 2000,
   });
-  await assert.rejects(client.getConsentRequest('x'), (error: unknown) => {
+  await assert.rejects(client.getRequest('consent', 'x'), (error: unknown) => {
     assert.ok(error instanceof core.AltinnRequestError);
     assert.equal(error.code, 'network');
     return true;

@@ -1,14 +1,15 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { RequestView } from '../../core/view.js';
 import type { RequestStatus } from '../../core/request-status.js';
-import type { MessageKey } from '../../i18n/index.js';
+import { ACCESS_TEXTS } from '../../i18n/access.js';
+import type { AccessMessages } from '../../i18n/nb.js';
 import { PollingController } from '../controllers/polling-controller.js';
 import { RequestStatusController } from '../controllers/request-status-controller.js';
 import { AltinnElement } from '../shared/altinn-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 
-const STATUS_TEXT: Readonly<Record<RequestStatus, MessageKey>> = {
+const STATUS_TEXT: Readonly<Record<RequestStatus, keyof AccessMessages>> = {
   created: 'accessCreated',
   pending: 'accessPending',
   accepted: 'accessAccepted',
@@ -133,7 +134,8 @@ export class AccessRequestStatus extends AltinnElement {
   declare maxPollInterval: number;
 
   readonly #reading: RequestStatusController = new RequestStatusController(this, {
-    text: (request) => this.messages[STATUS_TEXT[request.status]],
+    text: (request) => ACCESS_TEXTS[this.language][STATUS_TEXT[request.status]],
+    askedOn: () => ACCESS_TEXTS[this.language].accessAskedOn,
     subject: () => {
       const { resource, serviceCode: service, org } = this;
       const about = this.package;
@@ -154,7 +156,7 @@ export class AccessRequestStatus extends AltinnElement {
   readonly #polling: PollingController = new PollingController(this, {
     name: 'access-request-status',
     refresh: () => this.#reading.poll(),
-    // Not after a failure that asking again cannot mend (e.g. 404): the retry button stays.
+    // Not after a failure that asking again cannot mend (e.g. 404).
     shouldPoll: () =>
       this.#reading.hasSubject &&
       WAITING.has(this.status) &&

@@ -1,13 +1,15 @@
 import type { PropertyDeclarations } from 'lit';
 import type { RequestView } from '../../core/view.js';
 import type { RequestStatus } from '../../core/request-status.js';
-import { format, type MessageKey } from '../../i18n/index.js';
+import { format } from '../../i18n/common.js';
+import { CONSENT_TEXTS } from '../../i18n/consent.js';
+import type { ConsentMessages } from '../../i18n/nb.js';
 import { longDate, RequestStatusController } from '../controllers/request-status-controller.js';
 import { AltinnElement } from '../shared/altinn-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 
-const STATUS_TEXT: Readonly<Record<RequestStatus, MessageKey>> = {
+const STATUS_TEXT: Readonly<Record<RequestStatus, keyof ConsentMessages>> = {
   created: 'consentCreated',
   pending: 'consentPending',
   accepted: 'consentAccepted',
@@ -98,7 +100,7 @@ export class ConsentStatus extends AltinnElement {
 
   readonly #reading = new RequestStatusController(this, {
     text: (consentRequest) => {
-      const { messages } = this;
+      const messages = CONSENT_TEXTS[this.language];
       const until =
         consentRequest.status === 'accepted' && longDate(consentRequest.validTo, this.language);
       return until
@@ -106,6 +108,7 @@ export class ConsentStatus extends AltinnElement {
         : messages[STATUS_TEXT[consentRequest.status]];
     },
     subject: () => (this.resource ? { resource: this.resource } : undefined),
+    askedOn: () => CONSENT_TEXTS[this.language].consentAskedOn,
   });
 
   /** The normalised status once the backend has confirmed one (reflected as `status`; read-only). */

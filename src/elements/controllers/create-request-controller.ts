@@ -9,7 +9,7 @@ import { withoutReturnParams } from '../../core/return-params.js';
 import { sameRequestId, type Navigation, type RequestView } from '../../core/view.js';
 import { AltinnRequestCreatedEvent } from '../../events/altinn-request-created.js';
 import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
-import type { Messages } from '../../i18n/index.js';
+import type { CommonMessages } from '../../i18n/nb.js';
 import type { AltinnElement } from '../shared/altinn-element.js';
 import { allowedAltinnUrl, navigateTo } from '../shared/navigation.js';
 
@@ -43,7 +43,7 @@ export interface CreateRequestOptions<Body> {
   navigation: (request: RequestView) => Navigation;
   /** What the button is about, for the list of the person's earlier requests; none: always ask anew. */
   subject: () => RequestListQuery | undefined;
-  texts: (messages: Messages) => RequestButtonTexts;
+  texts: (messages: CommonMessages) => RequestButtonTexts;
 }
 
 type ButtonHost = AltinnElement & {

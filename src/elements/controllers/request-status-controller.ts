@@ -9,7 +9,7 @@ import { isFinalStatus, type RequestStatus } from '../../core/request-status.js'
 import { sameRequestId, type RequestView } from '../../core/view.js';
 import type { AltinnRequestCreatedEvent } from '../../events/altinn-request-created.js';
 import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
-import { format } from '../../i18n/index.js';
+import { format } from '../../i18n/common.js';
 import type { AltinnElement } from '../shared/altinn-element.js';
 import { allowedAltinnUrl, resolveEndpoint } from '../shared/navigation.js';
 import { claimReturnFocus, returnedRequestId } from '../shared/returned-request.js';
@@ -29,8 +29,8 @@ export interface RequestStatusOptions {
   text: (request: RequestView) => string;
   /** What this element is about, for the list of the person's requests when no id is known. */
   subject: () => RequestListQuery | undefined;
-  /** "You asked on {date}", for a kind whose texts are its own (default: consent's or access's). */
-  askedOn?: () => string;
+  /** "You asked on {date}", in the element's language. */
+  askedOn: () => string;
   /** Anything shown under the status text (e.g. that it updates by itself). */
   hint?: () => unknown;
   /** Called after every read, whatever its outcome (polling plans the next one here). */
@@ -39,22 +39,17 @@ export interface RequestStatusOptions {
 
 type StatusHost = AltinnElement & { requestId: string | undefined };
 
-/** Dates already written, by language and date: formatting is slow, and a page may show many. */
-const longDates = new Map<string, string | undefined>();
+/** One formatter per language: making one is slow, and a page may show many dates. */
+const formatters: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
 
 /** `iso` as a long date in `lang` ("1. desember 2026"), or `undefined` when it is no date. */
 export function longDate(iso: string | undefined, lang: Lang): string | undefined {
-  const key = `${lang} ${iso ?? ''}`;
-  if (!longDates.has(key)) {
-    const date = new Date(iso ?? '');
-    longDates.set(
-      key,
-      Number.isNaN(date.getTime())
-        ? undefined
-        : new Intl.DateTimeFormat([...LOCALES[lang]], { dateStyle: 'long' }).format(date),
-    );
-  }
-  return longDates.get(key);
+  const date = new Date(iso ?? '');
+  return Number.isNaN(date.getTime())
+    ? undefined
+    : (formatters[lang] ??= new Intl.DateTimeFormat([...LOCALES[lang]], {
+        dateStyle: 'long',
+      })).format(date);
 }
 
 /**
@@ -243,13 +238,7 @@ export class RequestStatusController implements ReactiveController {
       ${
         askedOn
           ? html`<p part="asked" class="hint">
-              ${format(
-                this.#options.askedOn?.() ??
-                  (host.kind === 'consent' ? messages.consentAskedOn : messages.accessAskedOn),
-                {
-                  date: askedOn,
-                },
-              )}
+              ${format(this.#options.askedOn(), { date: askedOn })}
             </p>`
           : nothing
       }

@@ -1,4 +1,5 @@
 import type { PropertyDeclarations } from 'lit';
+import { ACCESS_TEXTS } from '../../i18n/access.js';
 import { accessRequestBody } from '../../core/request-body.js';
 import type { AccessRequestBody, Altinn2Service } from '../../core/request-body.js';
 import {
@@ -132,13 +133,16 @@ export class RequestAccessButton extends AltinnElement {
         : this.target === '_blank'
           ? 'new-window'
           : (request.navigation ?? 'redirect'),
-    texts: (messages) => ({
-      label: messages.accessButtonLabel,
-      busy: messages.accessButtonBusy,
-      created: messages.accessButtonCreated,
-      answered: messages.accessButtonAnswered,
-      granted: messages.accessButtonGranted,
-    }),
+    texts: () => {
+      const messages = ACCESS_TEXTS[this.language];
+      return {
+        label: messages.accessButtonLabel,
+        busy: messages.accessButtonBusy,
+        created: messages.accessButtonCreated,
+        answered: messages.accessButtonAnswered,
+        granted: messages.accessButtonGranted,
+      };
+    },
     subject: () => {
       const { resource, serviceCode: service, org } = this;
       const about = this.package;

@@ -1,4 +1,5 @@
 import type { PropertyDeclarations } from 'lit';
+import { CONSENT_TEXTS } from '../../i18n/consent.js';
 import { consentRequestBody } from '../../core/request-body.js';
 import { CONSENT_ID_PARAM, withReturnParam } from '../../core/return-params.js';
 import type {
@@ -121,13 +122,16 @@ export class RequestConsentButton extends AltinnElement {
       send: (body) => this.client.createRequest('consent', body),
     }),
     navigation: () => 'redirect',
-    texts: (messages) => ({
-      label: messages.consentButtonLabel,
-      busy: messages.consentButtonBusy,
-      created: messages.consentButtonCreated,
-      answered: messages.consentButtonAnswered,
-      granted: messages.consentButtonGranted,
-    }),
+    texts: () => {
+      const messages = CONSENT_TEXTS[this.language];
+      return {
+        label: messages.consentButtonLabel,
+        busy: messages.consentButtonBusy,
+        created: messages.consentButtonCreated,
+        answered: messages.consentButtonAnswered,
+        granted: messages.consentButtonGranted,
+      };
+    },
     // The list is asked by resource only: a right with metadata (inntektsaar 2023 or 2024) or
     // several rights could match another consent, so those ask anew.
     subject: () =>

@@ -5,7 +5,8 @@ import type { AltinnRequestError } from '../../core/errors.js';
 import type { Lang } from '../../core/lang.js';
 import type { RequestKind } from '../../core/request-status.js';
 import { AltinnRequestErrorEvent } from '../../events/altinn-request-error.js';
-import { errorMessageKey, messagesFor, type Messages } from '../../i18n/index.js';
+import { COMMON_TEXTS, errorMessageKey } from '../../i18n/common.js';
+import type { CommonMessages } from '../../i18n/nb.js';
 import { LanguageController } from '../controllers/language-controller.js';
 import { resolveEndpoint } from './navigation.js';
 
@@ -43,9 +44,9 @@ export abstract class AltinnElement extends LitElement {
     return this.#language.lang;
   }
 
-  /** @internal The messages in the element's language. */
-  get messages(): Messages {
-    return messagesFor(this.language);
+  /** @internal What every element says, in the element's language (each kind has its own texts too). */
+  get messages(): CommonMessages {
+    return COMMON_TEXTS[this.language];
   }
 
   /** The backend this element calls: its `endpoint`, else the configured one. */

@@ -14,7 +14,7 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
   } else if (existing !== constructor && !warned) {
     warned = true;
     console.warn(
-      `altinn-request-elements: <${tag}> is already defined, probably by a second copy of the library; the first copy's elements stay.`,
+      `altinn-request-elements: <${tag}> is already defined (by a second copy of the library?); the first copy's elements stay.`,
     );
   }
 }

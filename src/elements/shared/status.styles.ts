@@ -6,10 +6,6 @@ export const statusStyles = css`
     display: block;
   }
 
-  .status:empty {
-    display: contents;
-  }
-
   .box {
     --_accent: var(--ds-color-info-border-default, #0a71c0);
     display: flex;

@@ -8,7 +8,7 @@ import { css } from 'lit';
 export const baseStyles = css`
   :host {
     box-sizing: border-box;
-    font-family: var(--ds-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-family: var(--ds-font-family, system-ui, sans-serif);
     font-size: var(--ds-font-size-md, 1rem);
     line-height: 1.5;
     color: var(--ds-color-neutral-text-default, #1e2b3c);
@@ -36,7 +36,7 @@ export const baseStyles = css`
 
   @keyframes spin {
     to {
-      transform: rotate(360deg);
+      transform: rotate(1turn);
     }
   }
 
@@ -121,12 +121,9 @@ export const baseStyles = css`
     position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
 
   a {
