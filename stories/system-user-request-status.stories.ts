@@ -87,4 +87,9 @@ export const Expired = shows(
   'Nobody answered within 180 days: Altinn timed the request out.',
 );
 export const Withdrawn = shows('withdrawn', 'withdrawn', 'The vendor withdrew the request.');
+export const Revoked = shows(
+  'revoked',
+  'revoked',
+  'Altinn says Accepted, but holds no such system user (it was deleted since): never shown as approved.',
+);
 export const Unknown = shows('unknown', 'unknown', 'A status this library does not know.');

@@ -15,10 +15,11 @@ const nbButton = {
 
 const nbStatus = {
   askedOn: 'Du ba om systembruker {date}.',
-  created: 'Venter på godkjenning fra virksomhetens tilgangsstyrer.',
+  created: 'Venter på godkjenning fra tilgangsstyrer i organisasjonen.',
   accepted: 'Systembrukeren er godkjent.',
   rejected: 'Forespørselen ble avslått.',
   withdrawn: 'Forespørselen er trukket.',
+  revoked: 'Systembrukeren ble godkjent, men finnes ikke lenger i Altinn. Be om en ny.',
   expired: 'Forespørselen har utløpt.',
   unknown: 'Vi kunne ikke fastslå statusen.',
 };
@@ -52,19 +53,21 @@ export const SYSTEM_USER_STATUS_TEXTS: Readonly<Record<Lang, SystemUserStatusTex
   nb: nbStatus,
   nn: {
     askedOn: 'Du bad om systembrukar {date}.',
-    created: 'Ventar på godkjenning frå tilgangsstyraren i verksemda.',
+    created: 'Ventar på godkjenning frå tilgangsstyrar i organisasjonen.',
     accepted: 'Systembrukaren er godkjend.',
     rejected: 'Førespurnaden vart avslått.',
     withdrawn: 'Førespurnaden er trekt.',
+    revoked: 'Systembrukaren vart godkjend, men finst ikkje lenger i Altinn. Be om ein ny.',
     expired: 'Førespurnaden har gått ut.',
     unknown: 'Vi kunne ikkje fastslå statusen.',
   },
   en: {
     askedOn: 'You asked for a system user on {date}.',
-    created: "Waits for approval by the organisation's access manager.",
+    created: "Waiting for approval by the organisation's access manager.",
     accepted: 'The system user is approved.',
     rejected: 'The request was declined.',
     withdrawn: 'The request was withdrawn.',
+    revoked: 'The system user was approved, but no longer exists in Altinn. Ask for a new one.',
     expired: 'The request has expired.',
     unknown: 'We could not determine the status.',
   },

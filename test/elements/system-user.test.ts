@@ -158,6 +158,7 @@ describe('<system-user-request-status>', () => {
     ['rejected', 'rejected'],
     ['expired', 'expired'],
     ['withdrawn', 'withdrawn'],
+    ['revoked', 'revoked'],
     ['unknown', 'unknown'],
   ];
   for (const [status, text] of statuses) {
