@@ -108,6 +108,13 @@ describe('the demo’s system-user page, end to end', () => {
     assert.equal(new URL(page.url()).searchParams.get('systemUserRequestId'), null);
     assert.equal(await page.locator('#system-user-none').isVisible(), false);
     assert.deepEqual(await axeViolations(page), [], 'the page passes axe');
+    // On the narrowest phone WCAG's reflow asks for, nothing scrolls sideways.
+    await page.setViewportSize({ width: 320, height: 800 });
+    const [scrollWidth, clientWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    assert.ok(scrollWidth <= clientWidth, `${scrollWidth} px wide on a 320 px screen`);
   });
 
   it('rejected, then asked again: a new request in Altinn, not the old rejected one', async () => {
