@@ -19,7 +19,6 @@ const nbStatus = {
   accepted: 'Systembrukeren er godkjent.',
   rejected: 'Forespørselen ble avslått.',
   withdrawn: 'Forespørselen er trukket.',
-  revoked: 'Systembrukeren ble godkjent, men finnes ikke lenger i Altinn. Be om en ny.',
   expired: 'Forespørselen har utløpt.',
   unknown: 'Vi kunne ikke fastslå statusen.',
 };
@@ -57,7 +56,6 @@ export const SYSTEM_USER_STATUS_TEXTS: Readonly<Record<Lang, SystemUserStatusTex
     accepted: 'Systembrukaren er godkjend.',
     rejected: 'Førespurnaden vart avslått.',
     withdrawn: 'Førespurnaden er trekt.',
-    revoked: 'Systembrukaren vart godkjend, men finst ikkje lenger i Altinn. Be om ein ny.',
     expired: 'Førespurnaden har gått ut.',
     unknown: 'Vi kunne ikkje fastslå statusen.',
   },
@@ -67,7 +65,6 @@ export const SYSTEM_USER_STATUS_TEXTS: Readonly<Record<Lang, SystemUserStatusTex
     accepted: 'The system user is approved.',
     rejected: 'The request was declined.',
     withdrawn: 'The request was withdrawn.',
-    revoked: 'The system user was approved, but no longer exists in Altinn. Ask for a new one.',
     expired: 'The request has expired.',
     unknown: 'We could not determine the status.',
   },

@@ -158,7 +158,7 @@ describe('<system-user-request-status>', () => {
     ['rejected', 'rejected'],
     ['expired', 'expired'],
     ['withdrawn', 'withdrawn'],
-    ['revoked', 'revoked'],
+    ['revoked', 'unknown'],
     ['unknown', 'unknown'],
   ];
   for (const [status, text] of statuses) {
