@@ -45,6 +45,12 @@ export const DEMO_BANK = '991825827';
 /** The Altinn 3 resource and the Altinn 2 service of the business bank's payroll module. */
 export const DEMO_RESOURCE = 'lonnsmodul-tilgang';
 export const DEMO_SERVICE = { serviceCode: '4751', serviceEditionCode: 1 };
+/**
+ * The bank's accounting system ("Regnskapssystemet") in Altinn's system register: its customers
+ * create a system user for it, and the page that asks is where Altinn may send the user back.
+ */
+export const DEMO_SYSTEM_ID = `${DEMO_BANK}_regnskapssystemet`;
+export const DEMO_SYSTEM_USER_PAGE = '/systembruker.html';
 const CLIENT_ID = 'demobanken';
 
 /** The ports `npm start` takes when neither a flag nor the environment names one. */
@@ -315,12 +321,22 @@ async function serveDemo(
       'altinn:consentrequests.write',
       'altinn:serviceowner/delegationrequests.read',
       'altinn:serviceowner/delegationrequests.write',
+      'altinn:authentication/systemuser.request.read',
+      'altinn:authentication/systemuser.request.write',
     ],
   });
   const apiKey = crypto.randomUUID();
   mock.registerApiKey(apiKey);
 
   const url = `http://localhost:${(server.address() as AddressInfo).port}/`;
+  // The system's registration names the way back on this portal's origin, whichever port it has.
+  mock.registerSystem({
+    id: DEMO_SYSTEM_ID,
+    name: { nb: 'Regnskapssystemet', nn: 'Rekneskapssystemet', en: 'The accounting system' },
+    rights: ['regnskap-innsyn'],
+    accessPackages: ['urn:altinn:accesspackage:regnskapsforer-lonn'],
+    allowedRedirectUrls: [new URL(DEMO_SYSTEM_USER_PAGE, url).href],
+  });
   /** The backend: consent and access through Altinn 3, and access through Altinn 2, over `store`. */
   const backendOver = (store: RequestStore) => {
     const common = {
@@ -344,6 +360,18 @@ async function serveDemo(
         maxValidity: 'P1Y',
       },
       access: { api: 'altinn3', resources: [DEMO_RESOURCE] },
+      // The bank's customers create a system user for its accounting system.
+      systemUser: {
+        systemId: DEMO_SYSTEM_ID,
+        integrations: {
+          regnskap: {
+            title: 'Regnskapssystemet',
+            rights: [{ resource: 'regnskap-innsyn' }],
+            accessPackages: ['urn:altinn:accesspackage:regnskapsforer-lonn'],
+            redirectUrls: [DEMO_SYSTEM_USER_PAGE],
+          },
+        },
+      },
     });
     // Access requests through Altinn 2, as portals made them until Altinn 2 closed in June 2026.
     const altinn2 = createAltinnHandler({
@@ -489,6 +517,7 @@ async function main(): Promise<void> {
       '',
       `  Demobanken (consent):        ${demo.url}`,
       `  Demobanken Bedrift (access): ${demo.url}tilgang.html`,
+      `  Systembruker (system user):  ${demo.url}systembruker.html`,
       `  The same consent, with the CDN file, React and Vue:`,
       `                               ${demo.url}cdn.html, ${demo.url}react.html, ${demo.url}vue.html`,
       `  Mock Altinn:                 ${demo.mock.url}`,

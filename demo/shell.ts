@@ -5,6 +5,7 @@
  * uses this file alone, and takes the library from the CDN file.
  */
 import type { AccessRequestStatus, ConsentStatus } from '../src/index.js';
+import type { SystemUserRequestStatus } from '../src/elements/system-user-request-status/system-user-request-status.component.js';
 
 export type Lang = 'nb' | 'nn' | 'en';
 export type PageTexts = Record<Lang, Record<string, string>>;
@@ -20,6 +21,7 @@ const SHARED_TEXTS: PageTexts = {
     navLabel: 'Demobankens tjenester',
     navConsent: 'Privat: boliglån',
     navAccess: 'Bedrift: tilgang',
+    navSystemUser: 'Bedrift: systembruker',
     variantNavLabel: 'Samme søknad, bygget på andre måter',
     variantIntro: 'Samme søknad med:',
     navCdn: 'CDN-fil',
@@ -38,6 +40,7 @@ const SHARED_TEXTS: PageTexts = {
     navLabel: 'Tenestene til Demobanken',
     navConsent: 'Privat: bustadlån',
     navAccess: 'Bedrift: tilgang',
+    navSystemUser: 'Bedrift: systembrukar',
     variantNavLabel: 'Same søknad, bygd på andre måtar',
     variantIntro: 'Same søknad med:',
     navCdn: 'CDN-fil',
@@ -56,6 +59,7 @@ const SHARED_TEXTS: PageTexts = {
     navLabel: 'Demobanken’s services',
     navConsent: 'Personal: mortgage',
     navAccess: 'Business: access',
+    navSystemUser: 'Business: system user',
     variantNavLabel: 'The same application, built other ways',
     variantIntro: 'The same application with:',
     navCdn: 'CDN file',
@@ -231,7 +235,7 @@ function startEventLog(key: string): void {
  * inside `scope` created, or one it learned a status for.
  */
 export function hideUntilRequest(
-  status: ConsentStatus | AccessRequestStatus | null,
+  status: ConsentStatus | AccessRequestStatus | SystemUserRequestStatus | null,
   hint: HTMLElement | null,
   scope: EventTarget = document,
 ): void {

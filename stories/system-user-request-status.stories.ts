@@ -87,4 +87,9 @@ export const Expired = shows(
   'Nobody answered within 180 days: Altinn timed the request out.',
 );
 export const Withdrawn = shows('withdrawn', 'withdrawn', 'The vendor withdrew the request.');
+export const Revoked = shows(
+  'revoked',
+  'unknown',
+  'Altinn says Accepted, but holds no such system user (deleted since): never shown as approved. The slot `revoked` can say more.',
+);
 export const Unknown = shows('unknown', 'unknown', 'A status this library does not know.');

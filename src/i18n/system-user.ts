@@ -15,7 +15,7 @@ const nbButton = {
 
 const nbStatus = {
   askedOn: 'Du ba om systembruker {date}.',
-  created: 'Venter på godkjenning fra virksomhetens tilgangsstyrer.',
+  created: 'Venter på godkjenning fra tilgangsstyrer i organisasjonen.',
   accepted: 'Systembrukeren er godkjent.',
   rejected: 'Forespørselen ble avslått.',
   withdrawn: 'Forespørselen er trukket.',
@@ -52,7 +52,7 @@ export const SYSTEM_USER_STATUS_TEXTS: Readonly<Record<Lang, SystemUserStatusTex
   nb: nbStatus,
   nn: {
     askedOn: 'Du bad om systembrukar {date}.',
-    created: 'Ventar på godkjenning frå tilgangsstyraren i verksemda.',
+    created: 'Ventar på godkjenning frå tilgangsstyrar i organisasjonen.',
     accepted: 'Systembrukaren er godkjend.',
     rejected: 'Førespurnaden vart avslått.',
     withdrawn: 'Førespurnaden er trekt.',
@@ -61,7 +61,7 @@ export const SYSTEM_USER_STATUS_TEXTS: Readonly<Record<Lang, SystemUserStatusTex
   },
   en: {
     askedOn: 'You asked for a system user on {date}.',
-    created: "Waits for approval by the organisation's access manager.",
+    created: "Waiting for approval by the organisation's access manager.",
     accepted: 'The system user is approved.',
     rejected: 'The request was declined.',
     withdrawn: 'The request was withdrawn.',

@@ -9,6 +9,11 @@
  * with the old request whatever its status. Here `externalRef` is the request's own id, the
  * button's `Idempotency-Key`: a retry is the same request, a new question a new one. This is the one
  * place where Altinn's system-user request statuses become the view's.
+ *
+ * `Accepted` is believed only once Altinn confirms that the system user exists (`byquery`): then the
+ * view reads `accepted`; when Altinn holds none (deleted since, say) it reads `revoked`, never a
+ * system user that does not work. Both are final, so the store keeps the answer and Altinn is asked
+ * once; a failed check leaves the request as it was, to be confirmed on a later read.
  */
 import { parseAltinn } from './altinn-api.js';
 import { readValidBody } from './body.js';
@@ -52,6 +57,7 @@ export interface SystemUserOptions {
 }
 
 const BASE = '/authentication/api/v1/systemuser/request/vendor';
+const BY_QUERY = '/authentication/api/v1/systemuser/vendor/byquery';
 const WRITE = ['altinn:authentication/systemuser.request.write'];
 const READ = ['altinn:authentication/systemuser.request.read'];
 
@@ -81,6 +87,30 @@ export function changeOf(request: SystemUserRequest): RequestChange {
 function leftPart(url: string): string {
   const parsed = new URL(url);
   return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+}
+
+/**
+ * Whether Altinn holds the system user an accepted request made (`GET …/systemuser/vendor/byquery`,
+ * scope `.request.write` as in `SystemUserController`): `false` for Altinn's 404, `undefined` when
+ * Altinn could not say (the failure goes to `onError`).
+ */
+async function systemUserExists(
+  context: RouteContext,
+  request: SystemUserRequest,
+): Promise<boolean | undefined> {
+  const query = new URLSearchParams({
+    'system-id': request.systemId,
+    orgno: request.partyOrgNo,
+    'external-ref': request.externalRef ?? request.partyOrgNo,
+  });
+  try {
+    await context.altinn.send('GET', `${BY_QUERY}?${query.toString()}`, WRITE);
+    return true;
+  } catch (error) {
+    if (error instanceof ProblemError && error.problem.status === 404) return false;
+    context.onError(error);
+    return undefined;
+  }
 }
 
 export function systemUserModule(options: SystemUserOptions): HandlerModule {
@@ -208,7 +238,11 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
       if (found.partyOrgNo !== record.organization) {
         throw new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
       }
-      return changeOf(found);
+      const change = changeOf(found);
+      if (change.status !== 'accepted') return change;
+      const exists = await systemUserExists(context, found);
+      if (exists === undefined) return { status: record.status };
+      return exists ? change : { status: 'revoked' };
     },
 
     // DELETE has no ownership check in Altinn (§3.4): the record in the store said whose it is.

@@ -288,6 +288,7 @@ const SCENARIOS = {
     rejected: systemUser('rejected'),
     expired: systemUser('expired'),
     withdrawn: systemUser('withdrawn'),
+    revoked: systemUser('revoked'),
     unknown: systemUser('unknown'),
   }),
 } satisfies Record<string, Scenario>;

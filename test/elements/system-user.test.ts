@@ -158,6 +158,7 @@ describe('<system-user-request-status>', () => {
     ['rejected', 'rejected'],
     ['expired', 'expired'],
     ['withdrawn', 'withdrawn'],
+    ['revoked', 'unknown'],
     ['unknown', 'unknown'],
   ];
   for (const [status, text] of statuses) {

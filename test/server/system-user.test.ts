@@ -5,7 +5,7 @@
  * store says whose a request is before Altinn is asked to read or delete it.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import { assertMatchesContract } from './openapi.js';
 import {
   actInAltinn,
@@ -31,6 +31,8 @@ const SYSTEM_ID = `${BANK}_regnskap`;
 describe('system-user requests', () => {
   let portal: TestPortal;
   let failNextPost = false;
+  /** The confirmation calls (`…/systemuser/vendor/byquery`), and an answer to give instead of Altinn's. */
+  const byQuery: { urls: URL[]; answer?: number } = { urls: [] };
   before(async () => {
     portal = await startPortal({
       consent: undefined,
@@ -45,6 +47,15 @@ describe('system-user requests', () => {
         },
       },
       fetch: async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        if (url.pathname.endsWith('/systemuser/vendor/byquery')) {
+          byQuery.urls.push(url);
+          if (byQuery.answer) {
+            const body = { title: 'Altinn says so', status: byQuery.answer };
+            const headers = { 'content-type': 'application/problem+json' };
+            return new Response(JSON.stringify(body), { status: byQuery.answer, headers });
+          }
+        }
         if (failNextPost && init?.method === 'POST') {
           failNextPost = false;
           return new Response('', { status: 503 });
@@ -240,5 +251,54 @@ describe('system-user requests', () => {
     } finally {
       portal.advance(-181 * 86_400_000);
     }
+  });
+
+  describe('after Altinn says Accepted', () => {
+    const approved = async (): Promise<View> => {
+      const view = await created();
+      await actInAltinn(String(view.url), 'approve');
+      return view;
+    };
+    const statusOf = async (id: string) => ((await (await read(id)).json()) as View).status;
+    beforeEach(() => {
+      byQuery.urls = [];
+      delete byQuery.answer;
+    });
+
+    it('confirms once that the system user exists, then answers from the store', async () => {
+      const view = await approved();
+      assert.equal(await statusOf(view.id), 'accepted');
+      assert.equal(byQuery.urls.length, 1);
+      const [asked] = byQuery.urls;
+      assert.deepEqual(Object.fromEntries(asked?.searchParams ?? []), {
+        'system-id': SYSTEM_ID,
+        orgno: CUSTOMER,
+        'external-ref': view.id,
+      });
+      assert.equal(await statusOf(view.id), 'accepted');
+      assert.equal(byQuery.urls.length, 1, 'not asked again');
+    });
+
+    it('never claims a system user Altinn does not hold: revoked, and asking anew works', async () => {
+      const view = await approved();
+      byQuery.answer = 404;
+      assert.equal(await statusOf(view.id), 'revoked');
+      assert.equal(await statusOf(view.id), 'revoked');
+      assert.equal(byQuery.urls.length, 1, 'remembered, not asked again');
+      const again = await created();
+      assert.notEqual(again.id, view.id);
+      assert.equal(again.status, 'created');
+    });
+
+    it('leaves the request open while Altinn cannot confirm, and confirms on a later read', async () => {
+      const view = await approved();
+      byQuery.answer = 503;
+      const failed = await read(view.id);
+      assert.equal(failed.status, 200);
+      assert.equal(((await failed.json()) as View).status, 'created');
+      delete byQuery.answer;
+      assert.equal(await statusOf(view.id), 'accepted');
+      assert.equal(byQuery.urls.length, 2);
+    });
   });
 });

@@ -16,8 +16,11 @@ const WAITING: ReadonlySet<RequestStatus | undefined> = new Set([undefined, 'cre
  * current: while it waits for the organisation's access manager (tilgangsstyrer) to approve it in
  * Altinn (`created`) it asks again, less often as time goes by, never while the page is hidden, and
  * at once when the page is shown again. It stops at a final status (`accepted`, `rejected`,
- * `expired` — Altinn times a request out after 180 days — or `withdrawn`). Changes are announced to
- * screen readers.
+ * `expired` — Altinn times a request out after 180 days — `withdrawn`, or `revoked`: approved, but
+ * Altinn holds no such system user any more). Changes are announced to screen readers.
+ *
+ * Altinn never tells the vendor that a request was forwarded to the access manager (escalated), so
+ * the waiting text says what is true either way: it waits for the organisation's access manager.
  *
  * The request id is `request-id`; without it, the `systemUserRequestId` parameter of the page's URL
  * (nothing else in the URL is read: the status always comes from the backend), then the id the
@@ -37,6 +40,7 @@ const WAITING: ReadonlySet<RequestStatus | undefined> = new Set([undefined, 'cre
  * @slot accepted - Text instead of the default when the system user was approved.
  * @slot rejected - Text instead of the default when the request was declined.
  * @slot withdrawn - Text instead of the default when the vendor withdrew the request.
+ * @slot revoked - Text when the system user was approved but Altinn no longer holds it (default: the `unknown` text).
  * @slot expired - Text instead of the default when the request ran out.
  * @slot unknown - Text instead of the default for a status this library does not know.
  *
@@ -107,8 +111,9 @@ export class SystemUserRequestStatus extends AltinnElement {
   declare maxPollInterval: number;
 
   readonly #reading: RequestStatusController = new RequestStatusController(this, {
-    // A system-user request is never `pending` (it waits in Altinn as `created`) nor `revoked`: a
-    // backend that says so anyway gets "we could not determine the status".
+    // A system-user request is never `pending` (it waits in Altinn as `created`): a backend that
+    // says so anyway gets "we could not determine the status". So does `revoked` (approved, but
+    // Altinn no longer holds the system user), which is rare: its slot can say more.
     text: ({ status }) => {
       const texts: Partial<Record<RequestStatus, string>> & { unknown: string } =
         SYSTEM_USER_STATUS_TEXTS[this.language];
