@@ -36,6 +36,10 @@ export const CONSENT_TEXTS: PageTexts = {
     buttonLabel: 'Hent inntektsopplysninger fra Skatteetaten',
     statusHeading: 'Status for samtykket',
     statusNone: 'Du har ikke bedt om samtykke ennå.',
+    incomeResultHeading: 'Inntekt hentet fra Skatteetaten',
+    incomeResultHint: 'Hentet av Demobankens server med samtykket ditt.',
+    incomeYear: 'Inntekt {year}',
+    incomeFailed: 'Vi fikk ikke hentet inntekten din. Prøv igjen senere.',
   },
   nn: {
     title: 'Søknad om bustadlån – Demobanken',
@@ -53,6 +57,10 @@ export const CONSENT_TEXTS: PageTexts = {
     buttonLabel: 'Hent inntektsopplysningar frå Skatteetaten',
     statusHeading: 'Status for samtykket',
     statusNone: 'Du har ikkje bede om samtykke enno.',
+    incomeResultHeading: 'Inntekt henta frå Skatteetaten',
+    incomeResultHint: 'Henta av tenaren til Demobanken med samtykket ditt.',
+    incomeYear: 'Inntekt {year}',
+    incomeFailed: 'Vi fekk ikkje henta inntekta di. Prøv igjen seinare.',
   },
   en: {
     title: 'Mortgage application – Demobanken',
@@ -70,5 +78,9 @@ export const CONSENT_TEXTS: PageTexts = {
     buttonLabel: 'Fetch income data from the Tax Administration',
     statusHeading: 'Consent status',
     statusNone: 'You have not asked for consent yet.',
+    incomeResultHeading: 'Income fetched from the Tax Administration',
+    incomeResultHint: 'Fetched by Demobanken’s server with your consent.',
+    incomeYear: 'Income {year}',
+    incomeFailed: 'We could not fetch your income. Please try again later.',
   },
 };

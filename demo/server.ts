@@ -25,8 +25,10 @@ import { parseArgs } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { exportJWK, generateKeyPair } from 'jose';
 import { createServer as createViteServer, type Plugin } from 'vite';
-import { startMockAltinn, type MockAltinn } from '../src/mock/index.js';
+import { SCOPE_INCOME, startMockAltinn, type MockAltinn } from '../src/mock/index.js';
 import {
+  consentToken,
+  ConsentTokenError,
   createAltinnHandler,
   maskinportenTokenSource,
   pgliteStore,
@@ -194,6 +196,52 @@ function altinnOriginMeta(origin: string): Plugin {
   };
 }
 
+/**
+ * `GET /api/demo/income?consentId=…`: the portal's own backend fetches the person's income from the
+ * data owner with a consent token, after the consent was accepted. The consent must be one the
+ * signed-in person asked for (the store says so); the browser sees the income, never the token.
+ */
+function incomeRoute(
+  mock: MockAltinn,
+  store: () => RequestStore,
+  token: (consentId: string, from: string) => Promise<string>,
+): (request: IncomingMessage, response: ServerResponse, next: () => void) => void {
+  const answer = (response: ServerResponse, status: number, body: unknown): void => {
+    response.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    });
+    response.end(JSON.stringify(body));
+  };
+  return (request, response, next) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/api/demo/income' || request.method !== 'GET') {
+      next();
+      return;
+    }
+    const consentId = url.searchParams.get('consentId') ?? '';
+    void (async () => {
+      const consent = /^[0-9a-f-]{36}$/i.test(consentId)
+        ? await store().get(DEMO_PERSON, 'consent', consentId)
+        : undefined;
+      if (!consent) return answer(response, 404, { error: 'not-found' });
+      const from = consent.organization ?? DEMO_PERSON;
+      try {
+        const bearer = await token(consentId, from);
+        const income = await fetch(`${mock.url}/dataowner/income/${from}`, {
+          headers: { authorization: `Bearer ${bearer}` },
+        });
+        return answer(response, income.ok ? 200 : 502, await income.json());
+      } catch (error) {
+        if (error instanceof ConsentTokenError) {
+          return answer(response, 409, { error: error.reason });
+        }
+        throw error;
+      }
+    })().catch(() => answer(response, 500, { error: 'internal-error' }));
+  };
+}
+
 /** What listens on a port: the portal (pages and backend) or the mock Altinn. */
 export type DemoServer = 'portal' | 'mock';
 
@@ -315,6 +363,7 @@ async function serveDemo(
       'altinn:consentrequests.write',
       'altinn:serviceowner/delegationrequests.read',
       'altinn:serviceowner/delegationrequests.write',
+      SCOPE_INCOME,
     ],
   });
   const apiKey = crypto.randomUUID();
@@ -360,6 +409,19 @@ async function serveDemo(
     keyId: 'demo-key',
   });
   let backend = backendOver(store);
+  // The consent token for the data owner: Maskinporten's, with the consent in the grant.
+  const incomeToken = consentToken({
+    environment: { issuer: mock.maskinportenAudience },
+    clientId: CLIENT_ID,
+    privateKey,
+    keyId: 'demo-key',
+    scopes: [SCOPE_INCOME],
+  });
+  const income = incomeRoute(
+    mock,
+    () => backend.store,
+    (consentId, from) => incomeToken({ consentId, from }),
+  );
 
   const vite = await createViteServer({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
@@ -372,7 +434,9 @@ async function serveDemo(
   routesReady((request, response) => {
     backend.api(request, response, () =>
       backend.altinn2Api(request, response, () =>
-        serveCdnFile(request, response, () => vite.middlewares(request, response)),
+        income(request, response, () =>
+          serveCdnFile(request, response, () => vite.middlewares(request, response)),
+        ),
       ),
     );
   });

@@ -21,6 +21,11 @@ export {
   MASKINPORTEN_ISSUERS,
   type MaskinportenOptions,
   type TokenSource,
+  consentToken,
+  ConsentTokenError,
+  type ConsentReference,
+  type ConsentTokenOptions,
+  type ConsentTokenFailure,
 } from './maskinporten.js';
 export {
   ALTINN_ENVIRONMENTS,
