@@ -388,7 +388,8 @@ async function serveDemo(
       ...common,
       consent: {
         organization: DEMO_BANK,
-        resources: ['standard-samtykke-for-dele-data'],
+        // With its metadata keys: a right without "inntektsaar" is refused before Altinn is asked.
+        resources: [{ id: 'standard-samtykke-for-dele-data', metadata: ['inntektsaar'] }],
         defaultValidity: 'P90D',
         maxValidity: 'P1Y',
       },

@@ -24,8 +24,12 @@ import { resolveValidTo } from './validity.js';
 export interface ConsentOptions {
   /** The organisation number that receives the consent (`to`); must be the Maskinporten client's. */
   organization: string;
-  /** The consent resources the portal may ask for; anything else is refused. */
-  resources: readonly string[];
+  /**
+   * The consent resources the portal may ask for; anything else is refused. Name a resource with
+   * its `consentMetadata` keys (`{ id, metadata: ['inntektsaar'] }`, from the Resource Registry) to
+   * have every right checked before Altinn is called: Altinn requires every key (altinn-api.md 2.3).
+   */
+  resources: readonly (string | ConsentResource)[];
   /** Validity when the browser names none (ISO 8601 duration). Default `P90D`. */
   defaultValidity?: string;
   /** The longest validity allowed (ISO 8601 duration). Default `P1Y`. */
@@ -36,7 +40,27 @@ export interface ConsentOptions {
   portalViewMode?: 'hide' | 'show';
 }
 
+/** A consent resource with the keys of its `consentMetadata`, all of which Altinn requires. */
+export interface ConsentResource {
+  id: string;
+  metadata: readonly string[];
+}
+
 const BASE = '/accessmanagement/api/v1/enterprise/consentrequests';
+
+/**
+ * Altinn's own clients add this to the consent page's URL (altinn-api.md 2.6): the person is not
+ * asked to choose whom they act for first. Whether am.ui still needs it is not verified.
+ */
+const DONT_CHOOSE_REPORTEE = 'DONTCHOOSEREPORTEE=true';
+
+/** The consent page's URL as Altinn's own clients open it. */
+function withDontChooseReportee(viewUri: string): string {
+  if (/[?&]DONTCHOOSEREPORTEE=/i.test(viewUri)) return viewUri;
+  const [beforeHash = '', hash] = viewUri.split('#', 2);
+  const joined = `${beforeHash}${beforeHash.includes('?') ? '&' : '?'}${DONT_CHOOSE_REPORTEE}`;
+  return hash === undefined ? joined : `${joined}#${hash}`;
+}
 const WRITE = ['altinn:consentrequests.write'];
 const READ = ['altinn:consentrequests.read'];
 
@@ -79,7 +103,7 @@ const readConsent = (answer: unknown): AltinnConsentRequest =>
 function changeOf(consent: AltinnConsentRequest, now: number): RequestChange {
   return {
     status: consentStatus(consent, now),
-    ...(consent.viewUri ? { url: consent.viewUri } : {}),
+    ...(consent.viewUri ? { url: withDontChooseReportee(consent.viewUri) } : {}),
     ...(consent.validTo && !Number.isNaN(Date.parse(consent.validTo))
       ? { validTo: new Date(consent.validTo).toISOString() }
       : {}),
@@ -99,7 +123,43 @@ export function consentModule(options: ConsentOptions): HandlerModule {
   if (!/^\d{9}$/.test(options.organization)) {
     throw new TypeError('consent.organization must be a 9-digit organisation number.');
   }
-  const allowedResources = new Set(options.resources);
+  const allowedResources = new Set(
+    options.resources.map((resource) => (typeof resource === 'string' ? resource : resource.id)),
+  );
+  // Keys compare in any case, as Altinn's do.
+  const metadataKeys = new Map(
+    options.resources
+      .filter((resource): resource is ConsentResource => typeof resource !== 'string')
+      .map((resource) => [resource.id, resource.metadata.map((key) => key.toLowerCase())]),
+  );
+
+  /** Every key of the resource's metadata, and no other (Altinn's AM-00006 and AM-00008, before Altinn). */
+  function checkMetadata(rights: ConsentRequestBody['rights']): void {
+    rights.forEach((right, index) => {
+      const keys = metadataKeys.get(right.resource);
+      if (!keys) return;
+      const given = Object.keys(right.metadata ?? {}).map((key) => key.toLowerCase());
+      const missing = keys.filter((key) => !given.includes(key));
+      const unknown = given.filter((key) => !keys.includes(key));
+      if (!missing.length && !unknown.length) return;
+      const path = `rights.${index}.metadata`;
+      throw new ProblemError({
+        status: 400,
+        code: missing.length ? 'missing-metadata' : 'unknown-metadata',
+        title: missing.length ? 'Missing metadata' : 'Unknown metadata',
+        detail: missing.length
+          ? `${path}: ${right.resource} needs ${missing.map((key) => `"${key}"`).join(', ')}.`
+          : `${path}: ${right.resource} has no ${unknown.map((key) => `"${key}"`).join(', ')}.`,
+        errors: [
+          ...missing.map((key) => ({ path: `${path}.${key}`, message: 'required' })),
+          ...unknown.map((key) => ({
+            path: `${path}.${key}`,
+            message: 'not a key of the resource',
+          })),
+        ],
+      });
+    });
+  }
   const defaultValidity = options.defaultValidity ?? 'P90D';
   const maxValidity = options.maxValidity ?? 'P1Y';
 
@@ -138,6 +198,7 @@ export function consentModule(options: ConsentOptions): HandlerModule {
           detail: `This portal does not ask for consent to ${[...new Set(refused)].join(', ')}.`,
         });
       }
+      checkMetadata(request.rights);
       const redirectUrl = ownRedirectUrl(context, request.redirectUrl);
       const now = new Date(context.now());
       const validTo = resolveValidTo(request.validTo ?? defaultValidity, now);

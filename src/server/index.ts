@@ -11,7 +11,7 @@ export {
   type Route,
   type RouteContext,
 } from './handler.js';
-export type { ConsentOptions } from './consent.js';
+export type { ConsentOptions, ConsentResource } from './consent.js';
 export type { AccessOptions } from './access.js';
 export type { SystemUserIntegration, SystemUserOptions } from './system-user.js';
 export { requestRoutes, viewOf, type RequestKindApi } from './requests.js';
