@@ -6,6 +6,7 @@
  */
 import { parseAltinn } from './altinn-api.js';
 import { readValidBody } from './body.js';
+import { readConsentEvents } from './consent-events.js';
 import { ProblemError } from './problem.js';
 import { ownRedirectUrl } from './redirect-url.js';
 import { requestRoutes, type RequestKindApi } from './requests.js';
@@ -38,6 +39,13 @@ export interface ConsentOptions {
   from?: 'person' | 'organization';
   /** `show` lists the request in the Altinn portal for later answers. Default `hide`. */
   portalViewMode?: 'hide' | 'show';
+  /**
+   * Minutes between reads of Altinn's consent events feed, so that a consent revoked (or answered)
+   * in Altinn reads so here without the person coming back. Run in the background on a request,
+   * not by a timer (workers and serverless runtimes keep none); or run `syncConsentEvents` yourself.
+   * Default: not read. The feed is five minutes behind.
+   */
+  eventsEveryMinutes?: number;
 }
 
 /** A consent resource with the keys of its `consentMetadata`, all of which Altinn requires. */
@@ -259,5 +267,24 @@ export function consentModule(options: ConsentOptions): HandlerModule {
       return changeOf(consent, context.now());
     },
   };
-  return requestRoutes(api);
+  const module = requestRoutes(api);
+  const every = (options.eventsEveryMinutes ?? 0) * 60_000;
+  if (!(every > 0)) return module;
+  // The feed is read on a request, at most once per interval on this instance, never in its way.
+  let lastRead = Number.NEGATIVE_INFINITY;
+  const readEventsNowAndThen = (context: RouteContext): void => {
+    const at = context.now();
+    if (at - lastRead < every) return;
+    lastRead = at;
+    readConsentEvents(context.altinn, context.store, options.organization).catch(context.onError);
+  };
+  return {
+    routes: module.routes.map((route) => ({
+      ...route,
+      handle: (context: RouteContext) => {
+        readEventsNowAndThen(context);
+        return route.handle(context);
+      },
+    })),
+  };
 }

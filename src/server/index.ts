@@ -12,6 +12,11 @@ export {
   type RouteContext,
 } from './handler.js';
 export type { ConsentOptions, ConsentResource } from './consent.js';
+export {
+  syncConsentEvents,
+  type ConsentEventsOptions,
+  type ConsentEventsResult,
+} from './consent-events.js';
 export type { AccessOptions } from './access.js';
 export type { SystemUserIntegration, SystemUserOptions } from './system-user.js';
 export { requestRoutes, viewOf, type RequestKindApi } from './requests.js';
