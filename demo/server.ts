@@ -389,7 +389,12 @@ async function serveDemo(
       consent: {
         organization: DEMO_BANK,
         // With its metadata keys: a right without "inntektsaar" is refused before Altinn is asked.
-        resources: [{ id: 'standard-samtykke-for-dele-data', metadata: ['inntektsaar'] }],
+        resources: [
+          { id: 'standard-samtykke-for-dele-data', metadata: ['inntektsaar'] },
+          { id: 'samtykke-skattegrunnlag', metadata: ['inntektsaar'] },
+        ],
+        // The person's own consent, or (the business loan) their organisation's.
+        from: 'either',
         defaultValidity: 'P90D',
         maxValidity: 'P1Y',
       },

@@ -43,6 +43,8 @@ export interface ConsentRequestBody {
   requestMessage?: RequestMessage | undefined;
   /** Where Altinn sends the user back, on the portal's origin. */
   redirectUrl: string;
+  /** Consent on behalf of the organisation the person acts for (the backend's session says which). */
+  onBehalfOf?: 'organization' | undefined;
 }
 
 /** An Altinn 2 service: its code and edition, as Altinn 2's delegation requests name them. */
@@ -96,6 +98,7 @@ export interface ConsentBodyInput {
   validTo?: string | undefined;
   requestMessage?: unknown;
   redirectUrl: string;
+  onBehalfOf?: string | undefined;
 }
 
 /**
@@ -147,6 +150,10 @@ export function consentRequestBody(
       problems.push('requestMessage: expected a JSON object { nb?, nn?, en? }');
     }
     body.requestMessage = input.requestMessage as ConsentRequestBody['requestMessage'];
+  }
+  if (input.onBehalfOf) {
+    if (input.onBehalfOf !== 'organization') problems.push('onBehalfOf: only "organization"');
+    body.onBehalfOf = 'organization';
   }
   return result(problems, body);
 }

@@ -35,8 +35,13 @@ export interface ConsentOptions {
   defaultValidity?: string;
   /** The longest validity allowed (ISO 8601 duration). Default `P1Y`. */
   maxValidity?: string;
-  /** Who gives consent: the signed-in `person` (default), or the `organization` they act for. */
-  from?: 'person' | 'organization';
+  /**
+   * Who gives consent: the signed-in `person` (default), the `organization` they act for (from
+   * `identify`, never the browser), or `either`: the button chooses (`on-behalf-of="organization"`).
+   * For an organisation, the signed-in person is the `requiredDelegator`: only they can answer in
+   * Altinn, and only as the organisation's access manager.
+   */
+  from?: 'person' | 'organization' | 'either';
   /** `show` lists the request in the Altinn portal for later answers. Default `hide`. */
   portalViewMode?: 'hide' | 'show';
   /**
@@ -171,9 +176,20 @@ export function consentModule(options: ConsentOptions): HandlerModule {
   const defaultValidity = options.defaultValidity ?? 'P90D';
   const maxValidity = options.maxValidity ?? 'P1Y';
 
-  /** Who is asked: the person, or the organisation they act for. */
-  function fromOf(context: RouteContext): string {
-    if (options.from !== 'organization') return personUrn(context.identity.person);
+  /** The organisation the person consents for, if the request is on its behalf. */
+  function organizationAsked(context: RouteContext, body: ConsentRequestBody): string | undefined {
+    const wanted =
+      options.from === 'organization' ||
+      (options.from === 'either' && body.onBehalfOf === 'organization');
+    if (body.onBehalfOf === 'organization' && !wanted) {
+      throw new ProblemError({
+        status: 403,
+        code: 'organization-consent-not-allowed',
+        title: 'Consent on behalf of an organisation not allowed',
+        detail: 'This portal asks persons for consent, not organisations.',
+      });
+    }
+    if (!wanted) return undefined;
     if (!context.identity.organization) {
       throw new ProblemError({
         status: 403,
@@ -181,8 +197,12 @@ export function consentModule(options: ConsentOptions): HandlerModule {
         title: 'Not acting for an organisation',
       });
     }
-    return organizationUrn(context.identity.organization);
+    return context.identity.organization;
   }
+
+  /** Who was asked for a remembered request: its organisation, else the person. */
+  const fromOfRecord = (context: RouteContext, record: { organization?: string }): string =>
+    record.organization ? organizationUrn(record.organization) : personUrn(context.identity.person);
 
   const api: RequestKindApi<ConsentRequestBody> = {
     kind: 'consent',
@@ -223,10 +243,13 @@ export function consentModule(options: ConsentOptions): HandlerModule {
         });
       }
 
+      const organization = organizationAsked(context, request);
       const answer = await context.altinn.send('POST', BASE, WRITE, {
         id: request.id,
-        from: fromOf(context),
+        from: organization ? organizationUrn(organization) : personUrn(context.identity.person),
         to: organizationUrn(options.organization),
+        // For an organisation, the person who asked answers (not any of its access managers).
+        ...(organization ? { requiredDelegator: personUrn(context.identity.person) } : {}),
         validTo: validTo.toISOString(),
         consentRights: request.rights.map((right) => ({
           action: right.action ?? ['consent'],
@@ -242,9 +265,7 @@ export function consentModule(options: ConsentOptions): HandlerModule {
       return {
         kind: 'consent',
         id: request.id,
-        ...(options.from === 'organization' && context.identity.organization
-          ? { organization: context.identity.organization }
-          : {}),
+        ...(organization ? { organization } : {}),
         subject: {
           ...(resources.length === 1 ? { resource: resources[0] } : {}),
           rights: request.rights,
@@ -261,7 +282,10 @@ export function consentModule(options: ConsentOptions): HandlerModule {
       // Altinn lets the receiving organisation read every request it made; a record is one
       // person's, and Altinn's `from` must agree.
       const from = (answer.body as { from?: unknown }).from;
-      if (typeof from !== 'string' || from.toLowerCase() !== fromOf(context).toLowerCase()) {
+      if (
+        typeof from !== 'string' ||
+        from.toLowerCase() !== fromOfRecord(context, record).toLowerCase()
+      ) {
         throw new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
       }
       return changeOf(consent, context.now());

@@ -73,3 +73,72 @@ describe('the demo, consent complete', () => {
     }
   });
 });
+
+describe('the demo, consent on behalf of an organisation', () => {
+  let demo: Demo;
+  let browser: Browser;
+
+  before(async () => {
+    demo = await startDemo({ port: 0, mockPort: 0, quiet: true });
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  /** The business loan's button, to Altinn's page; the request's id. */
+  async function toAltinn(page: Page): Promise<string> {
+    await page.goto(`${demo.url}bedriftslan.html`);
+    await page.locator('request-consent-button#consent-organization button').click();
+    await page.waitForURL((url) => url.origin === new URL(demo.mock.url).origin);
+    return new URL(page.url()).searchParams.get('id') ?? '';
+  }
+
+  it('lets the person who asked answer for the organisation, and shows its data', async () => {
+    await demo.forget();
+    const page = await browser.newPage();
+    try {
+      const id = await toAltinn(page);
+      const stored = demo.mock.consentRequests.get(id);
+      assert.equal(stored?.from, 'urn:altinn:organization:identifier-no:310456780');
+      assert.equal(stored?.requiredDelegator, 'urn:altinn:person:identifier-no:21818297804');
+      assert.match(await page.locator('.intro').innerText(), /om FJELLTOPP REGNSKAP AS/i);
+      await page.locator('[data-action="accept"]').click();
+      await page.waitForURL((url) => url.origin === new URL(demo.url).origin);
+      await page.waitForFunction(
+        () => document.querySelector('consent-status')?.getAttribute('status') === 'accepted',
+      );
+      const rows = page.locator('#income-list dt');
+      await rows.first().waitFor({ timeout: 30_000 });
+      assert.deepEqual(await rows.allInnerTexts(), ['Skattegrunnlag 2024']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows another person Altinn’s refusal, and they cannot answer', async () => {
+    await demo.forget();
+    const page = await browser.newPage();
+    try {
+      const id = await toAltinn(page);
+      // Ola Nordmann, with another relation to the organisation than access manager.
+      const asOther = new URL(page.url());
+      asOther.searchParams.set('user', '12859040150');
+      const response = await page.goto(asOther.href);
+      assert.equal(response?.status(), 403);
+      assert.equal(await page.locator('[data-notice="noAccess"]').count(), 1);
+      assert.equal(await page.locator('[data-action="accept"]').count(), 0);
+      const answer = await fetch(asOther.href, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'action=accept',
+        redirect: 'manual',
+      });
+      assert.equal(answer.status, 403);
+      assert.equal(demo.mock.consentRequests.get(id)?.status, 'Created');
+    } finally {
+      await page.close();
+    }
+  });
+});
