@@ -30,6 +30,8 @@ import {
   consentToken,
   ConsentTokenError,
   createAltinnHandler,
+  syncConsentEvents,
+  type ConsentEventsResult,
   maskinportenTokenSource,
   pgliteStore,
   postgresStore,
@@ -62,6 +64,8 @@ export interface Demo {
    * new person (tests start each case from there).
    */
   forget(): Promise<void>;
+  /** Reads Altinn's consent events feed into the backend's memory now (revocations). */
+  syncConsentEvents(): Promise<ConsentEventsResult>;
   close(): Promise<void>;
 }
 
@@ -205,6 +209,7 @@ function incomeRoute(
   mock: MockAltinn,
   store: () => RequestStore,
   token: (consentId: string, from: string) => Promise<string>,
+  now: () => number,
 ): (request: IncomingMessage, response: ServerResponse, next: () => void) => void {
   const answer = (response: ServerResponse, status: number, body: unknown): void => {
     response.writeHead(status, {
@@ -225,6 +230,11 @@ function incomeRoute(
         ? await store().get(DEMO_PERSON, 'consent', consentId)
         : undefined;
       if (!consent) return answer(response, 404, { error: 'not-found' });
+      // What the backend knows (a revocation read from the events feed) before any token is asked.
+      const expired = consent.validTo !== undefined && Date.parse(consent.validTo) <= now();
+      if (consent.status !== 'accepted' || expired) {
+        return answer(response, 409, { error: expired ? 'expired' : consent.status });
+      }
       const from = consent.organization ?? DEMO_PERSON;
       try {
         const bearer = await token(consentId, from);
@@ -308,12 +318,23 @@ async function demoStore(dataDir: string | undefined): Promise<RequestStore> {
 let memoryDatabase: Promise<PGlite> | undefined;
 
 export async function startDemo(
-  options: { port?: number; mockPort?: number; quiet?: boolean; dataDir?: string } = {},
+  options: {
+    port?: number;
+    mockPort?: number;
+    quiet?: boolean;
+    dataDir?: string;
+    /** The clock of the backend and the mock Altinn (tests move it, e.g. past the events feed's delay). */
+    now?: () => number;
+  } = {},
 ): Promise<Demo> {
   const port = options.port ?? DEFAULT_PORT;
   const mockPort = options.mockPort ?? DEFAULT_MOCK_PORT;
   // Both ports first: a taken port is reported at once, before the CDN build and Vite's start.
-  const mock = await startMockAltinn({ port: mockPort }).catch((error: unknown) => {
+  const now = options.now;
+  const mock = await startMockAltinn({
+    port: mockPort,
+    ...(now ? { now: () => new Date(now()) } : {}),
+  }).catch((error: unknown) => {
     throw portError(error, 'mock', mockPort);
   });
   // Requests that arrive while the rest starts (a tab left open from an earlier run) wait for it.
@@ -329,7 +350,7 @@ export async function startDemo(
     throw portError(error, 'portal', port);
   }
   try {
-    return await serveDemo(server, mock, routesReady, options.quiet ?? false, options.dataDir);
+    return await serveDemo(server, mock, routesReady, options.quiet ?? false, options.dataDir, now);
   } catch (error) {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -345,6 +366,7 @@ async function serveDemo(
   routesReady: (routes: RequestListener) => void,
   quiet: boolean,
   dataDir: string | undefined,
+  now: (() => number) | undefined,
 ): Promise<Demo> {
   // The store starts (PGlite takes seconds) while the CDN file is checked.
   const storing = demoStore(dataDir).then(async (store) => {
@@ -380,6 +402,7 @@ async function serveDemo(
       store,
       // Only the portal's own pages may call its backend.
       allowedOrigins: [new URL(url).origin],
+      ...(now ? { now } : {}),
       onError: (error: unknown) => {
         if (!quiet) console.warn('[backend]', error instanceof Error ? error.message : error);
       },
@@ -395,6 +418,8 @@ async function serveDemo(
         ],
         // The person's own consent, or (the business loan) their organisation's.
         from: 'either',
+        // Revocations in Altinn reach the portal through the events feed (five minutes behind).
+        eventsEveryMinutes: 1,
         defaultValidity: 'P90D',
         maxValidity: 'P1Y',
       },
@@ -427,6 +452,7 @@ async function serveDemo(
     mock,
     () => backend.store,
     (consentId, from) => incomeToken({ consentId, from }),
+    now ?? Date.now,
   );
 
   const vite = await createViteServer({
@@ -456,6 +482,13 @@ async function serveDemo(
       mock.reset();
       await before.close();
     },
+    syncConsentEvents: () =>
+      syncConsentEvents({
+        environment: { platformUrl: mock.url },
+        tokenSource,
+        store: backend.store,
+        organization: DEMO_BANK,
+      }),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -137,7 +137,13 @@ export function consentRequestBody(
     if (action !== undefined) built.action = typeof action === 'string' ? [action] : action;
     return built;
   });
-  const body = { id: input.id, rights, redirectUrl: input.redirectUrl } as ConsentRequestBody;
+  // `onBehalfOf` as given (JSON leaves it out when unset): the backend refuses all but "organization".
+  const body = {
+    id: input.id,
+    rights,
+    redirectUrl: input.redirectUrl,
+    onBehalfOf: input.onBehalfOf,
+  } as ConsentRequestBody;
   if (input.validTo) {
     const end = Date.parse(input.validTo);
     if (!DURATION.test(input.validTo) && !(end > now)) {
@@ -150,10 +156,6 @@ export function consentRequestBody(
       problems.push('requestMessage: expected a JSON object { nb?, nn?, en? }');
     }
     body.requestMessage = input.requestMessage as ConsentRequestBody['requestMessage'];
-  }
-  if (input.onBehalfOf) {
-    if (input.onBehalfOf !== 'organization') problems.push('onBehalfOf: only "organization"');
-    body.onBehalfOf = 'organization';
   }
   return result(problems, body);
 }

@@ -142,3 +142,56 @@ describe('the demo, consent on behalf of an organisation', () => {
     }
   });
 });
+
+describe('the demo, a consent revoked in Altinn', () => {
+  let demo: Demo;
+  let browser: Browser;
+  let offset = 0;
+
+  before(async () => {
+    demo = await startDemo({ port: 0, mockPort: 0, quiet: true, now: () => Date.now() + offset });
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('reaches the status element through the events feed, and the income goes', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(demo.url);
+      await page.locator('request-consent-button#consent-person button').click();
+      await page.waitForURL((url) => url.origin === new URL(demo.mock.url).origin);
+      const id = new URL(page.url()).searchParams.get('id') ?? '';
+      await page.locator('[data-action="accept"]').click();
+      await page.waitForURL((url) => url.origin === new URL(demo.url).origin);
+      await page.locator('#income-list dt').first().waitFor({ timeout: 30_000 });
+
+      // The person revokes in Altinn and never comes back; the feed is five minutes behind.
+      const revoked = await fetch(`${demo.mock.url}/__mock/consentrequests/${id}/revoke`, {
+        method: 'POST',
+      });
+      assert.equal(revoked.status, 200);
+      offset += 6 * 60 * 1000;
+      const run = await demo.syncConsentEvents();
+      assert.ok(run.updated >= 1, JSON.stringify(run));
+
+      await page.goto(demo.url);
+      await page.waitForFunction(
+        () => document.querySelector('consent-status')?.getAttribute('status') === 'revoked',
+        undefined,
+        { timeout: 30_000 },
+      );
+      assert.equal(await page.locator('#income').isHidden(), true);
+      // The data owner's token is refused now, so the bank's server fetches nothing.
+      const income = await page.evaluate(async (consentId) => {
+        const response = await fetch(`/api/demo/income?consentId=${consentId}`);
+        return { status: response.status, body: (await response.json()) as unknown };
+      }, id);
+      assert.deepEqual(income, { status: 409, body: { error: 'revoked' } });
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -66,8 +66,20 @@ describe('<request-consent-button on-behalf-of>', () => {
     expect(body).not.to.have.any.keys('onBehalfOf');
   });
 
-  it('refuses another value as a set-up error, sending nothing', async () => {
-    const backend = await fakeBackend([created]);
+  it('passes another value on, and shows the backend’s refusal', async () => {
+    const backend = await fakeBackend([
+      {
+        method: 'POST',
+        path: '/consent-requests',
+        status: 400,
+        body: {
+          type: 'about:blank',
+          title: 'Invalid consent request',
+          status: 400,
+          code: 'invalid-body',
+        },
+      },
+    ]);
     const element = await fixture<RequestConsentButton>(
       html`<request-consent-button
         always-new
@@ -80,7 +92,8 @@ describe('<request-consent-button on-behalf-of>', () => {
     );
     innerButton(element).click();
     await waitUntil(() => element.matches(':state(error)'), 'shows the error');
-    expect(await backend.requests()).to.deep.equal([]);
+    const body = (await backend.requests())[0]?.body as Record<string, unknown>;
+    expect(body.onBehalfOf).to.equal('person');
     expect(navigation.urls).to.deep.equal([]);
   });
 });

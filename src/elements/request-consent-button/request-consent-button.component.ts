@@ -112,8 +112,8 @@ export class RequestConsentButton extends AltinnElement {
   // does not add it to the return URL, so the element does. Altinn 3 always sends the user back.
   readonly #creating = new CreateRequestController<ConsentRequestBody>(this, {
     asked: () => {
-      const { resource, metadata, rights, validTo, requestMessage, onBehalfOf } = this;
-      return { resource, metadata, rights, validTo, requestMessage, onBehalfOf };
+      const { resource, metadata, rights, validTo, requestMessage } = this;
+      return { resource, metadata, rights, validTo, requestMessage };
     },
     prepare: (id, returnUrl) => ({
       built: consentRequestBody({
