@@ -67,6 +67,7 @@ export default defineConfig({
         index: path('./demo/index.html'),
         tilgang: path('./demo/tilgang.html'),
         systembruker: path('./demo/systembruker.html'),
+        bedriftslan: path('./demo/bedriftslan.html'),
         cdn: path('./demo/cdn.html'),
         react: path('./demo/react.html'),
         vue: path('./demo/vue.html'),

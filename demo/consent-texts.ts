@@ -36,6 +36,12 @@ export const CONSENT_TEXTS: PageTexts = {
     buttonLabel: 'Hent inntektsopplysninger fra Skatteetaten',
     statusHeading: 'Status for samtykket',
     statusNone: 'Du har ikke bedt om samtykke ennå.',
+    incomeResultHeading: 'Inntekt hentet fra Skatteetaten',
+    incomeResultHint: 'Hentet av Demobankens server med samtykket ditt.',
+    incomeYear: 'Inntekt {year}',
+    incomeFailed: 'Vi fikk ikke hentet inntekten din. Prøv igjen senere.',
+    businessHint: 'Søker du for en virksomhet?',
+    businessLink: 'Søk om bedriftslån',
   },
   nn: {
     title: 'Søknad om bustadlån – Demobanken',
@@ -53,6 +59,12 @@ export const CONSENT_TEXTS: PageTexts = {
     buttonLabel: 'Hent inntektsopplysningar frå Skatteetaten',
     statusHeading: 'Status for samtykket',
     statusNone: 'Du har ikkje bede om samtykke enno.',
+    incomeResultHeading: 'Inntekt henta frå Skatteetaten',
+    incomeResultHint: 'Henta av tenaren til Demobanken med samtykket ditt.',
+    incomeYear: 'Inntekt {year}',
+    incomeFailed: 'Vi fekk ikkje henta inntekta di. Prøv igjen seinare.',
+    businessHint: 'Søkjer du for ei verksemd?',
+    businessLink: 'Søk om bedriftslån',
   },
   en: {
     title: 'Mortgage application – Demobanken',
@@ -70,5 +82,69 @@ export const CONSENT_TEXTS: PageTexts = {
     buttonLabel: 'Fetch income data from the Tax Administration',
     statusHeading: 'Consent status',
     statusNone: 'You have not asked for consent yet.',
+    incomeResultHeading: 'Income fetched from the Tax Administration',
+    incomeResultHint: 'Fetched by Demobanken’s server with your consent.',
+    incomeYear: 'Income {year}',
+    incomeFailed: 'We could not fetch your income. Please try again later.',
+    businessHint: 'Applying for a business?',
+    businessLink: 'Apply for a business loan',
+  },
+};
+
+/** The business loan's consent step: the person consents on behalf of the organisation they act for. */
+export const BUSINESS_CONSENT_TEXTS: PageTexts = {
+  nb: {
+    title: 'Søknad om bedriftslån – Demobanken Bedrift',
+    actingFor: 'Du representerer',
+    orgNumber: 'org.nr.',
+    heading: 'Søknad om bedriftslån',
+    incomeHeading: 'Virksomhetens skattegrunnlag',
+    incomeIntro:
+      'Med samtykke fra virksomheten henter vi skattegrunnlaget for 2024 direkte fra Skatteetaten.',
+    incomeAltinn:
+      'Du gir samtykket i Altinn på vegne av virksomheten, som tilgangsstyrer. Bare du kan svare på forespørselen.',
+    buttonLabel: 'Gi samtykke på vegne av virksomheten',
+    statusHeading: 'Status for samtykket',
+    statusNone: 'Du har ikke bedt om samtykke ennå.',
+    incomeResultHeading: 'Hentet fra Skatteetaten',
+    incomeResultHint: 'Hentet av Demobankens server med virksomhetens samtykke.',
+    incomeYear: 'Skattegrunnlag {year}',
+    incomeFailed: 'Vi fikk ikke hentet opplysningene. Prøv igjen senere.',
+  },
+  nn: {
+    title: 'Søknad om bedriftslån – Demobanken Bedrift',
+    actingFor: 'Du representerer',
+    orgNumber: 'org.nr.',
+    heading: 'Søknad om bedriftslån',
+    incomeHeading: 'Skattegrunnlaget til verksemda',
+    incomeIntro:
+      'Med samtykke frå verksemda hentar vi skattegrunnlaget for 2024 direkte frå Skatteetaten.',
+    incomeAltinn:
+      'Du gir samtykket i Altinn på vegner av verksemda, som tilgangsstyrar. Berre du kan svare på førespurnaden.',
+    buttonLabel: 'Gi samtykke på vegner av verksemda',
+    statusHeading: 'Status for samtykket',
+    statusNone: 'Du har ikkje bede om samtykke enno.',
+    incomeResultHeading: 'Henta frå Skatteetaten',
+    incomeResultHint: 'Henta av tenaren til Demobanken med samtykket til verksemda.',
+    incomeYear: 'Skattegrunnlag {year}',
+    incomeFailed: 'Vi fekk ikkje henta opplysningane. Prøv igjen seinare.',
+  },
+  en: {
+    title: 'Business loan application – Demobanken Business',
+    actingFor: 'You represent',
+    orgNumber: 'org. no.',
+    heading: 'Business loan application',
+    incomeHeading: 'The organisation’s tax base',
+    incomeIntro:
+      'With the organisation’s consent we fetch its tax base for 2024 directly from the Norwegian Tax Administration.',
+    incomeAltinn:
+      'You give the consent in Altinn on behalf of the organisation, as its access manager. Only you can answer the request.',
+    buttonLabel: 'Give consent on behalf of the organisation',
+    statusHeading: 'Consent status',
+    statusNone: 'You have not asked for consent yet.',
+    incomeResultHeading: 'Fetched from the Tax Administration',
+    incomeResultHint: 'Fetched by Demobanken’s server with the organisation’s consent.',
+    incomeYear: 'Tax base {year}',
+    incomeFailed: 'We could not fetch the data. Please try again later.',
   },
 };

@@ -25,9 +25,13 @@ import { parseArgs } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { exportJWK, generateKeyPair } from 'jose';
 import { createServer as createViteServer, type Plugin } from 'vite';
-import { startMockAltinn, type MockAltinn } from '../src/mock/index.js';
+import { SCOPE_INCOME, startMockAltinn, type MockAltinn } from '../src/mock/index.js';
 import {
+  consentToken,
+  ConsentTokenError,
   createAltinnHandler,
+  syncConsentEvents,
+  type ConsentEventsResult,
   maskinportenTokenSource,
   pgliteStore,
   postgresStore,
@@ -66,6 +70,8 @@ export interface Demo {
    * new person (tests start each case from there).
    */
   forget(): Promise<void>;
+  /** Reads Altinn's consent events feed into the backend's memory now (revocations). */
+  syncConsentEvents(): Promise<ConsentEventsResult>;
   close(): Promise<void>;
 }
 
@@ -200,6 +206,58 @@ function altinnOriginMeta(origin: string): Plugin {
   };
 }
 
+/**
+ * `GET /api/demo/income?consentId=…`: the portal's own backend fetches the person's income from the
+ * data owner with a consent token, after the consent was accepted. The consent must be one the
+ * signed-in person asked for (the store says so); the browser sees the income, never the token.
+ */
+function incomeRoute(
+  mock: MockAltinn,
+  store: () => RequestStore,
+  token: (consentId: string, from: string) => Promise<string>,
+  now: () => number,
+): (request: IncomingMessage, response: ServerResponse, next: () => void) => void {
+  const answer = (response: ServerResponse, status: number, body: unknown): void => {
+    response.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    });
+    response.end(JSON.stringify(body));
+  };
+  return (request, response, next) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/api/demo/income' || request.method !== 'GET') {
+      next();
+      return;
+    }
+    const consentId = url.searchParams.get('consentId') ?? '';
+    void (async () => {
+      const consent = /^[0-9a-f-]{36}$/i.test(consentId)
+        ? await store().get(DEMO_PERSON, 'consent', consentId)
+        : undefined;
+      if (!consent) return answer(response, 404, { error: 'not-found' });
+      // What the backend knows (a revocation read from the events feed) before any token is asked.
+      const expired = consent.validTo !== undefined && Date.parse(consent.validTo) <= now();
+      if (consent.status !== 'accepted' || expired) {
+        return answer(response, 409, { error: expired ? 'expired' : consent.status });
+      }
+      const from = consent.organization ?? DEMO_PERSON;
+      try {
+        const bearer = await token(consentId, from);
+        const income = await fetch(`${mock.url}/dataowner/income/${from}`, {
+          headers: { authorization: `Bearer ${bearer}` },
+        });
+        return answer(response, income.ok ? 200 : 502, await income.json());
+      } catch (error) {
+        if (error instanceof ConsentTokenError) {
+          return answer(response, 409, { error: error.reason });
+        }
+        throw error;
+      }
+    })().catch(() => answer(response, 500, { error: 'internal-error' }));
+  };
+}
+
 /** What listens on a port: the portal (pages and backend) or the mock Altinn. */
 export type DemoServer = 'portal' | 'mock';
 
@@ -266,12 +324,23 @@ async function demoStore(dataDir: string | undefined): Promise<RequestStore> {
 let memoryDatabase: Promise<PGlite> | undefined;
 
 export async function startDemo(
-  options: { port?: number; mockPort?: number; quiet?: boolean; dataDir?: string } = {},
+  options: {
+    port?: number;
+    mockPort?: number;
+    quiet?: boolean;
+    dataDir?: string;
+    /** The clock of the backend and the mock Altinn (tests move it, e.g. past the events feed's delay). */
+    now?: () => number;
+  } = {},
 ): Promise<Demo> {
   const port = options.port ?? DEFAULT_PORT;
   const mockPort = options.mockPort ?? DEFAULT_MOCK_PORT;
   // Both ports first: a taken port is reported at once, before the CDN build and Vite's start.
-  const mock = await startMockAltinn({ port: mockPort }).catch((error: unknown) => {
+  const now = options.now;
+  const mock = await startMockAltinn({
+    port: mockPort,
+    ...(now ? { now: () => new Date(now()) } : {}),
+  }).catch((error: unknown) => {
     throw portError(error, 'mock', mockPort);
   });
   // Requests that arrive while the rest starts (a tab left open from an earlier run) wait for it.
@@ -287,7 +356,7 @@ export async function startDemo(
     throw portError(error, 'portal', port);
   }
   try {
-    return await serveDemo(server, mock, routesReady, options.quiet ?? false, options.dataDir);
+    return await serveDemo(server, mock, routesReady, options.quiet ?? false, options.dataDir, now);
   } catch (error) {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -303,6 +372,7 @@ async function serveDemo(
   routesReady: (routes: RequestListener) => void,
   quiet: boolean,
   dataDir: string | undefined,
+  now: (() => number) | undefined,
 ): Promise<Demo> {
   // The store starts (PGlite takes seconds) while the CDN file is checked.
   const storing = demoStore(dataDir).then(async (store) => {
@@ -323,6 +393,7 @@ async function serveDemo(
       'altinn:serviceowner/delegationrequests.write',
       'altinn:authentication/systemuser.request.read',
       'altinn:authentication/systemuser.request.write',
+      SCOPE_INCOME,
     ],
   });
   const apiKey = crypto.randomUUID();
@@ -347,6 +418,7 @@ async function serveDemo(
       store,
       // Only the portal's own pages may call its backend.
       allowedOrigins: [new URL(url).origin],
+      ...(now ? { now } : {}),
       onError: (error: unknown) => {
         if (!quiet) console.warn('[backend]', error instanceof Error ? error.message : error);
       },
@@ -355,7 +427,15 @@ async function serveDemo(
       ...common,
       consent: {
         organization: DEMO_BANK,
-        resources: ['standard-samtykke-for-dele-data'],
+        // With its metadata keys: a right without "inntektsaar" is refused before Altinn is asked.
+        resources: [
+          { id: 'standard-samtykke-for-dele-data', metadata: ['inntektsaar'] },
+          { id: 'samtykke-skattegrunnlag', metadata: ['inntektsaar'] },
+        ],
+        // The person's own consent, or (the business loan) their organisation's.
+        from: 'either',
+        // Revocations in Altinn reach the portal through the events feed (five minutes behind).
+        eventsEveryMinutes: 1,
         defaultValidity: 'P90D',
         maxValidity: 'P1Y',
       },
@@ -388,6 +468,20 @@ async function serveDemo(
     keyId: 'demo-key',
   });
   let backend = backendOver(store);
+  // The consent token for the data owner: Maskinporten's, with the consent in the grant.
+  const incomeToken = consentToken({
+    environment: { issuer: mock.maskinportenAudience },
+    clientId: CLIENT_ID,
+    privateKey,
+    keyId: 'demo-key',
+    scopes: [SCOPE_INCOME],
+  });
+  const income = incomeRoute(
+    mock,
+    () => backend.store,
+    (consentId, from) => incomeToken({ consentId, from }),
+    now ?? Date.now,
+  );
 
   const vite = await createViteServer({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
@@ -400,7 +494,9 @@ async function serveDemo(
   routesReady((request, response) => {
     backend.api(request, response, () =>
       backend.altinn2Api(request, response, () =>
-        serveCdnFile(request, response, () => vite.middlewares(request, response)),
+        income(request, response, () =>
+          serveCdnFile(request, response, () => vite.middlewares(request, response)),
+        ),
       ),
     );
   });
@@ -414,6 +510,13 @@ async function serveDemo(
       mock.reset();
       await before.close();
     },
+    syncConsentEvents: () =>
+      syncConsentEvents({
+        environment: { platformUrl: mock.url },
+        tokenSource,
+        store: backend.store,
+        organization: DEMO_BANK,
+      }),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -43,6 +43,8 @@ export interface ConsentRequestBody {
   requestMessage?: RequestMessage | undefined;
   /** Where Altinn sends the user back, on the portal's origin. */
   redirectUrl: string;
+  /** Consent on behalf of the organisation the person acts for (the backend's session says which). */
+  onBehalfOf?: 'organization' | undefined;
 }
 
 /** An Altinn 2 service: its code and edition, as Altinn 2's delegation requests name them. */
@@ -96,6 +98,7 @@ export interface ConsentBodyInput {
   validTo?: string | undefined;
   requestMessage?: unknown;
   redirectUrl: string;
+  onBehalfOf?: string | undefined;
 }
 
 /**
@@ -134,7 +137,13 @@ export function consentRequestBody(
     if (action !== undefined) built.action = typeof action === 'string' ? [action] : action;
     return built;
   });
-  const body = { id: input.id, rights, redirectUrl: input.redirectUrl } as ConsentRequestBody;
+  // `onBehalfOf` as given (JSON leaves it out when unset): the backend refuses all but "organization".
+  const body = {
+    id: input.id,
+    rights,
+    redirectUrl: input.redirectUrl,
+    onBehalfOf: input.onBehalfOf,
+  } as ConsentRequestBody;
   if (input.validTo) {
     const end = Date.parse(input.validTo);
     if (!DURATION.test(input.validTo) && !(end > now)) {

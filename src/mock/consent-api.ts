@@ -446,7 +446,8 @@ function eventFilters(query: URLSearchParams) {
   const after = time('createdAfter') ?? -Infinity;
   const before = time('createdBefore') ?? Infinity;
   if (after >= before) errors.push(invalidField(VLD.invalidTimeRange, ['/$QUERY/createdAfter']));
-  const types = query.getAll('eventType').map((type) => type.toLowerCase());
+  const sent = query.getAll('eventType');
+  const types = sent.map((type) => type.toLowerCase());
   const badType = types.find((type) => !EVENT_TYPE_FILTERS.includes(type));
   if (badType !== undefined) {
     const detail = `Unknown event type '${badType}'`;
@@ -465,13 +466,18 @@ function eventFilters(query: URLSearchParams) {
     errors.push(invalidField(VLD.invalidContinuationToken, ['/$QUERY/continuationToken']));
   }
   const lastSeen = token === undefined ? '' : bytes.toString('hex');
-  return { errors, after, before, types, requestId: requestId?.toLowerCase(), lastSeen };
+  // Validated in any case, then cast to Postgres' lower-case enum: another case fails there. [I]
+  const castFails = badType === undefined && sent.some((type) => type !== type.toLowerCase());
+  return { errors, castFails, after, before, types, requestId: requestId?.toLowerCase(), lastSeen };
 }
 
 /** Only the receiver's requests, only events older than five minutes, oldest first, 100 a page. */
 function listEvents(_: Request, { mock, caller, url }: RouteContext): Response {
   const filters = eventFilters(url.searchParams);
   if (filters.errors.length > 0) return invalid(...filters.errors);
+  if (filters.castFails) {
+    return json(500, { title: 'An error occurred while processing your request.', status: 500 });
+  }
   const { after, before, types, requestId, lastSeen } = filters;
   const receiver = ORGANIZATION_URN_PREFIX + caller.orgNumber;
   const latest = mock.nowMicros() - EVENTS_DELAY_MICROS;

@@ -3,7 +3,7 @@ import { isExpired, moveConsent, type Transition } from './consent-store.js';
 import { cookie, empty, escapeHtml, readForm, redirect } from './http.js';
 import { layout, notFoundPage, page } from './page-layout.js';
 import { AM, type ProblemDescriptor } from './problems.js';
-import type { Party } from './registry.js';
+import { parsePartyUrn, type Party } from './registry.js';
 import { appendConsentOutcome, consentOutcome } from './return-url.js';
 import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
@@ -43,8 +43,16 @@ export const consentPageRoutes: RouteTable = {
   ],
 };
 
-/** Who answers on the page. The mock has no login: the required delegator, else `from` when a person. */
-export function currentUser(mock: MockState, request: MockConsentRequest): Party | undefined {
+/**
+ * Who answers on the page. The mock has no login: `user=<identity number>` says who is logged in;
+ * without it, the required delegator, else `from` when a person.
+ */
+export function currentUser(
+  mock: MockState,
+  request: MockConsentRequest,
+  user?: string | null,
+): Party | undefined {
+  if (user) return mock.parties.find({ kind: 'person', number: user });
   const candidate =
     request.requiredDelegator ?? (request.from.includes(':person:') ? request.from : undefined);
   return (
@@ -54,14 +62,25 @@ export function currentUser(mock: MockState, request: MockConsentRequest): Party
   );
 }
 
+/**
+ * Who may see a request on am.ui (altinn-api.md 2.6): `altinn_access_management` read on `from`,
+ * i.e. the person it concerns, or an access manager (tilgangsstyrer) of the organisation.
+ */
+function maySee(mock: MockState, request: MockConsentRequest, user: Party): boolean {
+  const from = parsePartyUrn(request.from);
+  if (from?.kind === 'person') return from.number === user.number;
+  return from !== undefined && mock.approvers(from.number).accessManagers.includes(user.number);
+}
+
 /** The user's answer, with the same rules on the page and in the test controls. */
 export function answerAs(
   mock: MockState,
   request: MockConsentRequest,
   move: 'accept' | 'reject' | 'revoke',
+  userNumber?: string | null,
 ): Transition {
-  const user = currentUser(mock, request);
-  if (!user) return { ok: false, problem: AM.notAuthorized };
+  const user = currentUser(mock, request, userNumber);
+  if (!user || !maySee(mock, request, user)) return { ok: false, problem: AM.notAuthorized };
   return moveConsent(request, move, user, (id) => mock.resources.get(id), mock.nowMicros());
 }
 
@@ -75,34 +94,49 @@ const NOTICE_BY_PROBLEM = new Map<ProblemDescriptor, PageNotice>([
   [AM.expired, 'expired'],
 ]);
 
-/** The page's request and language, or the not-found page. */
+/**
+ * The page's request, language and logged-in user, or the not-found page, or the 403 page am.ui
+ * shows to someone who may not see the request (the BFF's 403: no request, no buttons).
+ */
 function pageRequest(request: Request, { mock, url }: RouteContext) {
   const lang = pageLanguage(request, url);
   const id = url.searchParams.get('id');
   const consent = id ? mock.consents.get(id) : undefined;
-  if (consent) return { consent, lang };
-  return notFoundPage(lang, 'consentNotFound', !id, (code) => pageUrl(id || null, code));
+  if (!consent) {
+    return notFoundPage(lang, 'consentNotFound', !id, (code) => pageUrl(id || null, code));
+  }
+  const user = url.searchParams.get('user');
+  const party = currentUser(mock, consent, user);
+  if (party && maySee(mock, consent, party)) return { consent, lang, user, party };
+  const t = TEXTS[lang].consent;
+  const who = party ? `<p>${escapeHtml(fill(t.signedInAs, { name: party.name }))}</p>` : '';
+  const content = `<article class="card" aria-labelledby="heading"><h1 id="heading">${escapeHtml(t.consent.title)}</h1>
+<div class="banner" role="alert" data-notice="noAccess">${escapeHtml(t.notices.noAccess)}</div>${who}</article>`;
+  return page(
+    403,
+    layout(lang, (code) => pageUrl(consent.id, code, user), t.documentTitle, content),
+  );
 }
 
 function showPage(request: Request, context: RouteContext): Response {
   const found = pageRequest(request, context);
   if (found instanceof Response) return found;
-  return page(200, consentPage(context.mock, found.consent, found.lang));
+  return page(200, consentPage(context.mock, found.consent, found.lang, undefined, found.user));
 }
 
 async function answerPage(request: Request, context: RouteContext): Promise<Response> {
   const found = pageRequest(request, context);
   if (found instanceof Response) return found;
   const { mock } = context;
-  const { consent, lang } = found;
+  const { consent, lang, user } = found;
   const action = (await readForm(request)).get('action');
   if (action !== 'accept' && action !== 'reject') {
-    return page(400, consentPage(mock, consent, lang, 'noAction'));
+    return page(400, consentPage(mock, consent, lang, 'noAction', user));
   }
-  const outcome = answerAs(mock, consent, action);
+  const outcome = answerAs(mock, consent, action, user);
   if (!outcome.ok) {
     const notice = NOTICE_BY_PROBLEM.get(outcome.problem);
-    return page(outcome.problem.status, consentPage(mock, consent, lang, notice));
+    return page(outcome.problem.status, consentPage(mock, consent, lang, notice, user));
   }
   return redirect(`/accessmanagement/api/v1/consent/request/${consent.id}/logout`, 303);
 }
@@ -151,8 +185,10 @@ function isAbsoluteUrl(url: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // The pages: server-rendered HTML without scripts; every value goes through `escapeHtml`.
 
-function pageUrl(id: string | null, lang: PageLanguage): string {
-  const query = new URLSearchParams(id === null ? { lang } : { id, lang });
+function pageUrl(id: string | null, lang: PageLanguage, user?: string | null): string {
+  const query = new URLSearchParams(
+    id === null ? { lang } : { id, ...(user ? { user } : {}), lang },
+  );
   return `${CONSENT_PAGE_PATH}?${query.toString()}`;
 }
 
@@ -201,6 +237,7 @@ function consentPage(
   request: MockConsentRequest,
   lang: PageLanguage,
   refused?: PageNotice,
+  user?: string | null,
 ): string {
   const t = TEXTS[lang].consent;
   const kind = mock.resources.template(request.templateId).isPoa ? 'poa' : 'consent';
@@ -226,12 +263,12 @@ ${message ? `<section aria-labelledby="message-heading"><h2 id="message-heading"
 <ul class="rights">${request.consentRights.map((right) => renderRight(mock, right, lang)).join('')}</ul></section>
 ${handledBy}
 <p class="expiry">${escapeHtml(t[kind].expiry)} <time datetime="${escapeHtml(request.validTo)}">${escapeHtml(formatOsloDateTime(request.validToMicros))}</time>.</p>
-<form method="post" action="${escapeHtml(pageUrl(request.id, lang))}" class="actions">
+<form method="post" action="${escapeHtml(pageUrl(request.id, lang, user))}" class="actions">
 <button type="submit" name="action" value="accept" data-action="accept" class="primary"${disabled}>${escapeHtml(t[kind].accept)}</button>
 <button type="submit" name="action" value="reject" data-action="reject" class="secondary"${disabled}>${escapeHtml(t[kind].reject)}</button>
 </form>
 </article>`;
-  return layout(lang, (code) => pageUrl(request.id, code), t.documentTitle, content);
+  return layout(lang, (code) => pageUrl(request.id, code, user), t.documentTitle, content);
 }
 
 /** `GET /`: where Altinn's logout redirect lands when it has nowhere better to go. */

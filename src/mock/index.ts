@@ -22,6 +22,7 @@ export {
   SCOPE_SYSTEM_USER_REQUEST_WRITE,
   SCOPE_WRITE,
 } from './defaults.js';
+export { SCOPE_INCOME } from './consent-token.js';
 export type {
   LocalizedText,
   MockAccessManager,

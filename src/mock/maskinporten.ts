@@ -14,6 +14,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { none } from './auth.js';
+import { consentLookup } from './consent-token.js';
 import { json, mediaType } from './http.js';
 import { route, type Caller, type RouteTable } from './routes.js';
 import type { MockClient } from './types.js';
@@ -35,7 +36,17 @@ const MAX_GRANT_LIFETIME_SECONDS = 120;
 const ACCESS_TOKEN_LIFETIME_SECONDS = 120;
 
 type OAuthErrorCode =
-  `invalid_${'request' | 'grant' | 'client' | 'scope'}` | 'unsupported_grant_type';
+  | `invalid_${'request' | 'grant' | 'client' | 'scope' | 'authorization_details'}`
+  | 'unsupported_grant_type';
+
+/**
+ * Maskinporten's consent lookup in Altinn (altinn-api.md 2.9): the filled-in detail of the token for
+ * one `authorization_details` item, or why there is none (Altinn's code and words).
+ */
+export type ConsentLookup = (
+  detail: unknown,
+  consumer: string,
+) => { detail: Record<string, unknown> } | { refused: string };
 
 class OAuthError extends Error {
   constructor(
@@ -114,10 +125,10 @@ export class MockMaskinporten {
   }
 
   /** `POST /maskinporten/token`: an access token, or an OAuth error (400). */
-  async token(request: Request): Promise<Response> {
+  async token(request: Request, consents?: ConsentLookup): Promise<Response> {
     const noStore = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
     try {
-      return json(200, await this.issue(request), noStore);
+      return json(200, await this.issue(request, consents), noStore);
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
       return json(400, { error: error.error, error_description: error.description }, noStore);
@@ -148,7 +159,10 @@ export class MockMaskinporten {
     }
   }
 
-  private async issue(request: Request): Promise<Record<string, unknown>> {
+  private async issue(
+    request: Request,
+    consents?: ConsentLookup,
+  ): Promise<Record<string, unknown>> {
     if (mediaType(request) !== 'application/x-www-form-urlencoded') {
       refuse('invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
     }
@@ -162,9 +176,7 @@ export class MockMaskinporten {
     const { client, claims } = await this.verifyGrant(assertion);
     const scope = this.grantedScopes(client, claims).join(' ');
     const consumer = this.consumerOf(client, claims.consumer_org);
-    if (claims.authorization_details !== undefined) {
-      badGrant('authorization_details (consent tokens) are not mocked');
-    }
+    const details = this.consentDetails(claims.authorization_details, consumer, consents);
     const resource = claims.resource;
     const audience =
       typeof resource === 'string' ||
@@ -178,7 +190,10 @@ export class MockMaskinporten {
       token_type: 'Bearer',
       client_id: client.clientId,
       consumer: iso6523(consumer),
-      ...(consumer === client.orgNumber ? {} : { supplier: iso6523(client.orgNumber) }),
+      ...(consumer === client.orgNumber
+        ? {}
+        : { supplier: iso6523(client.orgNumber), delegation_source: 'https://www.altinn.no' }),
+      ...(details ? { authorization_details: details } : {}),
     })
       .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid ?? '' })
       .setIssuer(this.issuer)
@@ -237,6 +252,27 @@ export class MockMaskinporten {
     return { client: registered.client, claims };
   }
 
+  /**
+   * A consent token's `authorization_details`: each `urn:altinn:consent` item filled in from
+   * Altinn's consent store, or the grant is refused (`invalid_authorization_details` with Altinn's
+   * code: RFC 9396's error; what Maskinporten puts in `error_description` is inferred). [I]
+   */
+  private consentDetails(
+    requested: unknown,
+    consumer: string,
+    consents: ConsentLookup | undefined,
+  ): Record<string, unknown>[] | undefined {
+    if (requested === undefined) return undefined;
+    if (!Array.isArray(requested) || requested.length === 0 || !consents) {
+      refuse('invalid_authorization_details', 'authorization_details must be a non-empty array');
+    }
+    return requested.map((detail) => {
+      const found = consents(detail, consumer);
+      if ('refused' in found) refuse('invalid_authorization_details', found.refused);
+      return found.detail;
+    });
+  }
+
   private grantedScopes(client: MockClient, claims: JWTPayload): string[] {
     if (typeof claims.scope !== 'string' || claims.scope.trim() === '') {
       refuse('invalid_scope', 'scope is missing');
@@ -282,7 +318,7 @@ export const maskinportenRoutes: RouteTable = {
       'POST',
       '/token',
       none,
-      (request, { mock }) => mock.maskinporten.token(request),
+      (request, { mock }) => mock.maskinporten.token(request, consentLookup(mock)),
       'tokenRequests',
     ),
     route('GET', '/.well-known/oauth-authorization-server', none, (_, { mock }) =>

@@ -3,6 +3,7 @@ import { altinn2Routes } from './altinn2-api.js';
 import { altinn3Routes } from './altinn3-api.js';
 import { CONSENT_API_PATH, consentRoutes } from './consent-api.js';
 import { consentPageRoutes } from './consent-pages.js';
+import { dataOwnerRoutes } from './consent-token.js';
 import { controlRoutes } from './controls.js';
 import { ALTINN2_API_PATH, SERVICE_OWNER_API_PATH } from './access-store.js';
 import { MockMaskinporten, maskinportenRoutes } from './maskinporten.js';
@@ -24,6 +25,7 @@ const answer = router([
   systemUserRoutes,
   systemUserPageRoutes,
   controlRoutes,
+  dataOwnerRoutes,
 ]);
 
 function hostForUrl(host: string): string {

@@ -11,7 +11,12 @@ export {
   type Route,
   type RouteContext,
 } from './handler.js';
-export type { ConsentOptions } from './consent.js';
+export type { ConsentOptions, ConsentResource } from './consent.js';
+export {
+  syncConsentEvents,
+  type ConsentEventsOptions,
+  type ConsentEventsResult,
+} from './consent-events.js';
 export type { AccessOptions } from './access.js';
 export type { SystemUserIntegration, SystemUserOptions } from './system-user.js';
 export { requestRoutes, viewOf, type RequestKindApi } from './requests.js';
@@ -21,6 +26,11 @@ export {
   MASKINPORTEN_ISSUERS,
   type MaskinportenOptions,
   type TokenSource,
+  consentToken,
+  ConsentTokenError,
+  type ConsentReference,
+  type ConsentTokenOptions,
+  type ConsentTokenFailure,
 } from './maskinporten.js';
 export {
   ALTINN_ENVIRONMENTS,

@@ -41,7 +41,7 @@ export interface MaskinportenOptions {
 
 /** A failed token request; `status` and `error` are Maskinporten's. The grant is never included. */
 export class MaskinportenError extends Error {
-  override readonly name = 'MaskinportenError';
+  override readonly name: string = 'MaskinportenError';
   constructor(
     message: string,
     readonly status?: number,
@@ -78,11 +78,8 @@ function isJwk(key: JWK | CryptoKey | KeyObject): key is JWK {
   return typeof (key as JWK).kty === 'string';
 }
 
-/**
- * A {@link TokenSource} that asks Maskinporten. One token is kept per set of scopes; a caller that
- * arrives while that token is being fetched waits for the same request.
- */
-export function maskinportenTokenSource(options: MaskinportenOptions): TokenSource {
+/** Asks Maskinporten for tokens with a signed grant: the part both token sources share. */
+function grantRequester(options: MaskinportenOptions) {
   const issuer =
     typeof options.environment === 'string'
       ? MASKINPORTEN_ISSUERS[options.environment]
@@ -94,17 +91,18 @@ export function maskinportenTokenSource(options: MaskinportenOptions): TokenSour
       ? options.environment.tokenEndpoint
       : new URL('token', issuer.endsWith('/') ? issuer : `${issuer}/`).href;
   const now = options.now ?? Date.now;
-  const margin = (options.refreshMarginSeconds ?? 30) * 1000;
   const key = signingKey(options);
-  const cache = new Map<string, CachedToken>();
-  const inFlight = new Map<string, Promise<CachedToken>>();
 
-  async function fetchToken(scope: string): Promise<CachedToken> {
+  /** A token for `scope`, with `claims` added to the grant; a refusal is Maskinporten's answer. */
+  async function request(
+    scope: string,
+    claims: Record<string, unknown>,
+  ): Promise<CachedToken | { refusal: MaskinportenError; description: string }> {
     const { key: signWith, algorithm, keyId } = await key;
     const issuedAt = Math.floor(now() / 1000);
-    const claims: Record<string, unknown> = { scope };
-    if (options.consumerOrg) claims.consumer_org = options.consumerOrg;
-    const grant = await new SignJWT(claims)
+    const grantClaims: Record<string, unknown> = { scope, ...claims };
+    if (options.consumerOrg) grantClaims.consumer_org = options.consumerOrg;
+    const grant = await new SignJWT(grantClaims)
       .setProtectedHeader(keyId ? { alg: algorithm, kid: keyId } : { alg: algorithm })
       .setIssuer(options.clientId)
       .setAudience(issuer)
@@ -143,38 +141,166 @@ export function maskinportenTokenSource(options: MaskinportenOptions): TokenSour
     if (!response.ok || typeof body.access_token !== 'string') {
       const error = typeof body.error === 'string' ? body.error : undefined;
       const description = typeof body.error_description === 'string' ? body.error_description : '';
-      throw new MaskinportenError(
-        `Maskinporten refused the token request (${response.status}${error ? ` ${error}` : ''}${description ? `: ${description}` : ''}).`,
-        response.status,
-        error,
-      );
+      return {
+        refusal: new MaskinportenError(
+          `Maskinporten refused the token request (${response.status}${error ? ` ${error}` : ''}${description ? `: ${description}` : ''}).`,
+          response.status,
+          error,
+        ),
+        description,
+      };
     }
     const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : 120;
     return { token: body.access_token, expiresAt: now() + expiresIn * 1000 };
   }
 
+  return { request, now };
+}
+
+/**
+ * Tokens by key, kept until `margin` before they expire; a caller that arrives while a token is
+ * being fetched waits for the same request. A failure is not kept: the next caller tries again.
+ */
+function tokenCache(now: () => number, margin: number) {
+  const cache = new Map<string, CachedToken>();
+  const inFlight = new Map<string, Promise<CachedToken>>();
+  return async (key: string, fetchToken: () => Promise<CachedToken>): Promise<string> => {
+    const cached = cache.get(key);
+    if (cached && cached.expiresAt - margin > now()) return cached.token;
+    let pending = inFlight.get(key);
+    if (!pending) {
+      pending = fetchToken().then(
+        (fresh) => {
+          cache.set(key, fresh);
+          inFlight.delete(key);
+          return fresh;
+        },
+        (error: unknown) => {
+          inFlight.delete(key);
+          throw error;
+        },
+      );
+      inFlight.set(key, pending);
+    }
+    return (await pending).token;
+  };
+}
+
+/**
+ * A {@link TokenSource} that asks Maskinporten. One token is kept per set of scopes; a caller that
+ * arrives while that token is being fetched waits for the same request.
+ */
+export function maskinportenTokenSource(options: MaskinportenOptions): TokenSource {
+  const { request, now } = grantRequester(options);
+  const cached = tokenCache(now, (options.refreshMarginSeconds ?? 30) * 1000);
   return {
-    async getToken(scopes) {
+    getToken(scopes) {
       const scope = [...new Set(scopes)].sort().join(' ');
-      const cached = cache.get(scope);
-      if (cached && cached.expiresAt - margin > now()) return cached.token;
-      let pending = inFlight.get(scope);
-      if (!pending) {
-        pending = fetchToken(scope).then(
-          (fresh) => {
-            cache.set(scope, fresh);
-            inFlight.delete(scope);
-            return fresh;
-          },
-          (error: unknown) => {
-            // A failure is not cached: the next caller tries again.
-            inFlight.delete(scope);
-            throw error;
-          },
-        );
-        inFlight.set(scope, pending);
-      }
-      return (await pending).token;
+      return cached(scope, async () => {
+        const answer = await request(scope, {});
+        if ('refusal' in answer) throw answer.refusal;
+        return answer;
+      });
     },
+  };
+}
+
+/** Which consent a consent token is for: its id, and who gave it. */
+export interface ConsentReference {
+  /** The consent request's id. */
+  consentId: string;
+  /**
+   * Who consented: a national identity number (11 digits), an organisation number (9 digits), or
+   * their URN (`urn:altinn:person:identifier-no:…`, `urn:altinn:organization:identifier-no:…`).
+   */
+  from: string;
+}
+
+export interface ConsentTokenOptions extends MaskinportenOptions {
+  /** The data owner's scopes the token is for (from the data owner's documentation). */
+  scopes: readonly string[];
+}
+
+/** Why Maskinporten gave no consent token. */
+export type ConsentTokenFailure =
+  'not-accepted' | 'revoked' | 'expired' | 'party-mismatch' | 'not-found' | 'refused';
+
+/** Maskinporten gave no consent token; `reason` says why, from Altinn's code in its answer. */
+export class ConsentTokenError extends MaskinportenError {
+  override readonly name = 'ConsentTokenError';
+  constructor(
+    message: string,
+    readonly reason: ConsentTokenFailure,
+    status?: number,
+    error?: string,
+  ) {
+    super(message, status, error);
+  }
+}
+
+/**
+ * Altinn's codes that Maskinporten passes on when its consent lookup fails (altinn-api.md §2.9).
+ * That Maskinporten names the code in `error_description` is inferred; the words are a fallback.
+ */
+const CONSENT_FAILURES: readonly [RegExp, ConsentTokenFailure][] = [
+  [/AM-00014|not accepted/i, 'not-accepted'],
+  [/AM-00011|revoked/i, 'revoked'],
+  [/AM-00013|expired/i, 'expired'],
+  [/AM-00012|mismatch/i, 'party-mismatch'],
+  [/AM-00001|not found/i, 'not-found'],
+];
+
+const CONSENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The party URN of `from`. */
+function consentingParty(from: string): string {
+  if (/^\d{11}$/.test(from)) return `urn:altinn:person:identifier-no:${from}`;
+  if (/^\d{9}$/.test(from)) return `urn:altinn:organization:identifier-no:${from}`;
+  if (/^urn:altinn:(person:identifier-no:\d{11}|organization:identifier-no:\d{9})$/.test(from)) {
+    return from;
+  }
+  throw new TypeError('consentToken: from must be 11 or 9 digits, or their urn:altinn: URN.');
+}
+
+/**
+ * Consent tokens (altinn-api.md §2.9): a Maskinporten token whose grant names an accepted consent
+ * in `authorization_details`, for the data owner's `scopes`. The data owner checks the consent in
+ * the token without asking Altinn. A token is kept per consent until shortly before it expires
+ * (Maskinporten's tokens live minutes, so a revocation is felt within that time), and concurrent
+ * callers for one consent share one request. A consent that is not accepted, revoked or expired
+ * fails with a {@link ConsentTokenError} that says so.
+ *
+ * @example
+ * const incomeToken = consentToken({ ...maskinporten, scopes: ['skatteetaten:inntekt'] });
+ * const token = await incomeToken({ consentId, from: person }); // after the person accepted
+ */
+export function consentToken(
+  options: ConsentTokenOptions,
+): (consent: ConsentReference) => Promise<string> {
+  const { request, now } = grantRequester(options);
+  const cached = tokenCache(now, (options.refreshMarginSeconds ?? 30) * 1000);
+  const scope = [...new Set(options.scopes)].sort().join(' ');
+  if (!scope) throw new TypeError('consentToken needs the data owner’s scopes.');
+  return (consent) => {
+    if (!CONSENT_ID.test(consent.consentId)) {
+      return Promise.reject(new TypeError('consentToken: consentId must be a UUID.'));
+    }
+    let from: string;
+    try {
+      from = consentingParty(consent.from);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const id = consent.consentId.toLowerCase();
+    return cached(`${id} ${from}`, async () => {
+      const answer = await request(scope, {
+        authorization_details: [{ type: 'urn:altinn:consent', id, from }],
+      });
+      if (!('refusal' in answer)) return answer;
+      const { refusal, description } = answer;
+      const reason =
+        CONSENT_FAILURES.find(([pattern]) => pattern.test(description))?.[1] ?? 'refused';
+      throw new ConsentTokenError(refusal.message, reason, refusal.status, refusal.error);
+    });
   };
 }

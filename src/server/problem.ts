@@ -14,6 +14,8 @@ export type BackendProblemCode =
   | 'resource-not-allowed'
   | 'redirect-not-allowed'
   | 'validity-too-long'
+  | 'missing-metadata'
+  | 'unknown-metadata'
   | 'not-found'
   | 'method-not-allowed'
   | 'altinn-refused'

@@ -105,6 +105,10 @@ export const consentRequestBodySchema = z
     validTo: validToSchema.optional(),
     requestMessage: requestMessageSchema.optional(),
     redirectUrl: redirectUrlSchema,
+    onBehalfOf: z.enum(['organization']).optional().meta({
+      description:
+        "Ask for consent on behalf of the organisation the person acts for (which one is the backend's session's).",
+    }),
   })
   .meta(serverFieldsRefused(['from', 'to', 'coveredBy', 'requiredDelegator']));
 

@@ -78,7 +78,7 @@ describe('the demo portal, end to end', () => {
       const link = page.locator('consent-status [part="link"]');
       assert.equal(
         await link.getAttribute('href'),
-        `${demo.mock.url}/accessmanagement/ui/consent/request?id=${id}`,
+        `${demo.mock.url}/accessmanagement/ui/consent/request?id=${id}&DONTCHOOSEREPORTEE=true`,
       );
     } finally {
       await page.close();

@@ -68,7 +68,7 @@ describe('consent routes', () => {
     assert.equal(view.navigation, 'redirect');
     assert.equal(
       view.url,
-      `${portal.mock.url}/accessmanagement/ui/consent/request?id=${String(body.id)}`,
+      `${portal.mock.url}/accessmanagement/ui/consent/request?id=${String(body.id)}&DONTCHOOSEREPORTEE=true`,
     );
 
     const stored = portal.mock.consentRequests.get(String(body.id)) as Record<string, unknown>;

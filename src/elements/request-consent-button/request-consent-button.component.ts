@@ -75,6 +75,7 @@ export class RequestConsentButton extends AltinnElement {
     returnUrl: { type: String, attribute: 'return-url' },
     disabled: { type: Boolean, reflect: true },
     alwaysNew: { type: Boolean, attribute: 'always-new' },
+    onBehalfOf: { type: String, attribute: 'on-behalf-of' },
   };
 
   /** @internal */
@@ -101,6 +102,12 @@ export class RequestConsentButton extends AltinnElement {
    * is made.
    */
   declare alwaysNew: boolean;
+  /**
+   * `organization`: ask for consent on behalf of the organisation the person acts for. Which
+   * organisation is the backend's to say (from its session), never the page's; the person answers
+   * in Altinn as its access manager.
+   */
+  declare onBehalfOf: 'organization' | undefined;
 
   // The consent id is the element's own, so the answer must be about it (the client checks); Altinn
   // does not add it to the return URL, so the element does. Altinn 3 always sends the user back.
@@ -118,6 +125,7 @@ export class RequestConsentButton extends AltinnElement {
         validTo: this.validTo,
         requestMessage: jsonProperty(this.requestMessage),
         redirectUrl: withReturnParam(returnUrl, CONSENT_ID_PARAM, id),
+        onBehalfOf: this.onBehalfOf,
       }),
       send: (body) => this.client.createRequest('consent', body),
     }),
@@ -135,7 +143,8 @@ export class RequestConsentButton extends AltinnElement {
     // The list is asked by resource only: a right with metadata (inntektsaar 2023 or 2024) or
     // several rights could match another consent, so those ask anew.
     subject: () =>
-      this.resource && this.rights === undefined && this.metadata === undefined
+      // The list does not tell the person's consents from the organisation's: those ask anew.
+      this.resource && this.rights === undefined && this.metadata === undefined && !this.onBehalfOf
         ? { resource: this.resource }
         : undefined,
   });

@@ -28,6 +28,7 @@ export const en: PageTexts = {
     introForOrg: '{to} wants to retrieve information about {from}.',
     messageHeading: 'Message from {to}',
     handledBy: '{handledBy} handles the request on behalf of {to}.',
+    signedInAs: 'You are logged in as {name}.',
     notices: {
       accepted: 'You have already given consent to this request.',
       rejected: 'You have already declined this request.',
@@ -37,6 +38,8 @@ export const en: PageTexts = {
       cannotAccept: 'The request cannot be accepted because it has already been answered.',
       cannotReject: 'The request cannot be declined because it has already been answered.',
       notAuthorized: 'You do not have the rights needed to answer this request.',
+      noAccess:
+        'You do not have access to this request. Only the person it concerns, or an access manager of the organisation, can see it.',
       noAction: 'Choose whether you give consent or not.',
     },
   },

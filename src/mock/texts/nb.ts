@@ -29,6 +29,7 @@ export const nb = {
     introForOrg: '{to} ønsker å hente opplysninger om {from}.',
     messageHeading: 'Melding fra {to}',
     handledBy: '{handledBy} behandler forespørselen på vegne av {to}.',
+    signedInAs: 'Du er logget inn som {name}.',
     notices: {
       accepted: 'Du har allerede gitt samtykke til denne forespørselen.',
       rejected: 'Du har allerede avslått denne forespørselen.',
@@ -38,6 +39,8 @@ export const nb = {
       cannotAccept: 'Forespørselen kan ikke godtas fordi den allerede er besvart.',
       cannotReject: 'Forespørselen kan ikke avslås fordi den allerede er besvart.',
       notAuthorized: 'Du har ikke rettighetene som trengs for å svare på denne forespørselen.',
+      noAccess:
+        'Du har ikke tilgang til denne forespørselen. Bare den den gjelder, eller en tilgangsstyrer for virksomheten, kan se den.',
       noAction: 'Velg om du vil gi samtykke eller ikke.',
     },
   },

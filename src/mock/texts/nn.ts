@@ -28,6 +28,7 @@ export const nn: PageTexts = {
     introForOrg: '{to} ønskjer å hente opplysningar om {from}.',
     messageHeading: 'Melding frå {to}',
     handledBy: '{handledBy} handsamar førespurnaden på vegner av {to}.',
+    signedInAs: 'Du er logga inn som {name}.',
     notices: {
       accepted: 'Du har allereie gitt samtykke til denne førespurnaden.',
       rejected: 'Du har allereie avslått denne førespurnaden.',
@@ -37,6 +38,8 @@ export const nn: PageTexts = {
       cannotAccept: 'Førespurnaden kan ikkje godtakast fordi han allereie er svart på.',
       cannotReject: 'Førespurnaden kan ikkje avslåast fordi han allereie er svart på.',
       notAuthorized: 'Du har ikkje rettane som trengst for å svare på denne førespurnaden.',
+      noAccess:
+        'Du har ikkje tilgang til denne førespurnaden. Berre den han gjeld, eller ein tilgangsstyrar for verksemda, kan sjå han.',
       noAction: 'Vel om du vil gi samtykke eller ikkje.',
     },
   },

@@ -47,6 +47,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   create index altinn_idempotency_keys_by_age on altinn_idempotency_keys (claimed_at);
   `,
+  `
+  -- Where a reader of an Altinn feed got to (the consent events' continuation token), so that a
+  -- restarted instance, or another one, goes on from there.
+  create table altinn_feed_positions (
+    feed text primary key,
+    position text not null,
+    updated_at timestamptz not null
+  );
+  `,
 ];
 
 /** Brings the schema up to date; safe when several instances do it at once. */

@@ -139,6 +139,20 @@ export interface RequestStore {
   abandonKey(person: string, kind: RequestKind, key: string): Promise<void>;
   /** Deletes final requests past the retention period and old idempotency keys. */
   purge(): Promise<{ requests: number; keys: number }>;
+  /**
+   * Writes a status Altinn announced in a feed (whoever's the request is), only when the request
+   * stands at one of `from`; `true` when it changed. Feeds carry no person, so this is not scoped to one.
+   */
+  settle(
+    kind: RequestKind,
+    id: string,
+    status: RequestStatus,
+    from: readonly RequestStatus[],
+  ): Promise<boolean>;
+  /** Where the reader of `feed` got to, if anywhere. */
+  feedPosition(feed: string): Promise<string | undefined>;
+  /** Remembers where the reader of `feed` got to. */
+  saveFeedPosition(feed: string, position: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -455,6 +469,32 @@ export function createRequestStore(engine: Engine, options: StoreOptions): Reque
         [at, keyRetentionHours],
       );
       return { requests: requests.length, keys: keys.length };
+    },
+
+    async settle(kind, id, status, from) {
+      const rows = await query(
+        `update altinn_requests set status = $3, updated_at = $5
+         where kind = $1 and id = $2 and status = any($4::text[])
+         returning id`,
+        [kind, id, status, [...from], now()],
+      );
+      return rows.length > 0;
+    },
+
+    async feedPosition(feed) {
+      const [row] = await query<{ position: string }>(
+        'select position from altinn_feed_positions where feed = $1',
+        [feed],
+      );
+      return row?.position;
+    },
+
+    async saveFeedPosition(feed, position) {
+      await query(
+        `insert into altinn_feed_positions (feed, position, updated_at) values ($1, $2, $3)
+         on conflict (feed) do update set position = excluded.position, updated_at = excluded.updated_at`,
+        [feed, position, now()],
+      );
     },
 
     close: () => engine.close(),

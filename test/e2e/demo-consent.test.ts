@@ -1,0 +1,197 @@
+/**
+ * The demo's consent, complete: after the person accepts, the bank's server fetches the income from
+ * the data owner with a consent token and the page shows it; the browser never holds the token.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
+import { startDemo, type Demo } from '../../demo/server.js';
+
+describe('the demo, consent complete', () => {
+  let demo: Demo;
+  let browser: Browser;
+
+  before(async () => {
+    demo = await startDemo({ port: 0, mockPort: 0, quiet: true });
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  /** Clicks `button` on the portal's page, then `action` on Altinn's page; back on the portal. */
+  async function answer(page: Page, button: string, action: 'accept' | 'reject'): Promise<string> {
+    await page.locator(`${button} button`).click();
+    await page.waitForURL((url) => url.origin === new URL(demo.mock.url).origin);
+    const id = new URL(page.url()).searchParams.get('id') ?? '';
+    await page.locator(`[data-action="${action}"]`).click();
+    await page.waitForURL((url) => url.origin === new URL(demo.url).origin);
+    return id;
+  }
+
+  it('shows the income fetched with the consent token after the person accepts', async () => {
+    await demo.forget();
+    const page = await browser.newPage();
+    const bodies: string[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/demo/income') {
+        void response.text().then((text) => bodies.push(text));
+      }
+    });
+    try {
+      await page.goto(demo.url);
+      assert.equal(await page.locator('#income').isHidden(), true);
+      await answer(page, 'request-consent-button#consent-person', 'accept');
+      const rows = page.locator('#income-list dt');
+      await rows.nth(1).waitFor({ timeout: 30_000 });
+      assert.deepEqual(await rows.allInnerTexts(), ['Inntekt 2023', 'Inntekt 2024']);
+      for (const amount of await page.locator('#income-list dd').allInnerTexts()) {
+        assert.match(amount, /^\d{3}\s\d{3}\skr$/u);
+      }
+      // The page got the income, never a token.
+      assert.ok(bodies.length > 0);
+      for (const body of bodies) assert.doesNotMatch(body, /eyJ|token/i);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows no income after a rejection', async () => {
+    await demo.forget();
+    const page = await browser.newPage();
+    try {
+      await page.goto(demo.url);
+      await answer(page, 'request-consent-button#consent-person', 'reject');
+      await page.waitForFunction(
+        () => document.querySelector('consent-status')?.getAttribute('status') === 'rejected',
+      );
+      assert.equal(await page.locator('#income').isHidden(), true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the demo, consent on behalf of an organisation', () => {
+  let demo: Demo;
+  let browser: Browser;
+
+  before(async () => {
+    demo = await startDemo({ port: 0, mockPort: 0, quiet: true });
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  /** The business loan's button, to Altinn's page; the request's id. */
+  async function toAltinn(page: Page): Promise<string> {
+    await page.goto(`${demo.url}bedriftslan.html`);
+    await page.locator('request-consent-button#consent-organization button').click();
+    await page.waitForURL((url) => url.origin === new URL(demo.mock.url).origin);
+    return new URL(page.url()).searchParams.get('id') ?? '';
+  }
+
+  it('lets the person who asked answer for the organisation, and shows its data', async () => {
+    await demo.forget();
+    const page = await browser.newPage();
+    try {
+      const id = await toAltinn(page);
+      const stored = demo.mock.consentRequests.get(id);
+      assert.equal(stored?.from, 'urn:altinn:organization:identifier-no:310456780');
+      assert.equal(stored?.requiredDelegator, 'urn:altinn:person:identifier-no:21818297804');
+      assert.match(await page.locator('.intro').innerText(), /om FJELLTOPP REGNSKAP AS/i);
+      await page.locator('[data-action="accept"]').click();
+      await page.waitForURL((url) => url.origin === new URL(demo.url).origin);
+      await page.waitForFunction(
+        () => document.querySelector('consent-status')?.getAttribute('status') === 'accepted',
+      );
+      const rows = page.locator('#income-list dt');
+      await rows.first().waitFor({ timeout: 30_000 });
+      assert.deepEqual(await rows.allInnerTexts(), ['Skattegrunnlag 2024']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows another person Altinn’s refusal, and they cannot answer', async () => {
+    await demo.forget();
+    const page = await browser.newPage();
+    try {
+      const id = await toAltinn(page);
+      // Ola Nordmann, with another relation to the organisation than access manager.
+      const asOther = new URL(page.url());
+      asOther.searchParams.set('user', '12859040150');
+      const response = await page.goto(asOther.href);
+      assert.equal(response?.status(), 403);
+      assert.equal(await page.locator('[data-notice="noAccess"]').count(), 1);
+      assert.equal(await page.locator('[data-action="accept"]').count(), 0);
+      const answer = await fetch(asOther.href, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'action=accept',
+        redirect: 'manual',
+      });
+      assert.equal(answer.status, 403);
+      assert.equal(demo.mock.consentRequests.get(id)?.status, 'Created');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the demo, a consent revoked in Altinn', () => {
+  let demo: Demo;
+  let browser: Browser;
+  let offset = 0;
+
+  before(async () => {
+    demo = await startDemo({ port: 0, mockPort: 0, quiet: true, now: () => Date.now() + offset });
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('reaches the status element through the events feed, and the income goes', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(demo.url);
+      await page.locator('request-consent-button#consent-person button').click();
+      await page.waitForURL((url) => url.origin === new URL(demo.mock.url).origin);
+      const id = new URL(page.url()).searchParams.get('id') ?? '';
+      await page.locator('[data-action="accept"]').click();
+      await page.waitForURL((url) => url.origin === new URL(demo.url).origin);
+      await page.locator('#income-list dt').first().waitFor({ timeout: 30_000 });
+
+      // The person revokes in Altinn and never comes back; the feed is five minutes behind.
+      const revoked = await fetch(`${demo.mock.url}/__mock/consentrequests/${id}/revoke`, {
+        method: 'POST',
+      });
+      assert.equal(revoked.status, 200);
+      offset += 6 * 60 * 1000;
+      const run = await demo.syncConsentEvents();
+      assert.ok(run.updated >= 1, JSON.stringify(run));
+
+      await page.goto(demo.url);
+      await page.waitForFunction(
+        () => document.querySelector('consent-status')?.getAttribute('status') === 'revoked',
+        undefined,
+        { timeout: 30_000 },
+      );
+      assert.equal(await page.locator('#income').isHidden(), true);
+      // The data owner's token is refused now, so the bank's server fetches nothing.
+      const income = await page.evaluate(async (consentId) => {
+        const response = await fetch(`/api/demo/income?consentId=${consentId}`);
+        return { status: response.status, body: (await response.json()) as unknown };
+      }, id);
+      assert.deepEqual(income, { status: 409, body: { error: 'revoked' } });
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * Consent tokens (altinn-api.md §2.9): `consentToken` against the mock's Maskinporten over real
+ * HTTP, for consents made through the backend and answered in the mock Altinn.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { decodeJwt } from 'jose';
+import { SCOPE_INCOME } from '../../src/mock/index.js';
+import { consentToken, ConsentTokenError, type ConsentReference } from '../../src/server/index.js';
+import {
+  BANK,
+  consentBody,
+  newClientKey,
+  OTHER_PERSON,
+  PERSON,
+  startPortal,
+  type TestPortal,
+} from './support.js';
+
+/** An IT operator that the bank delegated its scopes to (`consumer_org`, "on behalf of"). */
+const OPERATOR = '310456780';
+
+describe('consentToken', () => {
+  let portal: TestPortal;
+  let tokenFor: (consent: ConsentReference) => Promise<string>;
+  let key: Awaited<ReturnType<typeof newClientKey>>;
+
+  before(async () => {
+    portal = await startPortal();
+    key = await newClientKey('data-key');
+    // The bank's client for the data owner's API, and the operator's, which acts for the bank.
+    portal.mock.registerClient({
+      clientId: 'bank-data',
+      publicJwk: key.publicJwk,
+      orgNumber: BANK,
+      scopes: [SCOPE_INCOME],
+    });
+    portal.mock.registerClient({
+      clientId: 'operator',
+      publicJwk: key.publicJwk,
+      orgNumber: OPERATOR,
+      scopes: [SCOPE_INCOME],
+      consumerOrgs: [BANK],
+    });
+    tokenFor = source();
+  });
+  after(() => portal.close());
+
+  function source(overrides: { clientId?: string; consumerOrg?: string } = {}) {
+    return consentToken({
+      environment: { issuer: portal.mock.maskinportenAudience },
+      clientId: 'bank-data',
+      privateKey: key.privateKey,
+      keyId: 'data-key',
+      scopes: [SCOPE_INCOME],
+      ...overrides,
+    });
+  }
+
+  /** A consent asked through the backend, then answered in Altinn by the person. */
+  async function consent(answer?: 'accept' | 'reject' | 'revoke'): Promise<string> {
+    const response = await portal.call('POST', '/consent-requests', consentBody(portal.origin));
+    assert.equal(response.status, 201, await response.clone().text());
+    const { id } = (await response.json()) as { id: string };
+    for (const move of answer === 'revoke' ? ['accept', 'revoke'] : answer ? [answer] : []) {
+      const moved = await fetch(`${portal.mock.url}/__mock/consentrequests/${id}/${move}`, {
+        method: 'POST',
+      });
+      assert.equal(moved.status, 200, await moved.text());
+    }
+    return id;
+  }
+
+  async function failure(promise: Promise<unknown>): Promise<ConsentTokenError> {
+    const error = await promise.then(
+      () => assert.fail('a token was given'),
+      (caught: unknown) => caught,
+    );
+    assert.ok(error instanceof ConsentTokenError, String(error));
+    return error;
+  }
+
+  it('gives a token that carries the accepted consent, which the data owner takes', async () => {
+    const id = await consent('accept');
+    const token = await tokenFor({ consentId: id, from: PERSON });
+    const claims = decodeJwt(token);
+    assert.equal(claims.scope, SCOPE_INCOME);
+    assert.deepEqual(claims.consumer, { authority: 'iso6523-actorid-upis', ID: `0192:${BANK}` });
+    assert.equal(claims.supplier, undefined);
+    const [detail, ...more] = claims.authorization_details as Record<string, unknown>[];
+    assert.equal(more.length, 0);
+    assert.equal(detail?.type, 'urn:altinn:consent');
+    assert.equal(detail?.id, id);
+    assert.equal(detail?.from, `urn:altinn:person:identifier-no:${PERSON}`);
+    assert.deepEqual(detail?.to, { authority: 'iso6523-actorid-upis', ID: `0192:${BANK}` });
+    assert.ok(Date.parse(String(detail?.consented)) <= Date.now());
+    assert.ok(Date.parse(String(detail?.validTo)) > Date.now());
+    const rights = detail?.consentRights as { metadata: { inntektsaar: string } }[];
+    assert.deepEqual(
+      rights.map((right) => right.metadata.inntektsaar),
+      ['2023', '2024'],
+    );
+
+    const income = await fetch(`${portal.mock.url}/dataowner/income/${PERSON}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(income.status, 200);
+    const body = (await income.json()) as { consentId: string; incomes: { year: string }[] };
+    assert.equal(body.consentId, id);
+    assert.deepEqual(
+      body.incomes.map((entry) => entry.year),
+      ['2023', '2024'],
+    );
+    // The data owner gives nothing about another person with this token, nor without one.
+    const other = await fetch(`${portal.mock.url}/dataowner/income/${OTHER_PERSON}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(other.status, 403);
+    assert.equal((await fetch(`${portal.mock.url}/dataowner/income/${PERSON}`)).status, 401);
+  });
+
+  it('accepts the bare identity number as from, and the URN', async () => {
+    const id = await consent('accept');
+    const token = await source()({
+      consentId: id,
+      from: `urn:altinn:person:identifier-no:${PERSON}`,
+    });
+    assert.equal((decodeJwt(token).authorization_details as { id: string }[])[0]?.id, id);
+  });
+
+  for (const [state, answer, reason] of [
+    ['waits for the person', undefined, 'not-accepted'],
+    ['was rejected', 'reject', 'not-accepted'],
+    ['was revoked', 'revoke', 'revoked'],
+  ] as const) {
+    it(`refuses a consent that ${state}: ${reason}`, async () => {
+      const id = await consent(answer);
+      const error = await failure(tokenFor({ consentId: id, from: PERSON }));
+      assert.equal(error.reason, reason);
+      assert.equal(error.status, 400);
+      assert.equal(error.error, 'invalid_authorization_details');
+    });
+  }
+
+  it('refuses a consent past its validity: expired', async () => {
+    const id = await consent('accept');
+    portal.advance(91 * 24 * 60 * 60 * 1000);
+    try {
+      const error = await failure(source()({ consentId: id, from: PERSON }));
+      assert.equal(error.reason, 'expired');
+    } finally {
+      portal.advance(-91 * 24 * 60 * 60 * 1000);
+    }
+  });
+
+  it('refuses a consent someone else gave (party mismatch), and an unknown one', async () => {
+    const id = await consent('accept');
+    const mismatch = await failure(tokenFor({ consentId: id, from: OTHER_PERSON }));
+    assert.equal(mismatch.reason, 'party-mismatch');
+    const unknown = await failure(tokenFor({ consentId: crypto.randomUUID(), from: PERSON }));
+    assert.equal(unknown.reason, 'not-found');
+  });
+
+  it('refuses a malformed consent id or party before asking Maskinporten', async () => {
+    const before = portal.mock.stats.tokenRequests;
+    await assert.rejects(tokenFor({ consentId: 'not-an-id', from: PERSON }), TypeError);
+    await assert.rejects(tokenFor({ consentId: crypto.randomUUID(), from: '123' }), TypeError);
+    assert.equal(portal.mock.stats.tokenRequests, before);
+  });
+
+  it('makes one token request for concurrent callers, and keeps the token', async () => {
+    const id = await consent('accept');
+    const fresh = source();
+    const before = portal.mock.stats.tokenRequests;
+    const tokens = await Promise.all(
+      Array.from({ length: 6 }, () => fresh({ consentId: id, from: PERSON })),
+    );
+    assert.equal(new Set(tokens).size, 1);
+    assert.equal(portal.mock.stats.tokenRequests, before + 1);
+    assert.equal(await fresh({ consentId: id.toUpperCase(), from: PERSON }), tokens[0]);
+    assert.equal(portal.mock.stats.tokenRequests, before + 1);
+  });
+
+  it('does not keep a refusal: the consent accepted later gives a token', async () => {
+    const id = await consent();
+    const fresh = source();
+    await failure(fresh({ consentId: id, from: PERSON }));
+    await fetch(`${portal.mock.url}/__mock/consentrequests/${id}/accept`, { method: 'POST' });
+    assert.ok((await fresh({ consentId: id, from: PERSON })).length > 20);
+  });
+
+  it('acts for the bank with consumer_org: consumer the bank, supplier the operator', async () => {
+    const id = await consent('accept');
+    const token = await source({ clientId: 'operator', consumerOrg: BANK })({
+      consentId: id,
+      from: PERSON,
+    });
+    const claims = decodeJwt(token);
+    assert.deepEqual(claims.consumer, { authority: 'iso6523-actorid-upis', ID: `0192:${BANK}` });
+    assert.deepEqual(claims.supplier, {
+      authority: 'iso6523-actorid-upis',
+      ID: `0192:${OPERATOR}`,
+    });
+    // Without consumer_org the operator's own organisation is not the consent's receiver.
+    const own = await failure(source({ clientId: 'operator' })({ consentId: id, from: PERSON }));
+    assert.equal(own.reason, 'party-mismatch');
+  });
+});
