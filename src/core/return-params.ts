@@ -97,24 +97,21 @@ export function withReturnParam(returnUrl: string | URL, name: string, value: st
 export function readReturnParams(href: string | URL): ReturnParams {
   const url = new URL(href);
   const params = new URLSearchParams(url.search);
-  for (const [name, value] of new URLSearchParams(splitHash(url.hash).query))
+  for (const [name, value] of new URLSearchParams(splitHash(url.hash).query)) {
     params.append(name, value);
-  const result: ReturnParams = {};
-  const consentId = params.get('consentId');
-  const delegationRequestId = params.get('DelegationRequestId');
-  const accessRequestId = params.get('accessRequestId');
-  const systemUserRequestId = params.get('systemUserRequestId');
-  if (consentId) result.consentId = consentId;
-  if (delegationRequestId) result.delegationRequestId = delegationRequestId;
-  if (accessRequestId) result.accessRequestId = accessRequestId;
-  if (systemUserRequestId) result.systemUserRequestId = systemUserRequestId;
-  if (consentId || delegationRequestId || accessRequestId || systemUserRequestId) {
-    const status = params.get('Status');
-    const errorMessage = params.get('ErrorMessage');
-    if (status) result.status = status;
-    if (errorMessage) result.errorMessage = errorMessage;
   }
-  return result;
+  // Each under its name with a lower-case first letter (`DelegationRequestId`: `delegationRequestId`).
+  const result: Record<string, string> = {};
+  const read = (names: readonly string[]): void => {
+    for (const name of names) {
+      const value = params.get(name);
+      if (value) result[name.charAt(0).toLowerCase() + name.slice(1)] = value;
+    }
+  };
+  read(ID_PARAMS);
+  // Altinn's own only next to one of ours.
+  if (Object.keys(result).length) read(ALTINN_PARAMS);
+  return result as ReturnParams;
 }
 
 /** The query without our parameters, or `undefined` when it holds none of our id parameters. */

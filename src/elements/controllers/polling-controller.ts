@@ -56,7 +56,7 @@ export class PollingController implements ReactiveController {
     if (asked < MIN_POLL_INTERVAL && !this.#warned) {
       this.#warned = true;
       console.warn(
-        `<${this.#options.name}>: poll-interval ${asked} ms is below ${MIN_POLL_INTERVAL} ms; polling waits ${MIN_POLL_INTERVAL} ms.`,
+        `<${this.#options.name}>: poll-interval ${asked} ms is raised to ${MIN_POLL_INTERVAL} ms.`,
       );
     }
     return Math.max(MIN_POLL_INTERVAL, asked);

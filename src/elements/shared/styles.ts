@@ -18,10 +18,8 @@ export const baseStyles = css`
     display: none;
   }
 
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
+  * {
+    box-sizing: border-box;
   }
 
   .spinner {
