@@ -67,7 +67,7 @@ const meta: Meta<AccessStatusArgs> = {
     docs: {
       // Under the title; the description is the element's own, from custom-elements.json.
       subtitle:
-        "Every story asks a fake backend inside Storybook (its `endpoint` names the scenario) about the access request in `request-id`; on a real page the id usually comes from Altinn 2's `DelegationRequestId` return parameter, or from the button on the same page. The backend maps Altinn's answers into the request view; each story is named after the Altinn 2 or Altinn 3 status the backend mapped. While a request waits (`created`, `pending`) the element polls.",
+        "Every story asks a fake backend inside Storybook (its endpoint names the scenario) about the access request in request-id; on a real page the id usually comes from Altinn 2's DelegationRequestId return parameter, or from the button on the same page. The backend maps Altinn's answers into the request view; each story is named after the Altinn 2 or Altinn 3 status the backend mapped. While a request waits (created, pending) the element polls.",
     },
   },
   render: (args) =>

@@ -61,7 +61,7 @@ const meta: Meta<ConsentStatusArgs> = {
     docs: {
       // Under the title; the description is the element's own, from custom-elements.json.
       subtitle:
-        "Every story asks a fake backend inside Storybook (its `endpoint` names the scenario) about the consent request in `request-id`; on a real page the id usually comes from the `consentId` parameter Altinn's return adds to the URL. The backend maps Altinn's answers into the request view; each story is named after the Altinn status the backend mapped.",
+        "Every story asks a fake backend inside Storybook (its endpoint names the scenario) about the consent request in request-id; on a real page the id usually comes from the consentId parameter Altinn's return adds to the URL. The backend maps Altinn's answers into the request view; each story is named after the Altinn status the backend mapped.",
     },
   },
   render: (args) =>

@@ -67,7 +67,7 @@ const meta: Meta<AccessButtonArgs> = {
     docs: {
       // Under the title; the description is the element's own, from custom-elements.json.
       subtitle:
-        'Every story talks to a fake backend inside Storybook (its `endpoint` names the scenario). Altinn 2 answers send the user to Altinn in this tab; Altinn 3 answers open Altinn in a new tab while the page stays. In Storybook both are logged in the Actions panel instead.',
+        'Every story talks to a fake backend inside Storybook (its endpoint names the scenario). Altinn 2 answers send the user to Altinn in this tab; Altinn 3 answers open Altinn in a new tab while the page stays. In Storybook both are logged in the Actions panel instead.',
     },
   },
   render: (args) =>

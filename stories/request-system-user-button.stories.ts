@@ -33,7 +33,7 @@ const meta: Meta<SystemUserButtonArgs> = {
   parameters: {
     docs: {
       subtitle:
-        'Every story talks to a fake backend inside Storybook (its `endpoint` names the scenario). A click creates the request and sends the user to Altinn; in Storybook the navigation is logged in the Actions panel instead.',
+        'Every story talks to a fake backend inside Storybook (its endpoint names the scenario). A click creates the request and sends the user to Altinn; in Storybook the navigation is logged in the Actions panel instead.',
     },
   },
   render: (args) =>

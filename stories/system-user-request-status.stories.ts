@@ -29,7 +29,7 @@ const meta: Meta<SystemUserStatusArgs> = {
   parameters: {
     docs: {
       subtitle:
-        'Every story talks to a fake backend inside Storybook (its `endpoint` names the scenario).',
+        'Every story talks to a fake backend inside Storybook (its endpoint names the scenario).',
     },
   },
   render: (args) =>
