@@ -1,7 +1,8 @@
 /**
- * `<altinn-request-list>`'s own texts, in bokmål, nynorsk and English. The status words are the
- * shared ones (src/i18n/nb.ts …); these are the list's frame, its dates and its row actions. The
- * types make every language name every key.
+ * `<altinn-request-list>`'s own texts, in bokmål, nynorsk and English: the list's frame, its dates,
+ * its row actions, and short status words (a row says its kind, so one word a status serves every
+ * kind; the status elements' sentences are written to stand alone). The types make every language
+ * name every key.
  */
 import type { Lang } from '../core/lang.js';
 
@@ -17,11 +18,19 @@ const nb = {
   answered: 'Besvart',
   validTo: 'Gjelder til',
   withdraw: 'Trekk tilbake forespørselen',
-  confirm: 'Vil du trekke tilbake forespørselen om {what}?',
+  confirm: 'Vil du trekke tilbake forespørselen?',
   confirmYes: 'Ja, trekk tilbake',
   cancel: 'Nei, behold den',
   manage: 'Se eller trekk samtykket i Altinn',
   again: 'Be om på nytt',
+  created: 'Venter i Altinn',
+  pending: 'Venter på svar',
+  accepted: 'Godkjent',
+  rejected: 'Avslått',
+  revoked: 'Tilbakekalt',
+  withdrawn: 'Trukket tilbake',
+  expired: 'Utløpt',
+  unknown: 'Ukjent status',
 };
 
 /** The list's texts. */
@@ -42,11 +51,19 @@ export const REQUEST_LIST_TEXTS: Readonly<Record<Lang, RequestListTexts>> = {
     answered: 'Svart',
     validTo: 'Gjeld til',
     withdraw: 'Trekk tilbake førespurnaden',
-    confirm: 'Vil du trekkje tilbake førespurnaden om {what}?',
+    confirm: 'Vil du trekkje tilbake førespurnaden?',
     confirmYes: 'Ja, trekk tilbake',
     cancel: 'Nei, behald han',
     manage: 'Sjå eller trekk samtykket i Altinn',
     again: 'Be om på nytt',
+    created: 'Ventar i Altinn',
+    pending: 'Ventar på svar',
+    accepted: 'Godkjend',
+    rejected: 'Avslått',
+    revoked: 'Tilbakekalla',
+    withdrawn: 'Trekt tilbake',
+    expired: 'Gått ut',
+    unknown: 'Ukjend status',
   },
   en: {
     label: 'My consents and requests',
@@ -60,10 +77,18 @@ export const REQUEST_LIST_TEXTS: Readonly<Record<Lang, RequestListTexts>> = {
     answered: 'Answered',
     validTo: 'Valid until',
     withdraw: 'Withdraw the request',
-    confirm: 'Do you want to withdraw the request for {what}?',
+    confirm: 'Do you want to withdraw the request?',
     confirmYes: 'Yes, withdraw it',
     cancel: 'No, keep it',
     manage: 'See or withdraw the consent in Altinn',
     again: 'Ask again',
+    created: 'Waiting in Altinn',
+    pending: 'Waiting for an answer',
+    accepted: 'Approved',
+    rejected: 'Declined',
+    revoked: 'Revoked',
+    withdrawn: 'Withdrawn',
+    expired: 'Expired',
+    unknown: 'Unknown status',
   },
 };

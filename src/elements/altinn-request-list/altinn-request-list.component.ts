@@ -5,9 +5,7 @@ import { isFinalStatus, type RequestKind, type RequestStatus } from '../../core/
 import type { RequestView } from '../../core/view.js';
 import { AltinnRequestErrorEvent } from '../../events/altinn-request-error.js';
 import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
-import { format, type MessageKey } from '../../i18n/index.js';
 import { REQUEST_LIST_TEXTS, type RequestListTexts } from '../../i18n/request-list.js';
-import { SYSTEM_USER_STATUS_TEXTS } from '../../i18n/system-user.js';
 import { PollingController } from '../controllers/polling-controller.js';
 import { longDate } from '../controllers/request-status-controller.js';
 import { AltinnElement } from '../shared/altinn-element.js';
@@ -431,13 +429,7 @@ export class AltinnRequestList extends AltinnElement {
   }
 
   #statusText(view: RequestView): string {
-    const { status } = view;
-    if (view.kind === 'system-user') {
-      const texts: Partial<Record<RequestStatus, string>> & { unknown: string } =
-        SYSTEM_USER_STATUS_TEXTS[this.language];
-      return texts[status] ?? texts.unknown;
-    }
-    return this.messages[`${view.kind}${status[0]?.toUpperCase()}${status.slice(1)}` as MessageKey];
+    return this.#texts[view.status];
   }
 
   /** A native button; while `busy`, it stays focusable and ignores clicks (`aria-disabled`). */
@@ -483,7 +475,7 @@ export class AltinnRequestList extends AltinnElement {
     if (this.#confirming === key || busy) {
       const question = `q${index}`;
       return html`<div class="confirm" role="group" aria-labelledby=${question}>
-        <p id=${question}>${format(texts.confirm, { what: this.#what(view) })}</p>
+        <p id=${question}>${texts.confirm}</p>
         ${this.#button('confirm-button', texts.confirmYes, () => this.#withdraw(view), busy, true)}
         ${this.#button(
           'cancel-button',
