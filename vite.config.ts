@@ -66,6 +66,7 @@ export default defineConfig({
       input: {
         index: path('./demo/index.html'),
         tilgang: path('./demo/tilgang.html'),
+        foresporsler: path('./demo/foresporsler.html'),
         cdn: path('./demo/cdn.html'),
         react: path('./demo/react.html'),
         vue: path('./demo/vue.html'),
