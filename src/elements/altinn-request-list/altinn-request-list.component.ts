@@ -67,6 +67,7 @@ const textOf = (value: unknown): string | undefined =>
  * @csspart subject - What was asked, with its kind.
  * @csspart status - The status in words.
  * @csspart dates - When it was asked, answered, and until when it is valid.
+ * @csspart actions - What the person can do next with a row.
  * @csspart link - The links: "Fortsett i Altinn", the consent overview, "Be om på nytt" (to `request-url`).
  * @csspart withdraw-button - "Trekk tilbake forespørselen", on an open access request.
  * @csspart confirm-button - Confirms the withdrawal.
