@@ -23,8 +23,8 @@ const kB = 1024;
  */
 const BUDGET = {
   // 20.5 kB for the four elements, and what <altinn-request-list> added to the larger (IIFE) file
-  // when it joined, measured: 3524 bytes (3.44 kB; the ES module: 3507).
-  cdn: 20.5 * kB + 3524,
+  // when it joined, measured: 3555 bytes (3.47 kB; the ES module: 3536).
+  cdn: 20.5 * kB + 3555,
   elementAlone: 11 * kB,
   elementAdded: 4 * kB,
 };

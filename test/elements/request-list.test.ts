@@ -446,6 +446,8 @@ describe('<altinn-request-list>', () => {
     await expect(element).to.be.accessible();
     element.shadowRoot?.querySelector<HTMLButtonElement>('[part~="retry-button"]')?.click();
     await waitUntil(() => rows(element).length === 1, 'read again');
+    // The button went with the failure: focus is on what came instead, not lost.
+    await waitUntil(() => focused(element) === inRow(rows(element)[0]!, 'status'), 'focus moved');
   });
 
   it('tells the developer when the backend has no list route, and the person that the overview is not available', async () => {

@@ -433,6 +433,14 @@ export class AltinnRequestList extends AltinnElement {
     return this.#texts[view.status];
   }
 
+  /** "Prøv igjen": the button goes with the failure, so focus moves to what came instead. */
+  async #retry(): Promise<void> {
+    await this.reload();
+    this.renderRoot
+      .querySelector<HTMLElement>('[part~="status"], [part~="retry-button"], [part~="message"]')
+      ?.focus();
+  }
+
   /** A native button; while `busy`, it stays focusable and ignores clicks (`aria-disabled`). */
   #button(
     part: string,
@@ -557,14 +565,14 @@ export class AltinnRequestList extends AltinnElement {
       case 'error':
         return html`<div part="message" class="box error">
           <p class="error-text">${this.#error ? this.errorText(this.#error) : nothing}</p>
-          ${this.#button('retry-button', this.messages.retry, () => this.reload())}
+          ${this.#button('retry-button', this.messages.retry, () => this.#retry())}
         </div>`;
       case 'no-list':
-        return html`<p part="message" class="box unknown">${texts.noList}</p>`;
+        return html`<p part="message" class="box unknown" tabindex="-1">${texts.noList}</p>`;
       default:
         return this.#rows.length
           ? nothing
-          : html`<p part="message" class="box unknown">${texts.empty}</p>`;
+          : html`<p part="message" class="box unknown" tabindex="-1">${texts.empty}</p>`;
     }
   }
 
