@@ -46,8 +46,11 @@ describe('the demo’s list of requests, end to end', () => {
     await altinn.waitForLoadState();
     const requestId = new URL(altinn.url()).searchParams.get('requestId') ?? '';
     assert.ok(requestId, 'Altinn shows the request');
-    await altinn.locator('[data-action="confirm"]').click();
-    await altinn.waitForLoadState();
+    // The confirmation is a form post: wait for its answer before the tab closes.
+    await Promise.all([
+      altinn.waitForNavigation(),
+      altinn.locator('[data-action="confirm"]').click(),
+    ]);
     await altinn.close();
     return requestId;
   }
