@@ -68,6 +68,7 @@ export default defineConfig({
         tilgang: path('./demo/tilgang.html'),
         systembruker: path('./demo/systembruker.html'),
         bedriftslan: path('./demo/bedriftslan.html'),
+        foresporsler: path('./demo/foresporsler.html'),
         cdn: path('./demo/cdn.html'),
         react: path('./demo/react.html'),
         vue: path('./demo/vue.html'),

@@ -621,6 +621,7 @@ async function main(): Promise<void> {
       `  Demobanken (consent):        ${demo.url}`,
       `  Demobanken Bedrift (access): ${demo.url}tilgang.html`,
       `  Systembruker (system user):  ${demo.url}systembruker.html`,
+      `  My requests (the list):      ${demo.url}foresporsler.html`,
       `  The same consent, with the CDN file, React and Vue:`,
       `                               ${demo.url}cdn.html, ${demo.url}react.html, ${demo.url}vue.html`,
       `  Mock Altinn:                 ${demo.mock.url}`,

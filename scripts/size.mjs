@@ -1,9 +1,9 @@
 /**
  * What the elements cost a page, printed as figures and checked against budgets. Fails above a budget.
  *
- * 1. The CDN file (`npm run build` first): the consent and access elements (the system-user ones
- *    are npm entries only, for now: the CDN budget has no room), lit, @lit/task and the texts in three
- *    languages, minified (CSS in `static styles` too), gzipped, with where the bytes come from.
+ * 1. The CDN file (`npm run build` first): the consent and access elements and the list of
+ *    requests (the system-user ones are npm entries only, for now: the CDN budget has no room),
+ *    lit, @lit/task and the texts in three languages, minified (CSS in `static styles` too), gzipped, with where the bytes come from.
  * 2. Each element's npm entry as a bundler user gets it: bundled and minified with its dependencies
  *    (lit, @lit/task) external, alone on a page; and what it adds on a page that has the other
  *    elements already (its own chunk when all six are bundled together).
@@ -22,10 +22,19 @@ const kB = 1024;
  * GOAL is where they should end up (printed, not yet enforced).
  */
 const BUDGET = {
-  cdn: 20.5 * kB,
+  // 20.5 kB for the four elements, and what <altinn-request-list> added to the larger (IIFE) file
+  // when it joined, measured: 3555 bytes (3.47 kB; the ES module: 3536).
+  cdn: 20.5 * kB + 3555,
   elementAlone: 11 * kB,
   elementAdded: 4 * kB,
 };
+/**
+ * <altinn-request-list> is a page of its own (lists, paging, refresh, withdrawal, its texts): its
+ * own ratchets at what it measured when it joined, the others' stay as they are.
+ */
+const LIST_BUDGET = { elementAlone: 11.6 * kB, elementAdded: 4.7 * kB };
+const budgetOf = (tag, which) =>
+  tag === 'altinn-request-list' ? LIST_BUDGET[which] : BUDGET[which];
 const GOAL = { cdn: 16 * kB, elementAlone: 4 * kB };
 const TAGS = [
   'request-consent-button',
@@ -34,6 +43,7 @@ const TAGS = [
   'access-request-status',
   'request-system-user-button',
   'system-user-request-status',
+  'altinn-request-list',
 ];
 const EXTERNAL = [/^lit(\/|$)/, /^@lit\//];
 
@@ -94,12 +104,12 @@ console.log('Each element from npm, lit and @lit/task external:');
 for (const tag of TAGS) {
   const chunks = await bundle({ [tag]: entry(tag) });
   const bytes = chunks.reduce((sum, chunk) => sum + gzip(chunk.code), 0);
-  check(`  ${tag} alone`, bytes, BUDGET.elementAlone);
+  check(`  ${tag} alone`, bytes, budgetOf(tag, 'elementAlone'));
 }
 const together = await bundle(Object.fromEntries(TAGS.map((tag) => [tag, entry(tag)])));
 for (const tag of TAGS) {
   const own = together.find((chunk) => chunk.isEntry && chunk.name === tag);
-  check(`  ${tag} added to the others`, gzip(own.code), BUDGET.elementAdded);
+  check(`  ${tag} added to the others`, gzip(own.code), budgetOf(tag, 'elementAdded'));
 }
 for (const chunk of together.filter((item) => !item.isEntry)) {
   const modules = Object.keys(chunk.modules).map((id) => id.replace(/^.*\/src\//, ''));

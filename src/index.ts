@@ -10,6 +10,7 @@ import './elements/request-consent-button/request-consent-button.js';
 import './elements/consent-status/consent-status.js';
 import './elements/request-access-button/request-access-button.js';
 import './elements/access-request-status/access-request-status.js';
+import './elements/altinn-request-list/altinn-request-list.js';
 
 export { RequestConsentButton } from './elements/request-consent-button/request-consent-button.component.js';
 export type { ConsentButtonState } from './elements/request-consent-button/request-consent-button.component.js';
@@ -23,6 +24,12 @@ export { AccessRequestStatus } from './elements/access-request-status/access-req
 // …), not registered here: their types only, so this file and the CDN file stay within their budget.
 export type { RequestSystemUserButton } from './elements/request-system-user-button/request-system-user-button.js';
 export type { SystemUserRequestStatus } from './elements/system-user-request-status/system-user-request-status.js';
+export {
+  AltinnRequestList,
+  ALTINN_CONSENT_OVERVIEW,
+  AltinnRequestAgainEvent,
+  type AltinnRequestAgainDetail,
+} from './elements/altinn-request-list/altinn-request-list.js';
 export type { RequestButtonState } from './elements/controllers/create-request-controller.js';
 export * from './events/index.js';
 export {

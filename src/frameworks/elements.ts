@@ -15,6 +15,8 @@ import type { RequestAccessButton } from '../elements/request-access-button/requ
 import type { RequestConsentButton } from '../elements/request-consent-button/request-consent-button.component.js';
 import type { RequestSystemUserButton } from '../elements/request-system-user-button/request-system-user-button.component.js';
 import type { SystemUserRequestStatus } from '../elements/system-user-request-status/system-user-request-status.component.js';
+import type { AltinnRequestList } from '../elements/altinn-request-list/altinn-request-list.component.js';
+import type { AltinnRequestAgainEvent } from '../elements/altinn-request-list/altinn-request-again.js';
 import type { AltinnRequestCreatedEvent } from '../events/altinn-request-created.js';
 import type { AltinnRequestErrorEvent } from '../events/altinn-request-error.js';
 import type { AltinnStatusChangeEvent } from '../events/altinn-status-change.js';
@@ -120,6 +122,41 @@ export type SystemUserRequestStatusProperties = CommonProps<SystemUserRequestSta
 /** `<system-user-request-status>`'s attributes whose names differ from its properties'. */
 export type SystemUserRequestStatusAttributes = AccessRequestStatusAttributes;
 
+/** `<altinn-request-list>`'s properties. */
+export type AltinnRequestListProperties = CommonProps<AltinnRequestList> &
+  Settable<
+    AltinnRequestList,
+    | 'kinds'
+    | 'state'
+    | 'pageSize'
+    | 'requestUrl'
+    | 'consentOverviewUrl'
+    | 'pollInterval'
+    | 'maxPollInterval'
+  >;
+
+/** `<altinn-request-list>`'s attributes whose names differ from its properties'. */
+export type AltinnRequestListAttributes = {
+  /** As `pageSize`: rows read per kind and page. */
+  'page-size'?: NumberAttribute;
+  /** As `requestUrl`: where "Be om på nytt" goes. */
+  'request-url'?: string;
+  /** As `consentOverviewUrl`: Altinn's page of the person's consents. */
+  'consent-overview-url'?: string;
+  /** As `pollInterval`, in milliseconds. */
+  'poll-interval'?: NumberAttribute;
+  /** As `maxPollInterval`, in milliseconds. */
+  'max-poll-interval'?: NumberAttribute;
+};
+
+/** What `<altinn-request-list>` takes: its properties, and its kebab-case attributes. */
+export type AltinnRequestListProps = AltinnRequestListProperties & AltinnRequestListAttributes;
+
+/** The events of `<altinn-request-list>`, by name. */
+export interface RequestListEvents extends RequestStatusEvents {
+  'altinn-request-again': AltinnRequestAgainEvent;
+}
+
 /** What `<request-consent-button>` takes: its properties, and its kebab-case attributes. */
 export type RequestConsentButtonProps = RequestConsentButtonProperties &
   RequestConsentButtonAttributes;
@@ -191,6 +228,12 @@ export interface AltinnRequestElements {
     properties: SystemUserRequestStatusProperties;
     props: SystemUserRequestStatusProps;
     events: RequestStatusEvents;
+  };
+  'altinn-request-list': {
+    element: AltinnRequestList;
+    properties: AltinnRequestListProperties;
+    props: AltinnRequestListProps;
+    events: RequestListEvents;
   };
 }
 

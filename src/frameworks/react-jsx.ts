@@ -63,6 +63,7 @@ declare module 'react' {
       'access-request-status': ReactElementProps<'access-request-status'>;
       'request-system-user-button': ReactElementProps<'request-system-user-button'>;
       'system-user-request-status': ReactElementProps<'system-user-request-status'>;
+      'altinn-request-list': ReactElementProps<'altinn-request-list'>;
     }
   }
 }

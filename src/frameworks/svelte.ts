@@ -78,6 +78,7 @@ declare global {
       'access-request-status': SvelteElementProps<'access-request-status'>;
       'request-system-user-button': SvelteElementProps<'request-system-user-button'>;
       'system-user-request-status': SvelteElementProps<'system-user-request-status'>;
+      'altinn-request-list': SvelteElementProps<'altinn-request-list'>;
     }
   }
 }

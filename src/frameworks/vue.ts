@@ -66,5 +66,6 @@ declare module 'vue' {
     'access-request-status': DefineAltinnElement<'access-request-status'>;
     'request-system-user-button': DefineAltinnElement<'request-system-user-button'>;
     'system-user-request-status': DefineAltinnElement<'system-user-request-status'>;
+    'altinn-request-list': DefineAltinnElement<'altinn-request-list'>;
   }
 }

@@ -18,6 +18,10 @@ import {
   type AltinnStatusChangeEvent,
 } from '../index.js';
 import { RequestSystemUserButton as RequestSystemUserButtonElement } from '../elements/request-system-user-button/request-system-user-button.js';
+import {
+  AltinnRequestList as AltinnRequestListElement,
+  type AltinnRequestAgainEvent,
+} from '../elements/altinn-request-list/altinn-request-list.js';
 import { SystemUserRequestStatus as SystemUserRequestStatusElement } from '../elements/system-user-request-status/system-user-request-status.js';
 
 const buttonEvents = {
@@ -82,4 +86,16 @@ export const SystemUserRequestStatus = createComponent({
   react: React,
   events: statusEvents,
   displayName: 'SystemUserRequestStatus',
+});
+
+/** `<altinn-request-list>` for React. */
+export const AltinnRequestList = createComponent({
+  tagName: 'altinn-request-list',
+  elementClass: AltinnRequestListElement,
+  react: React,
+  events: {
+    ...statusEvents,
+    onAltinnRequestAgain: 'altinn-request-again' as EventName<AltinnRequestAgainEvent>,
+  },
+  displayName: 'AltinnRequestList',
 });

@@ -32,6 +32,7 @@ const TAGS = [
   'access-request-status',
   'request-system-user-button',
   'system-user-request-status',
+  'altinn-request-list',
 ];
 /** Pages checked at once: enough to keep two cores busy while pages wait on their stories. */
 const PARALLEL = 4;

@@ -75,6 +75,12 @@ export function LoanStep() {
         request-id="3f2b8c1e-9d4a-4e6b-8a7c-5d1e2f3a4b5c"
         onaltinn-status-change={(event: AltinnStatusChangeEvent) => setStatus(event.detail.status)}
       />
+      <altinn-request-list
+        kinds="consent"
+        page-size="5"
+        request-url="/samtykke"
+        onaltinn-request-again={(event) => console.log(event.detail.id)}
+      />
       <p>{status}</p>
     </main>
   );
@@ -101,6 +107,8 @@ export const wrongProps = (
     <request-system-user-button org="310456780" />
     {/* @ts-expect-error: poll-interval is a number */}
     <system-user-request-status poll-interval="soon" />
+    {/* @ts-expect-error: page-size is a number */}
+    <altinn-request-list page-size="many" />
     {/* @ts-expect-error: status is read-only, reflected from the backend's answer */}
     <consent-status status="accepted" />
   </>

@@ -10,6 +10,7 @@ import {
   RequestConsentButton,
   RequestSystemUserButton,
   SystemUserRequestStatus,
+  AltinnRequestList,
 } from '../../src/react/index.js';
 
 export function LoanStep() {
@@ -37,6 +38,16 @@ export function LoanStep() {
         integration="regnskap"
         onAltinnStatusChange={(event) => setStatus(event.detail.status)}
       />
+      <AltinnRequestList
+        kinds="consent access"
+        state="open"
+        pageSize={20}
+        requestUrl="/samtykke"
+        onAltinnRequestAgain={(event) =>
+          console.log(event.detail.kind, event.detail.request.subject)
+        }
+        onAltinnStatusChange={(event) => setStatus(event.detail.status)}
+      />
       <p>{status}</p>
     </>
   );
@@ -49,6 +60,9 @@ export const wrongCode: Parameters<
 
 // @ts-expect-error: target takes auto, _self or _blank
 export const wrongTarget = <RequestAccessButton target="_top" />;
+
+// @ts-expect-error: state is open, final or all
+export const wrongState = <AltinnRequestList state="pending" />;
 
 // @ts-expect-error: integration is a name, not a list
 export const wrongIntegration = <RequestSystemUserButton integration={['regnskap']} />;
