@@ -359,9 +359,10 @@ ${notices}
 </article>`;
     } else {
       const pending: AnyAccessRequest[] = [
-        ...[...mock.delegationRequests.requests.values()]
-          .sort((a, b) => a.sequence - b.sequence)
-          .map((found): AnyAccessRequest => ({ api: 'altinn2', request: found })),
+        ...[...mock.delegationRequests.requests.values()].map((found): AnyAccessRequest => ({
+          api: 'altinn2',
+          request: found,
+        })),
         ...[...mock.accessRequests.requests.values()].map((found): AnyAccessRequest => ({
           api: 'altinn3',
           request: found,

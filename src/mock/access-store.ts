@@ -21,7 +21,7 @@ export const SERVICE_OWNER_API_PATH = '/accessmanagement/api/v1/serviceowner/del
 export const DRAFT_PAGE_PATH = '/accessmanagement/ui/requests/resource';
 export const RECEIVED_PAGE_PATH = '/accessmanagement/ui/requests/received';
 
-/** The moves of a request: from which statuses, to which. */
+/** The moves of a request, by name: from which statuses, to which. */
 type Moves<S extends string> = Record<string, { from: readonly S[]; to: S }>;
 
 /** Makes the move, or `false` when the status does not allow it. */
@@ -32,45 +32,31 @@ function move<S extends string>(current: S, moves: Moves<S>, name: string, apply
   return true;
 }
 
-// ---------------------------------------------------------------------------------------------
 // Altinn 2: Created → (user sends) Unopened → (access manager opens) Opened → Approved (or
 // `Accepted`, see the option) | Rejected; Deleted by DELETE from any status. [I]
 
-export type NewDelegationRequest = Omit<
-  MockDelegationRequest,
-  'guid' | 'requestStatus' | 'created' | 'lastChanged' | 'notifiedAccessManagers' | 'sequence'
->;
-
-export class DelegationRequestStore extends RequestStore<MockDelegationRequest> {
-  private sequence = 0;
-
-  create(input: NewDelegationRequest, nowMicros: number): MockDelegationRequest {
-    const time = formatAltinn2DateTime(nowMicros);
-    this.sequence += 1;
-    const guid = randomUUID();
-    return this.add(guid, {
-      guid,
-      requestStatus: 'Created',
-      ...input,
-      created: time,
-      lastChanged: time,
-      notifiedAccessManagers: [],
-      sequence: this.sequence,
-    });
-  }
-}
-
+const WAITING = ['Unopened', 'Opened'] as const;
 const ALTINN2_MOVES: Moves<MockDelegationRequestStatus> = {
   send: { from: ['Created'], to: 'Unopened' },
   open: { from: ['Unopened'], to: 'Opened' },
-  Approved: { from: ['Unopened', 'Opened'], to: 'Approved' },
-  Accepted: { from: ['Unopened', 'Opened'], to: 'Accepted' },
-  Rejected: { from: ['Unopened', 'Opened'], to: 'Rejected' },
-  delete: {
-    from: ['Created', 'Unopened', 'Opened', 'Approved', 'Accepted', 'Rejected'],
-    to: 'Deleted',
-  },
+  Approved: { from: WAITING, to: 'Approved' },
+  Accepted: { from: WAITING, to: 'Accepted' },
+  Rejected: { from: WAITING, to: 'Rejected' },
+  delete: { from: ['Created', ...WAITING, 'Approved', 'Accepted', 'Rejected'], to: 'Deleted' },
 };
+
+export type NewDelegationRequest = Omit<
+  MockDelegationRequest,
+  'guid' | 'requestStatus' | 'created' | 'lastChanged' | 'notifiedAccessManagers'
+>;
+
+export class DelegationRequestStore extends RequestStore<MockDelegationRequest> {
+  create(input: NewDelegationRequest, nowMicros: number): MockDelegationRequest {
+    const [guid, time] = [randomUUID(), formatAltinn2DateTime(nowMicros)];
+    const status = { requestStatus: 'Created', created: time, lastChanged: time } as const;
+    return this.add(guid, { guid, ...status, ...input, notifiedAccessManagers: [] });
+  }
+}
 
 /** `send`, `open`, `delete`, or the access manager's decision (`Approved`, `Accepted`, `Rejected`). */
 export function moveDelegationRequest(
@@ -86,7 +72,7 @@ export function moveDelegationRequest(
 
 /** Waiting for the organisation's access manager. */
 export function isAltinn2Pending(request: MockDelegationRequest): boolean {
-  return request.requestStatus === 'Unopened' || request.requestStatus === 'Opened';
+  return (WAITING as readonly string[]).includes(request.requestStatus);
 }
 
 export function altinn2SelfHref(baseUrl: string, guid: string): string {
@@ -126,41 +112,8 @@ export function delegationRequestJson(
   };
 }
 
-// ---------------------------------------------------------------------------------------------
 // Altinn 3: Draft → (user confirms) Pending → Approved | Rejected; Draft → (user declines)
 // Withdrawn; Draft | Pending → (withdraw) Withdrawn (Altinn's `VerifyRequestStatusUpdate`).
-
-export type NewAccessRequest = Omit<
-  MockAccessRequest,
-  'id' | 'status' | 'from' | 'to' | 'by' | 'lastUpdated'
-> & { from: Party; to: Party; by: Party };
-
-export class AccessRequestStore extends RequestStore<MockAccessRequest> {
-  /**
-   * Altinn looks for a request with the same assignment (from, to, by), the same resource or
-   * package and the initial status (Draft) first, and answers with it instead of making a second.
-   */
-  findDraft(input: NewAccessRequest): MockAccessRequest | undefined {
-    const same = (a: { referenceId: string } | null, b: { referenceId: string } | null) =>
-      a?.referenceId === b?.referenceId;
-    return [...this.requests.values()].find(
-      (request) =>
-        request.status === 'Draft' &&
-        request.type === input.type &&
-        [request.from, request.to, request.by].join() ===
-          [input.from.urn, input.to.urn, input.by.urn].join() &&
-        same(request.resource, input.resource) &&
-        same(request.package, input.package),
-    );
-  }
-
-  create(input: NewAccessRequest, nowMicros: number): MockAccessRequest {
-    const id = randomUUID();
-    const [from, to, by] = [input.from.urn, input.to.urn, input.by.urn];
-    const lastUpdated = formatMicros(nowMicros);
-    return this.add(id, { ...input, id, status: 'Draft', from, to, by, lastUpdated });
-  }
-}
 
 const ALTINN3_MOVES: Moves<MockAccessRequestStatus> = {
   confirm: { from: ['Draft'], to: 'Pending' },
@@ -169,6 +122,28 @@ const ALTINN3_MOVES: Moves<MockAccessRequestStatus> = {
   approve: { from: ['Pending'], to: 'Approved' },
   reject: { from: ['Pending'], to: 'Rejected' },
 };
+
+export type NewAccessRequest = Omit<MockAccessRequest, 'id' | 'status' | 'lastUpdated'>;
+
+export class AccessRequestStore extends RequestStore<MockAccessRequest> {
+  /**
+   * Altinn looks for a request with the same assignment (from, to, by), the same resource or
+   * package and the initial status (Draft) first, and answers with it instead of making a second.
+   */
+  findDraft(input: NewAccessRequest): MockAccessRequest | undefined {
+    const key = (request: NewAccessRequest) =>
+      [request.type, request.from, request.to, request.by].join() +
+      (request.resource ?? request.package)?.referenceId;
+    return [...this.requests.values()].find(
+      (request) => request.status === 'Draft' && key(request) === key(input),
+    );
+  }
+
+  create(input: NewAccessRequest, nowMicros: number): MockAccessRequest {
+    const id = randomUUID();
+    return this.add(id, { ...input, id, status: 'Draft', lastUpdated: formatMicros(nowMicros) });
+  }
+}
 
 export function moveAccessRequest(
   request: MockAccessRequest,
@@ -187,14 +162,13 @@ export function moveAccessRequest(
  */
 function partyEntity(party: Party): Record<string, unknown> {
   const isOrganization = party.kind === 'organization';
-  const variant = isOrganization
-    ? (/\b(ASA|AS|ENK|DA|ANS|SA)$/.exec(party.name)?.[1] ?? 'ORGL')
-    : 'Person';
   return {
     id: party.partyUuidUrn.slice(PARTY_UUID_URN_PREFIX.length),
     name: party.name,
     type: isOrganization ? 'Organisasjon' : 'Person',
-    variant,
+    variant: isOrganization
+      ? (/\b(ASA|AS|ENK|DA|ANS|SA)$/.exec(party.name)?.[1] ?? 'ORGL')
+      : 'Person',
     organizationIdentifier: isOrganization ? party.number : null,
     personIdentifier: isOrganization ? null : party.number,
   };
@@ -212,8 +186,8 @@ export function accessRequestDto(
     type: request.type,
     lastUpdated: request.lastUpdated,
     lastUpdatedBy: null,
-    resource: request.resource ? { ...request.resource } : null,
-    package: request.package ? { ...request.package } : null,
+    resource: request.resource && { ...request.resource },
+    package: request.package && { ...request.package },
     links: {
       detailsLink: `${baseUrl}${DRAFT_PAGE_PATH}?requestId=${request.id}`,
       statusLink: `${baseUrl}${SERVICE_OWNER_API_PATH}/${request.id}/status`,

@@ -1,17 +1,7 @@
 import { AccessRequestStore, DelegationRequestStore } from './access-store.js';
 import { ConsentStore } from './consent-store.js';
 import { CookieSealer } from './cookie-sealer.js';
-import {
-  DEFAULT_ACCESS_MANAGERS,
-  DEFAULT_ACCESS_PACKAGES,
-  DEFAULT_ORGANIZATIONS,
-  DEFAULT_PARTY_NAMES,
-  DEFAULT_PERSONS,
-  DEFAULT_RESOURCES,
-  DEFAULT_SERVICES,
-  DEFAULT_SYSTEMS,
-  DEFAULT_SYSTEM_USER_APPROVERS,
-} from './defaults.js';
+import * as defaults from './defaults.js';
 import type { MockMaskinporten } from './maskinporten.js';
 import {
   AccessManagerRegistry,
@@ -67,80 +57,87 @@ function checkApiKey(key: unknown): asserts key is string {
   }
 }
 
-function checkNumbers(numbers: readonly string[], digits: number, what: string): void {
-  const bad = numbers.find((number) => !new RegExp(`^\\d{${digits}}$`).test(number));
-  if (bad !== undefined) throw new TypeError(`${what} must be ${digits} digits: ${bad}`);
-}
-
 /** Checks the options that can be wrong before a port is taken. */
 export function checkOptions(options: MockAltinnOptions): void {
-  checkNumbers(options.persons ?? DEFAULT_PERSONS, 11, 'persons');
-  checkNumbers(options.organizations ?? DEFAULT_ORGANIZATIONS, 9, 'organizations');
+  const numbers = [
+    [options.persons ?? [], 11, 'persons'],
+    [options.organizations ?? [], 9, 'organizations'],
+  ] as const;
+  for (const [list, digits, what] of numbers) {
+    const bad = list.find((number) => !new RegExp(`^\\d{${digits}}$`).test(number));
+    if (bad !== undefined) throw new TypeError(`${what} must be ${digits} digits: ${bad}`);
+  }
   for (const key of options.apiKeys ?? []) checkApiKey(key);
 }
+
+const NO_CALLS: MockAltinnStats = {
+  tokenRequests: 0,
+  consentRequests: 0,
+  altinn2DelegationRequests: 0,
+  altinn3DelegationRequests: 0,
+  systemUserRequests: 0,
+};
 
 export function createState(
   options: MockAltinnOptions,
   baseUrl: string,
   maskinporten: MockMaskinporten,
 ): MockState {
-  const stats: MockAltinnStats = {
-    tokenRequests: 0,
-    consentRequests: 0,
-    altinn2DelegationRequests: 0,
-    altinn3DelegationRequests: 0,
-    systemUserRequests: 0,
-  };
-  const systems = new Map<string, MockSystem>();
-  const approvers = { ...DEFAULT_SYSTEM_USER_APPROVERS, ...options.systemUserApprovers };
-  const apiKeys = new Set(options.apiKeys ?? []);
+  const approvers = { ...defaults.DEFAULT_SYSTEM_USER_APPROVERS, ...options.systemUserApprovers };
+  const parties = new PartyRegistry(
+    options.persons ?? defaults.DEFAULT_PERSONS,
+    options.organizations ?? defaults.DEFAULT_ORGANIZATIONS,
+    { ...defaults.DEFAULT_PARTY_NAMES, ...options.partyNames },
+  );
   const state: MockState = {
     baseUrl,
-    nowMicros: () => dateToMicros(options.now ? options.now() : new Date()),
-    parties: new PartyRegistry(
-      options.persons ?? DEFAULT_PERSONS,
-      options.organizations ?? DEFAULT_ORGANIZATIONS,
-      { ...DEFAULT_PARTY_NAMES, ...options.partyNames },
-    ),
-    resources: new ResourceRegistry(options.resources ?? DEFAULT_RESOURCES),
-    services: new ServiceRegistry(options.services ?? DEFAULT_SERVICES),
-    packages: new PackageRegistry(options.accessPackages ?? DEFAULT_ACCESS_PACKAGES),
+    nowMicros: () => dateToMicros(options.now?.() ?? new Date()),
+    parties,
+    resources: new ResourceRegistry(options.resources ?? defaults.DEFAULT_RESOURCES),
+    services: new ServiceRegistry(options.services ?? defaults.DEFAULT_SERVICES),
+    packages: new PackageRegistry(options.accessPackages ?? defaults.DEFAULT_ACCESS_PACKAGES),
     accessManagers: new AccessManagerRegistry({
-      ...DEFAULT_ACCESS_MANAGERS,
+      ...defaults.DEFAULT_ACCESS_MANAGERS,
       ...options.accessManagers,
     }),
     consents: new ConsentStore(),
     delegationRequests: new DelegationRequestStore(),
     accessRequests: new AccessRequestStore(),
-    systems,
+    systems: new Map(),
     systemUserRequests: new SystemUserRequestStore(),
     approvers: (org) =>
-      approvers[org] ?? { accessManagers: [state.parties.anyPerson()?.number ?? ''], others: [] },
+      approvers[org] ?? { accessManagers: [parties.anyPerson()?.number ?? ''], others: [] },
     maskinporten,
-    apiKeys,
-    stats,
+    apiKeys: new Set(options.apiKeys),
+    stats: { ...NO_CALLS },
     sealer: new CookieSealer(),
     altinn2ApprovedStatus: options.altinn2ApprovedStatus ?? 'Approved',
     reset: () => {
-      state.consents.clear();
-      state.delegationRequests.clear();
-      state.accessRequests.clear();
-      state.systemUserRequests.clear();
+      for (const store of [
+        state.consents,
+        state.delegationRequests,
+        state.accessRequests,
+        state.systemUserRequests,
+      ]) {
+        store.clear();
+      }
       maskinporten.reset();
-      for (const key of Object.keys(stats) as (keyof MockAltinnStats)[]) stats[key] = 0;
+      Object.assign(state.stats, NO_CALLS);
     },
     registerClient: (client) => maskinporten.registerClient(client),
     registerApiKey: (key) => {
       checkApiKey(key);
-      apiKeys.add(key);
+      state.apiKeys.add(key);
     },
     registerSystem: (system) => {
-      if (!/^\d{9}_./.test(system.id))
+      if (!/^\d{9}_./.test(system.id)) {
         throw new TypeError(`A system id is <orgnr>_<name>: ${system.id}`);
-      systems.set(system.id, { ...system });
+      }
+      state.systems.set(system.id, { ...system });
     },
   };
-  for (const system of [...DEFAULT_SYSTEMS, ...(options.systems ?? [])])
+  for (const system of [...defaults.DEFAULT_SYSTEMS, ...(options.systems ?? [])]) {
     state.registerSystem(system);
+  }
   return state;
 }
