@@ -3,53 +3,13 @@ import { ConsentStore } from './consent-store.js';
 import { CookieSealer } from './cookie-sealer.js';
 import * as defaults from './defaults.js';
 import type { MockMaskinporten } from './maskinporten.js';
-import {
-  AccessManagerRegistry,
-  PackageRegistry,
-  PartyRegistry,
-  ResourceRegistry,
-  ServiceRegistry,
-} from './registry.js';
+import * as registry from './registry.js';
 import { SystemUserRequestStore } from './systemuser-api.js';
 import { dateToMicros } from './time.js';
-import type {
-  MockAltinnOptions,
-  MockAltinnStats,
-  MockApprovers,
-  MockClient,
-  MockSystem,
-} from './types.js';
+import type { MockAltinnOptions, MockAltinnStats, MockApprovers, MockSystem } from './types.js';
 
 /** Everything a running mock knows: what every route handler gets as `context.mock`. */
-export interface MockState {
-  /** The base URL the mock announces, e.g. `http://127.0.0.1:4010`. */
-  baseUrl: string;
-  /** The APIs' clock, in epoch microseconds. */
-  nowMicros(): number;
-  parties: PartyRegistry;
-  resources: ResourceRegistry;
-  services: ServiceRegistry;
-  packages: PackageRegistry;
-  accessManagers: AccessManagerRegistry;
-  consents: ConsentStore;
-  delegationRequests: DelegationRequestStore;
-  accessRequests: AccessRequestStore;
-  /** The system register, by system id. */
-  systems: Map<string, MockSystem>;
-  systemUserRequests: SystemUserRequestStore;
-  /** Who may answer an organisation's system-user requests. */
-  approvers(orgNumber: string): MockApprovers;
-  maskinporten: MockMaskinporten;
-  apiKeys: Set<string>;
-  stats: MockAltinnStats;
-  /** Seals the return URL in Altinn's logout cookie. */
-  sealer: CookieSealer;
-  altinn2ApprovedStatus: 'Approved' | 'Accepted';
-  reset(): void;
-  registerClient(client: MockClient): void;
-  registerApiKey(key: string): void;
-  registerSystem(system: MockSystem): void;
-}
+export type MockState = ReturnType<typeof createState>;
 
 function checkApiKey(key: unknown): asserts key is string {
   if (typeof key !== 'string' || key.trim() === '') {
@@ -78,66 +38,73 @@ const NO_CALLS: MockAltinnStats = {
   systemUserRequests: 0,
 };
 
+/** The registries from the options and the defaults, empty stores, the counters. */
 export function createState(
   options: MockAltinnOptions,
+  /** The base URL the mock announces, e.g. `http://127.0.0.1:4010`. */
   baseUrl: string,
   maskinporten: MockMaskinporten,
-): MockState {
+) {
   const approvers = { ...defaults.DEFAULT_SYSTEM_USER_APPROVERS, ...options.systemUserApprovers };
-  const parties = new PartyRegistry(
+  const parties = new registry.PartyRegistry(
     options.persons ?? defaults.DEFAULT_PERSONS,
     options.organizations ?? defaults.DEFAULT_ORGANIZATIONS,
     { ...defaults.DEFAULT_PARTY_NAMES, ...options.partyNames },
   );
-  const state: MockState = {
-    baseUrl,
-    nowMicros: () => dateToMicros(options.now?.() ?? new Date()),
-    parties,
-    resources: new ResourceRegistry(options.resources ?? defaults.DEFAULT_RESOURCES),
-    services: new ServiceRegistry(options.services ?? defaults.DEFAULT_SERVICES),
-    packages: new PackageRegistry(options.accessPackages ?? defaults.DEFAULT_ACCESS_PACKAGES),
-    accessManagers: new AccessManagerRegistry({
-      ...defaults.DEFAULT_ACCESS_MANAGERS,
-      ...options.accessManagers,
-    }),
+  const stores = {
     consents: new ConsentStore(),
     delegationRequests: new DelegationRequestStore(),
     accessRequests: new AccessRequestStore(),
-    systems: new Map(),
     systemUserRequests: new SystemUserRequestStore(),
-    approvers: (org) =>
-      approvers[org] ?? { accessManagers: [parties.anyPerson()?.number ?? ''], others: [] },
-    maskinporten,
-    apiKeys: new Set(options.apiKeys),
-    stats: { ...NO_CALLS },
-    sealer: new CookieSealer(),
-    altinn2ApprovedStatus: options.altinn2ApprovedStatus ?? 'Approved',
-    reset: () => {
-      for (const store of [
-        state.consents,
-        state.delegationRequests,
-        state.accessRequests,
-        state.systemUserRequests,
-      ]) {
-        store.clear();
-      }
-      maskinporten.reset();
-      Object.assign(state.stats, NO_CALLS);
-    },
-    registerClient: (client) => maskinporten.registerClient(client),
-    registerApiKey: (key) => {
-      checkApiKey(key);
-      state.apiKeys.add(key);
-    },
-    registerSystem: (system) => {
-      if (!/^\d{9}_./.test(system.id)) {
-        throw new TypeError(`A system id is <orgnr>_<name>: ${system.id}`);
-      }
-      state.systems.set(system.id, { ...system });
-    },
+  };
+  /** The system register, by system id. */
+  const systems = new Map<string, MockSystem>();
+  const apiKeys = new Set(options.apiKeys);
+  const stats = { ...NO_CALLS };
+  const registerSystem = (system: MockSystem): void => {
+    if (!/^\d{9}_./.test(system.id)) {
+      throw new TypeError(`A system id is <orgnr>_<name>: ${system.id}`);
+    }
+    systems.set(system.id, { ...system });
   };
   for (const system of [...defaults.DEFAULT_SYSTEMS, ...(options.systems ?? [])]) {
-    state.registerSystem(system);
+    registerSystem(system);
   }
-  return state;
+  return {
+    baseUrl,
+    /** The APIs' clock, in epoch microseconds. */
+    nowMicros: (): number => dateToMicros(options.now?.() ?? new Date()),
+    parties,
+    resources: new registry.ResourceRegistry(options.resources ?? defaults.DEFAULT_RESOURCES),
+    services: new registry.ServiceRegistry(options.services ?? defaults.DEFAULT_SERVICES),
+    packages: new registry.PackageRegistry(
+      options.accessPackages ?? defaults.DEFAULT_ACCESS_PACKAGES,
+    ),
+    accessManagers: new registry.AccessManagerRegistry({
+      ...defaults.DEFAULT_ACCESS_MANAGERS,
+      ...options.accessManagers,
+    }),
+    ...stores,
+    systems,
+    /** Who may answer an organisation's system-user requests. */
+    approvers: (org: string): MockApprovers =>
+      approvers[org] ?? { accessManagers: [parties.anyPerson()?.number ?? ''], others: [] },
+    maskinporten,
+    apiKeys,
+    stats,
+    /** Seals the return URL in Altinn's logout cookie. */
+    sealer: new CookieSealer(),
+    altinn2ApprovedStatus: options.altinn2ApprovedStatus ?? ('Approved' as const),
+    reset: (): void => {
+      for (const store of Object.values(stores)) store.clear();
+      maskinporten.reset();
+      Object.assign(stats, NO_CALLS);
+    },
+    registerClient: maskinporten.registerClient.bind(maskinporten),
+    registerApiKey: (key: string): void => {
+      checkApiKey(key);
+      apiKeys.add(key);
+    },
+    registerSystem,
+  };
 }
