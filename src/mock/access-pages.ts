@@ -1,11 +1,5 @@
-import {
-  ALTINN2_SEND_PAGE_PATH,
-  DRAFT_PAGE_PATH,
-  RECEIVED_PAGE_PATH,
-  isAltinn2Pending,
-  moveAccessRequest,
-  moveDelegationRequest,
-} from './access-store.js';
+import { ALTINN2_SEND_PAGE_PATH, isAltinn2Pending, moveDelegationRequest } from './altinn2-api.js';
+import { DRAFT_PAGE_PATH, moveAccessRequest } from './altinn3-api.js';
 import { none } from './auth.js';
 import { escapeHtml, queryValues, readForm, redirect } from './http.js';
 import { isGuid } from './ids.js';
@@ -14,6 +8,8 @@ import { ORGANIZATION_URN_PREFIX } from './registry.js';
 import { appendDelegationRequestOutcome } from './return-url.js';
 import { route, type Route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
+
+const RECEIVED_PAGE_PATH = '/accessmanagement/ui/requests/received';
 import { TEXTS, fill, joinNames, pageLanguage, type PageTexts } from './texts/index.js';
 import type { MockAccessRequest, MockDelegationRequest, PageLanguage } from './types.js';
 

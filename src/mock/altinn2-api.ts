@@ -1,22 +1,23 @@
-import {
-  ALTINN2_API_PATH,
-  altinn2SelfHref,
-  moveDelegationRequest,
-  delegationRequestJson,
-  type NewDelegationRequest,
-} from './access-store.js';
+import { randomUUID } from 'node:crypto';
 import { altinn2Error, apiKeyAndBearer } from './auth.js';
 import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from './defaults.js';
 import { empty, json, mediaType, queryValues, readJson } from './http.js';
 import { isGuid } from './ids.js';
 import { isObject, member, type JsonObject } from './json-input.js';
+import { RequestStore, move, type Moves } from './request-store.js';
 import { route, type Caller, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
-import type { MockDelegationRequest, MockRequestResource } from './types.js';
+import { formatAltinn2DateTime } from './time.js';
+import type {
+  MockDelegationRequest,
+  MockDelegationRequestStatus,
+  MockRequestResource,
+} from './types.js';
 
 /**
  * Altinn 2's service owner API for access requests, `…/api/serviceowner/delegationRequests`
- * (altinn-api.md 3.1; Altinn's own docs, release 20.4): create, read, list, delete. Altinn II
+ * (altinn-api.md 3.1; Altinn's own docs, release 20.4): create, read, list, delete; the requests'
+ * store, their status moves and their JSON. Altinn II
  * closed on 19 June 2026. The list takes the filters a backend uses to find a request whose answer
  * it lost (`serviceCode`, `serviceEditionCode`, `coveredBy`, `offeredBy`, `status[n]`); OData
  * `$filter` and continuation are not mocked.
@@ -27,6 +28,9 @@ import type { MockDelegationRequest, MockRequestResource } from './types.js';
  *   `Accept`: then plain JSON without links, as Altinn 2 does.
  * - Errors use ASP.NET Web API's `{ "Message": … }` (plus `ModelState` for invalid input). [I]
  */
+
+export const ALTINN2_API_PATH = '/api/serviceowner/delegationrequests';
+export const ALTINN2_SEND_PAGE_PATH = '/ui/DelegationRequest/send';
 
 const [READ, WRITE] = [SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE];
 
@@ -40,6 +44,86 @@ export const altinn2Routes: RouteTable = {
     route('DELETE', '/{id}', apiKeyAndBearer(WRITE), remove),
   ],
 };
+
+// Altinn 2: Created → (user sends) Unopened → (access manager opens) Opened → Approved (or
+// `Accepted`, see the option) | Rejected; Deleted by DELETE from any status. [I]
+
+const WAITING = ['Unopened', 'Opened'] as const;
+const ALTINN2_MOVES: Moves<MockDelegationRequestStatus> = {
+  send: { from: ['Created'], to: 'Unopened' },
+  open: { from: ['Unopened'], to: 'Opened' },
+  Approved: { from: WAITING, to: 'Approved' },
+  Accepted: { from: WAITING, to: 'Accepted' },
+  Rejected: { from: WAITING, to: 'Rejected' },
+  delete: { from: ['Created', ...WAITING, 'Approved', 'Accepted', 'Rejected'], to: 'Deleted' },
+};
+
+export type NewDelegationRequest = Omit<
+  MockDelegationRequest,
+  'guid' | 'requestStatus' | 'created' | 'lastChanged' | 'notifiedAccessManagers'
+>;
+
+export class DelegationRequestStore extends RequestStore<MockDelegationRequest> {
+  create(input: NewDelegationRequest, nowMicros: number): MockDelegationRequest {
+    const [guid, time] = [randomUUID(), formatAltinn2DateTime(nowMicros)];
+    const status = { requestStatus: 'Created', created: time, lastChanged: time } as const;
+    return this.add(guid, { guid, ...status, ...input, notifiedAccessManagers: [] });
+  }
+}
+
+/** `send`, `open`, `delete`, or the access manager's decision (`Approved`, `Accepted`, `Rejected`). */
+export function moveDelegationRequest(
+  request: MockDelegationRequest,
+  name: 'send' | 'open' | 'delete' | 'Approved' | 'Accepted' | 'Rejected',
+  nowMicros: number,
+): boolean {
+  return move(request.requestStatus, ALTINN2_MOVES, name, (to) => {
+    request.requestStatus = to;
+    request.lastChanged = formatAltinn2DateTime(nowMicros);
+  });
+}
+
+/** Waiting for the organisation's access manager. */
+export function isAltinn2Pending(request: MockDelegationRequest): boolean {
+  return (WAITING as readonly string[]).includes(request.requestStatus);
+}
+
+export function altinn2SelfHref(baseUrl: string, guid: string): string {
+  return `${baseUrl}${ALTINN2_API_PATH}/${guid}`;
+}
+
+/**
+ * One delegation request as the API writes it: PascalCase, `AltinnAppId: null` for a service, and
+ * with HAL `_links` (`self`, `sendRequest`) unless the caller asked for plain JSON.
+ */
+export function delegationRequestJson(
+  request: MockDelegationRequest,
+  baseUrl: string,
+  hal: boolean,
+): Record<string, unknown> {
+  const links = {
+    self: { href: altinn2SelfHref(baseUrl, request.guid) },
+    sendRequest: { href: `${baseUrl}${ALTINN2_SEND_PAGE_PATH}/${request.guid}` },
+  };
+  return {
+    Guid: request.guid,
+    RequestStatus: request.requestStatus,
+    CoveredBy: request.coveredBy,
+    OfferedBy: request.offeredBy,
+    RedirectUrl: request.redirectUrl,
+    RequestMessage: request.requestMessage,
+    KeepSessionAlive: request.keepSessionAlive,
+    Created: request.created,
+    LastChanged: request.lastChanged,
+    RequestResources: request.requestResources.map((resource) => ({
+      ServiceCode: resource.serviceCode,
+      ServiceEditionCode: resource.serviceEditionCode,
+      AltinnAppId: null,
+      Operations: [...resource.operations],
+    })),
+    ...(hal ? { _links: links } : {}),
+  };
+}
 
 type ModelState = Record<string, string[]>;
 

@@ -1,20 +1,29 @@
-import { SERVICE_OWNER_API_PATH, accessRequestDto, moveAccessRequest } from './access-store.js';
+import { randomUUID } from 'node:crypto';
 import { bearer } from './auth.js';
 import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from './defaults.js';
 import { empty, json } from './http.js';
 import { isGuid, stableUuid } from './ids.js';
 import { member, type JsonObject } from './json-input.js';
 import { VLD, invalid, invalidField, jsonObjectBody, type ValidationError } from './problems.js';
-import { ORGANIZATION_URN_PREFIX, parsePartyUrn, type Party } from './registry.js';
+import {
+  ORGANIZATION_URN_PREFIX,
+  PARTY_UUID_URN_PREFIX,
+  parsePartyUrn,
+  type Party,
+  type PartyRegistry,
+} from './registry.js';
+import { RequestStore, move, type Moves } from './request-store.js';
 import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
-import type { MockAccessRequest } from './types.js';
+import { formatMicros } from './time.js';
+import type { MockAccessRequest, MockAccessRequestStatus } from './types.js';
 
 /**
  * Altinn 3's service owner delegation requests (altinn-api.md 3.2, read with Access Management's
  * `RequestController`): create for a resource or an access package (status Draft, 202), read the
- * status, withdraw. There is no redirect back: the user confirms on `links.detailsLink` and the
- * portal polls `links.statusLink`. There is no `GET {id}` in Altinn, so none here either.
+ * status, withdraw; the requests' store, their status moves and their JSON. There is no redirect
+ * back: the user confirms on `links.detailsLink` and the portal polls `links.statusLink`. There is
+ * no `GET {id}` in Altinn, so none here either.
  *
  * Not mocked, as the product never calls them: `GET _meta/urns/party`, and the root `POST`. The
  * root takes the parties in the delegation direction, `{ from: organisation asked (grantor), to:
@@ -22,6 +31,10 @@ import type { MockAccessRequest } from './types.js';
  * person (requester), to: organisation asked }`. NAV sends the root POST as `{ from: org, to:
  * person }`: a convention, not a bug (its first version had it the other way round).
  */
+
+export const SERVICE_OWNER_API_PATH = '/accessmanagement/api/v1/serviceowner/delegationrequests';
+/** The draft page, `links.detailsLink`. */
+export const DRAFT_PAGE_PATH = '/accessmanagement/ui/requests/resource';
 
 const WRITE = bearer(SCOPE_DELEGATION_REQUESTS_WRITE);
 
@@ -36,6 +49,92 @@ export const altinn3Routes: RouteTable = {
     route('PUT', '/{id}/withdraw', WRITE, withdraw),
   ],
 };
+
+// Altinn 3: Draft → (user confirms) Pending → Approved | Rejected; Draft → (user declines)
+// Withdrawn; Draft | Pending → (withdraw) Withdrawn (Altinn's `VerifyRequestStatusUpdate`).
+
+const ALTINN3_MOVES: Moves<MockAccessRequestStatus> = {
+  confirm: { from: ['Draft'], to: 'Pending' },
+  decline: { from: ['Draft'], to: 'Withdrawn' },
+  withdraw: { from: ['Draft', 'Pending'], to: 'Withdrawn' },
+  approve: { from: ['Pending'], to: 'Approved' },
+  reject: { from: ['Pending'], to: 'Rejected' },
+};
+
+export type NewAccessRequest = Omit<MockAccessRequest, 'id' | 'status' | 'lastUpdated'>;
+
+export class AccessRequestStore extends RequestStore<MockAccessRequest> {
+  /**
+   * Altinn looks for a request with the same assignment (from, to, by), the same resource or
+   * package and the initial status (Draft) first, and answers with it instead of making a second.
+   */
+  findDraft(input: NewAccessRequest): MockAccessRequest | undefined {
+    const key = (request: NewAccessRequest) =>
+      [request.type, request.from, request.to, request.by].join() +
+      (request.resource ?? request.package)?.referenceId;
+    return [...this.requests.values()].find(
+      (request) => request.status === 'Draft' && key(request) === key(input),
+    );
+  }
+
+  create(input: NewAccessRequest, nowMicros: number): MockAccessRequest {
+    const id = randomUUID();
+    return this.add(id, { ...input, id, status: 'Draft', lastUpdated: formatMicros(nowMicros) });
+  }
+}
+
+export function moveAccessRequest(
+  request: MockAccessRequest,
+  name: 'confirm' | 'decline' | 'withdraw' | 'approve' | 'reject',
+  nowMicros: number,
+): boolean {
+  return move(request.status, ALTINN3_MOVES, name, (to) => {
+    request.status = to;
+    request.lastUpdated = formatMicros(nowMicros);
+  });
+}
+
+/**
+ * `PartyEntityDto`. `type` and `variant` carry the names of Access Management's entity types and
+ * variants; the values here (Organisasjon/Person, AS/ASA/…) are the mock's reading. [I]
+ */
+function partyEntity(party: Party): Record<string, unknown> {
+  const isOrganization = party.kind === 'organization';
+  return {
+    id: party.partyUuidUrn.slice(PARTY_UUID_URN_PREFIX.length),
+    name: party.name,
+    type: isOrganization ? 'Organisasjon' : 'Person',
+    variant: isOrganization
+      ? (/\b(ASA|AS|ENK|DA|ANS|SA)$/.exec(party.name)?.[1] ?? 'ORGL')
+      : 'Person',
+    organizationIdentifier: isOrganization ? party.number : null,
+    personIdentifier: isOrganization ? null : party.number,
+  };
+}
+
+/** `RequestDto` as the service owner API answers it; `links` only here, in the create answer. */
+export function accessRequestDto(
+  request: MockAccessRequest,
+  baseUrl: string,
+  parties: PartyRegistry,
+): Record<string, unknown> {
+  return {
+    id: request.id,
+    status: request.status,
+    type: request.type,
+    lastUpdated: request.lastUpdated,
+    lastUpdatedBy: null,
+    resource: request.resource && { ...request.resource },
+    package: request.package && { ...request.package },
+    links: {
+      detailsLink: `${baseUrl}${DRAFT_PAGE_PATH}?requestId=${request.id}`,
+      statusLink: `${baseUrl}${SERVICE_OWNER_API_PATH}/${request.id}/status`,
+    },
+    from: partyEntity(parties.orSynthetic(request.from)),
+    to: partyEntity(parties.orSynthetic(request.to)),
+    by: partyEntity(parties.orSynthetic(request.by)),
+  };
+}
 
 /** A request by id; a bad id is STD.VLD-00002, an unknown one AM.VLD-00035 (400, not 404). */
 function findRequest(mock: MockState, id: string): MockAccessRequest | Response {

@@ -1,10 +1,9 @@
 import { accessPageRoutes } from './access-pages.js';
-import { altinn2Routes } from './altinn2-api.js';
-import { altinn3Routes } from './altinn3-api.js';
+import { ALTINN2_API_PATH, altinn2Routes } from './altinn2-api.js';
+import { SERVICE_OWNER_API_PATH, altinn3Routes } from './altinn3-api.js';
 import { CONSENT_API_PATH, consentRoutes } from './consent-api.js';
 import { consentPageRoutes } from './consent-pages.js';
 import { controlRoutes } from './controls.js';
-import { ALTINN2_API_PATH, SERVICE_OWNER_API_PATH } from './access-store.js';
 import { MockMaskinporten, maskinportenRoutes } from './maskinporten.js';
 import { serve } from './node-adapter.js';
 import { SYSTEM_USER_API_PATH, systemUserRoutes } from './systemuser-api.js';

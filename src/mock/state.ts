@@ -1,4 +1,5 @@
-import { AccessRequestStore, DelegationRequestStore } from './access-store.js';
+import { DelegationRequestStore } from './altinn2-api.js';
+import { AccessRequestStore } from './altinn3-api.js';
 import { ConsentStore } from './consent-store.js';
 import { CookieSealer } from './cookie-sealer.js';
 import * as defaults from './defaults.js';
