@@ -17,9 +17,8 @@ import type {
 /**
  * Altinn 2's service owner API for access requests, `…/api/serviceowner/delegationRequests`
  * (altinn-api.md 3.1; Altinn's own docs, release 20.4): create, read, list, delete; the requests'
- * store, their status moves and their JSON. Altinn II
- * closed on 19 June 2026. The list takes the filters a backend uses to find a request whose answer
- * it lost (`serviceCode`, `serviceEditionCode`, `coveredBy`, `offeredBy`, `status[n]`); OData
+ * store, their status moves and their JSON. Altinn II closed on 19 June 2026. The list takes the
+ * filters a backend uses to find a request whose answer it lost (`serviceCode`, `serviceEditionCode`, `coveredBy`, `offeredBy`, `status[n]`); OData
  * `$filter` and continuation are not mocked.
  *
  * - Auth: header `ApiKey` and a Maskinporten token with `…delegationrequests.write` (POST, DELETE)

@@ -26,11 +26,12 @@ export interface MockClient {
   consumerOrgs?: string[];
 }
 
-/** A metadata key of a consent resource; every declared key is required (AM-00008). */
+/**
+ * A metadata key of a consent resource: every key is required (AM-00008), `optional` is ignored as
+ * by Altinn; `label` names it on the page (default: the key).
+ */
 export interface MockMetadataField {
-  /** Ignored, as Altinn ignores it. */
   optional?: boolean;
-  /** How the consent page names the key. Default: the key. */
   label?: LocalizedText;
 }
 
@@ -59,22 +60,20 @@ export interface MockResource {
   delegable?: boolean;
 }
 
-/** An Altinn 2 service; only its `owner` may create requests for it. */
+/** An Altinn 2 service; only its `owner` may ask for it. `operations`: default `Read`, `Write`. */
 export interface MockService {
   serviceCode: string;
   serviceEditionCode: number;
   owner: string;
   title: LocalizedText;
-  /** Default `['Read', 'Write']`. */
   operations?: string[];
 }
 
-/** An Altinn 3 access package, found by `urn`, the urn's last part, or `id`. */
+/** An Altinn 3 access package, by `urn`, its last part, or `id`; not `assignable`: AM.VLD-00048. */
 export interface MockAccessPackage {
   urn: string;
   id: string;
   name: LocalizedText;
-  /** Whether it can be requested (else AM.VLD-00048). Default `true`. */
   assignable?: boolean;
 }
 
@@ -86,28 +85,22 @@ export interface MockAccessManager {
 
 /** Options of {@link startMockAltinn}. Lists replace the defaults; records add to them. */
 export interface MockAltinnOptions {
-  /** Default 4010; 0 picks any free port. */
+  /** Default 4010 (0: any free port) on `127.0.0.1`. */
   port?: number;
-  /** Default `127.0.0.1`. */
   host?: string;
   /** The base URL the mock announces (links, `Location`, issuer). Default `http://<host>:<port>`. */
   publicUrl?: string;
   clients?: MockClient[];
-  /** The register's national identity numbers. */
+  /** The register's national identity numbers and organisation numbers, and names by number. */
   persons?: string[];
-  /** The register's organisation numbers. */
   organizations?: string[];
-  /** Display names by number. */
   partyNames?: Record<string, string>;
-  /** The Resource Registry. */
   resources?: MockResource[];
   /** The APIs' clock (not Maskinporten's, which uses the real one). */
   now?: () => Date;
   /** Altinn 2 API keys (header `ApiKey`). Default: none. */
   apiKeys?: string[];
-  /** Altinn 2's services. */
   services?: MockService[];
-  /** Altinn 3's access packages. */
   accessPackages?: MockAccessPackage[];
   /** Access managers by organisation (unknown ones get two invented). */
   accessManagers?: Record<string, MockAccessManager[]>;
@@ -169,6 +162,7 @@ export interface MockConsentRequest {
 export type MockDelegationRequestStatus =
   'Created' | 'Unopened' | 'Opened' | 'Approved' | 'Accepted' | 'Rejected' | 'Deleted';
 
+/** A service asked for in an Altinn 2 request. */
 export interface MockRequestResource {
   serviceCode: string;
   serviceEditionCode: number;
