@@ -63,7 +63,9 @@ export async function startMockAltinn(options: MockAltinnOptions = {}): Promise<
     throw error;
   }
   const mock = state;
+  const { stats, reset, registerClient, registerApiKey, registerSystem } = mock;
   return {
+    ...{ stats, reset, registerClient, registerApiKey, registerSystem },
     url: baseUrl,
     maskinportenAudience: mock.maskinporten.issuer,
     tokenEndpoint: mock.maskinporten.tokenEndpoint,
@@ -71,16 +73,11 @@ export async function startMockAltinn(options: MockAltinnOptions = {}): Promise<
     altinn2ApiBaseUrl: `${baseUrl}${ALTINN2_API_PATH.replace(/\/delegationrequests$/, '')}`,
     serviceOwnerApiBaseUrl: `${baseUrl}${SERVICE_OWNER_API_PATH.replace(/\/delegationrequests$/, '')}`,
     systemUserApiBaseUrl: `${baseUrl}${SYSTEM_USER_API_PATH}`,
-    stats: mock.stats,
     consentRequests: mock.consents.requests,
     delegationRequests: mock.delegationRequests.requests,
     accessRequests: mock.accessRequests.requests,
     systemUserRequests: mock.systemUserRequests.requests,
     systemUsers: mock.systemUserRequests.users,
-    registerSystem: mock.registerSystem,
-    reset: mock.reset,
-    registerClient: mock.registerClient,
-    registerApiKey: mock.registerApiKey,
     close: server.close,
   };
 }
