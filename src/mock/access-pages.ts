@@ -384,8 +384,7 @@ function receivedItem(
   listHref: string,
   detailHref?: string,
 ): string {
-  const texts = TEXTS[lang];
-  const t = texts.received;
+  const { received: t, statuses } = TEXTS[lang];
   const headingId = `request-${any.id}`;
   const [title, requester, serviceOwner, message] =
     any.api === 'altinn2'
@@ -413,7 +412,7 @@ function receivedItem(
     [t.from, nameOf(mock, requester)],
     [t.madeBy, nameOf(mock, serviceOwner)],
     [t.via, any.api === 'altinn2' ? 'Altinn 2' : 'Altinn 3'],
-    [t.status, texts.statuses[any.status as keyof PageTexts['statuses']]],
+    [t.status, statuses[any.status as keyof PageTexts['statuses']]],
   ]);
   return `<li class="right" data-request-id="${escapeHtml(any.id)}" data-api="${any.api}" data-status="${escapeHtml(any.status)}"><h2 id="${headingId}">${escapeHtml(title)}</h2>${rows}${message ? `<p class="message">${escapeHtml(message)}</p>` : ''}${form}${link}</li>`;
 }
