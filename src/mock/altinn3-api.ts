@@ -1,56 +1,148 @@
-import {
-  SERVICE_OWNER_API_PATH,
-  accessRequestDto,
-  moveAccessRequest,
-  type NewAccessRequest,
-} from './access-store.js';
+import { randomUUID } from 'node:crypto';
 import { bearer } from './auth.js';
 import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from './defaults.js';
 import { empty, json } from './http.js';
 import { isGuid, stableUuid } from './ids.js';
 import { member, type JsonObject } from './json-input.js';
 import { VLD, invalid, invalidField, jsonObjectBody, type ValidationError } from './problems.js';
-import { ORGANIZATION_URN_PREFIX, parsePartyUrn, type Party } from './registry.js';
+import {
+  ORGANIZATION_URN_PREFIX,
+  PARTY_UUID_URN_PREFIX,
+  parsePartyUrn,
+  type Party,
+  type PartyRegistry,
+} from './registry.js';
+import { RequestStore, move, type Moves } from './request-store.js';
 import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
-import type { MockAccessRequest } from './types.js';
+import { formatMicros } from './time.js';
+import type { MockAccessRequest, MockAccessRequestStatus } from './types.js';
 
 /**
  * Altinn 3's service owner delegation requests (altinn-api.md 3.2, read with Access Management's
  * `RequestController`): create for a resource or an access package (status Draft, 202), read the
- * status, withdraw. There is no redirect back: the user confirms on `links.detailsLink` and the
- * portal polls `links.statusLink`. There is no `GET {id}` in Altinn, so none here either.
+ * status, withdraw; the requests' store, their status moves and their JSON. There is no redirect
+ * back: the user confirms on `links.detailsLink` and the portal polls `links.statusLink`. There is
+ * no `GET {id}` in Altinn, so none here either.
  *
- * Not mocked, as the product never calls them: `GET _meta/urns/party`, and the root `POST`, which
- * takes the parties in the delegation direction (`{ from: organisation asked, to: person }`, as NAV
- * sends it) and makes the same request as `POST resource` with `{ from: person, to: organisation }`.
+ * Not mocked, as the product never calls them: `GET _meta/urns/party`, and the root `POST`. The
+ * root takes the parties in the delegation direction, `{ from: organisation asked (grantor), to:
+ * person (receiver) }`, and swaps them into the same request `POST resource` makes from `{ from:
+ * person (requester), to: organisation asked }`. NAV sends the root POST as `{ from: org, to:
+ * person }`: a convention, not a bug (its first version had it the other way round).
  */
+
+export const SERVICE_OWNER_API_PATH = '/accessmanagement/api/v1/serviceowner/delegationrequests';
+/** The draft page, `links.detailsLink`. */
+export const DRAFT_PAGE_PATH = '/accessmanagement/ui/requests/resource';
+
+const WRITE = bearer(SCOPE_DELEGATION_REQUESTS_WRITE);
 
 export const altinn3Routes: RouteTable = {
   base: SERVICE_OWNER_API_PATH,
   count: 'altinn3DelegationRequests',
   routes: [
-    route('POST', '/resource', bearer(SCOPE_DELEGATION_REQUESTS_WRITE), (request, context) =>
-      create(request, context, forResource),
-    ),
-    route('POST', '/package', bearer(SCOPE_DELEGATION_REQUESTS_WRITE), (request, context) =>
-      create(request, context, forPackage),
-    ),
+    route('POST', '/resource', WRITE, (request, context) => create(request, context, 'resource')),
+    route('POST', '/package', WRITE, (request, context) => create(request, context, 'package')),
     // `.read` exactly: a client granted only `.write` cannot poll.
     route('GET', '/{id}/status', bearer(SCOPE_DELEGATION_REQUESTS_READ), status),
-    route('PUT', '/{id}/withdraw', bearer(SCOPE_DELEGATION_REQUESTS_WRITE), withdraw),
+    route('PUT', '/{id}/withdraw', WRITE, withdraw),
   ],
 };
+
+// Altinn 3: Draft → (user confirms) Pending → Approved | Rejected; Draft → (user declines)
+// Withdrawn; Draft | Pending → (withdraw) Withdrawn (Altinn's `VerifyRequestStatusUpdate`).
+
+const ALTINN3_MOVES: Moves<MockAccessRequestStatus> = {
+  confirm: { from: ['Draft'], to: 'Pending' },
+  decline: { from: ['Draft'], to: 'Withdrawn' },
+  withdraw: { from: ['Draft', 'Pending'], to: 'Withdrawn' },
+  approve: { from: ['Pending'], to: 'Approved' },
+  reject: { from: ['Pending'], to: 'Rejected' },
+};
+
+export type NewAccessRequest = Omit<MockAccessRequest, 'id' | 'status' | 'lastUpdated'>;
+
+export class AccessRequestStore extends RequestStore<MockAccessRequest> {
+  /**
+   * Altinn looks for a request with the same assignment (from, to, by), the same resource or
+   * package and the initial status (Draft) first, and answers with it instead of making a second.
+   */
+  findDraft(input: NewAccessRequest): MockAccessRequest | undefined {
+    const key = (request: NewAccessRequest) =>
+      [request.type, request.from, request.to, request.by].join() +
+      (request.resource ?? request.package)?.referenceId;
+    return [...this.requests.values()].find(
+      (request) => request.status === 'Draft' && key(request) === key(input),
+    );
+  }
+
+  create(input: NewAccessRequest, nowMicros: number): MockAccessRequest {
+    const id = randomUUID();
+    return this.add(id, { ...input, id, status: 'Draft', lastUpdated: formatMicros(nowMicros) });
+  }
+}
+
+export function moveAccessRequest(
+  request: MockAccessRequest,
+  name: 'confirm' | 'decline' | 'withdraw' | 'approve' | 'reject',
+  nowMicros: number,
+): boolean {
+  return move(request.status, ALTINN3_MOVES, name, (to) => {
+    request.status = to;
+    request.lastUpdated = formatMicros(nowMicros);
+  });
+}
+
+/**
+ * `PartyEntityDto`. `type` and `variant` carry the names of Access Management's entity types and
+ * variants; the values here (Organisasjon/Person, AS/ASA/…) are the mock's reading. [I]
+ */
+function partyEntity(party: Party): Record<string, unknown> {
+  const isOrganization = party.kind === 'organization';
+  return {
+    id: party.partyUuidUrn.slice(PARTY_UUID_URN_PREFIX.length),
+    name: party.name,
+    type: isOrganization ? 'Organisasjon' : 'Person',
+    variant: isOrganization
+      ? (/\b(ASA|AS|ENK|DA|ANS|SA)$/.exec(party.name)?.[1] ?? 'ORGL')
+      : 'Person',
+    organizationIdentifier: isOrganization ? party.number : null,
+    personIdentifier: isOrganization ? null : party.number,
+  };
+}
+
+/** `RequestDto` as the service owner API answers it; `links` only here, in the create answer. */
+export function accessRequestDto(
+  request: MockAccessRequest,
+  baseUrl: string,
+  parties: PartyRegistry,
+): Record<string, unknown> {
+  return {
+    id: request.id,
+    status: request.status,
+    type: request.type,
+    lastUpdated: request.lastUpdated,
+    lastUpdatedBy: null,
+    resource: request.resource && { ...request.resource },
+    package: request.package && { ...request.package },
+    links: {
+      detailsLink: `${baseUrl}${DRAFT_PAGE_PATH}?requestId=${request.id}`,
+      statusLink: `${baseUrl}${SERVICE_OWNER_API_PATH}/${request.id}/status`,
+    },
+    from: partyEntity(parties.orSynthetic(request.from)),
+    to: partyEntity(parties.orSynthetic(request.to)),
+    by: partyEntity(parties.orSynthetic(request.by)),
+  };
+}
 
 /** A request by id; a bad id is STD.VLD-00002, an unknown one AM.VLD-00035 (400, not 404). */
 function findRequest(mock: MockState, id: string): MockAccessRequest | Response {
   if (!isGuid(id)) {
     return invalid(invalidField(VLD.invalidValue, ['/id'], `The value '${id}' is not valid.`));
   }
-  return (
-    mock.accessRequests.get(id) ??
-    invalid(invalidField(VLD.requestNotFound, [], `No request with id ${id}`))
-  );
+  const found = mock.accessRequests.get(id);
+  return found ?? invalid(invalidField(VLD.requestNotFound, [], `No request with id ${id}`));
 }
 
 /** The status as a JSON string. Altinn's status route checks the scope only, not who created it. */
@@ -75,21 +167,15 @@ function withdraw(_: Request, { mock, caller, params }: RouteContext): Response 
   return json(200, request.status);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Create: binding (System.Text.Json, names case-insensitive), the controller's checks, then the
-// request service's (no self-requests; an equal Draft is answered instead of a new one).
-
-type Build = (
-  mock: MockState,
-  body: JsonObject,
-  parties: { from: Party | undefined; to: Party | undefined; by: Party },
-  errors: ValidationError[],
-) => NewAccessRequest | undefined;
-
+/**
+ * Create: binding (System.Text.Json, names case-insensitive), the controller's checks (parties,
+ * then what is asked), then the request service's (the resource is the caller's, no self-requests;
+ * an equal Draft is answered instead of a new one).
+ */
 async function create(
   request: Request,
   { mock, caller }: RouteContext,
-  build: Build,
+  type: 'resource' | 'package',
 ): Promise<Response> {
   const body = await jsonObjectBody(request);
   if (body instanceof Response) return body;
@@ -99,21 +185,29 @@ async function create(
   if (errors.length > 0) return invalid(...errors);
   const from = entity(mock, fromUrn, '/from', errors);
   const to = entity(mock, toUrn, '/to', errors);
-  const by = mock.parties.orSynthetic(ORGANIZATION_URN_PREFIX + caller.orgNumber);
-  const input = build(mock, body, { from, to, by }, errors);
-  if (errors.length > 0 || !input) return invalid(...errors);
-  if (input.resource) {
-    const resource = mock.resources.get(input.resource.referenceId);
-    if (resource?.owner !== caller.orgNumber) {
-      const detail = `Resource with reference ID '${input.resource.referenceId}' is not owned by serviceowner.`;
-      return invalid(invalidField(VLD.requestedResourceNotOwned, ['resource'], detail));
-    }
+  const asked =
+    type === 'package'
+      ? askedPackage(mock, body, errors)
+      : errors.length === 0 && askedResource(mock, body, errors);
+  if (errors.length > 0 || !asked || !from || !to) return invalid(...errors);
+  if (type === 'resource' && mock.resources.get(asked.referenceId)?.owner !== caller.orgNumber) {
+    const detail = `Resource with reference ID '${asked.referenceId}' is not owned by serviceowner.`;
+    return invalid(invalidField(VLD.requestedResourceNotOwned, ['resource'], detail));
   }
-  if (input.from.urn === input.to.urn) {
+  if (from.urn === to.urn) {
     return invalid(
       invalidField(VLD.requestFromSelfNotAllowed, [], 'From and To cannot be the same.'),
     );
   }
+  const by = mock.parties.orSynthetic(ORGANIZATION_URN_PREFIX + caller.orgNumber);
+  const input = {
+    type,
+    from: from.urn,
+    to: to.urn,
+    by: by.urn,
+    resource: type === 'resource' ? asked : null,
+    package: type === 'package' ? asked : null,
+  };
   const stored =
     mock.accessRequests.findDraft(input) ?? mock.accessRequests.create(input, mock.nowMicros());
   return json(202, accessRequestDto(stored, mock.baseUrl, mock.parties));
@@ -127,13 +221,11 @@ function stringMember(
   required = true,
 ): string | undefined {
   const value = member(body, name);
-  if (value === undefined || value === null) {
-    if (required) errors.push(invalidField(VLD.required, [`/${name}`]));
-    return undefined;
-  }
   if (typeof value === 'string') return value;
-  const detail = `The JSON value could not be converted to System.String. Path: $.${name}`;
-  errors.push(invalidField(VLD.jsonError, [`/${name}`], detail));
+  if (value !== undefined && value !== null) {
+    const detail = `The JSON value could not be converted to System.String. Path: $.${name}`;
+    errors.push(invalidField(VLD.jsonError, [`/${name}`], detail));
+  } else if (required) errors.push(invalidField(VLD.required, [`/${name}`]));
   return undefined;
 }
 
@@ -147,53 +239,47 @@ function entity(
   path: string,
   errors: ValidationError[],
 ): Party | undefined {
-  if (urn === undefined) return undefined;
-  const ref = parsePartyUrn(urn);
+  const ref = urn === undefined ? undefined : parsePartyUrn(urn);
   const party = ref && mock.parties.find(ref);
-  if (!ref) errors.push(invalidField(VLD.invalidUrn, [path], `Urn ${urn} is not valid`));
-  else if (!party) {
-    const detail = `Entity not found with matching urn '${urn}'`;
-    errors.push(invalidField(VLD.objectNotFound, [path], detail));
+  if (urn !== undefined && !ref) {
+    errors.push(invalidField(VLD.invalidUrn, [path], `Urn ${urn} is not valid`));
+  } else if (urn !== undefined && !party) {
+    errors.push(
+      invalidField(VLD.objectNotFound, [path], `Entity not found with matching urn '${urn}'`),
+    );
   }
-  return party || undefined;
+  return party;
 }
 
-/** `POST resource` `{ from: requester, to: organisation asked, resource, rightKeys? }`: it exists (AMSO.VLD-00003) and may be delegated (AM.VLD-00049). `rightKeys` is accepted and ignored, as by Altinn. */
-const forResource: Build = (mock, body, { from, to, by }, errors) => {
-  if (errors.length > 0 || !from || !to) return undefined;
-  const rightKeys = member(body, 'rightKeys');
-  const keys = rightKeys ?? [];
+type Asked = { id: string; referenceId: string } | undefined;
+
+/**
+ * `POST resource` `{ from: requester, to: organisation asked, resource, rightKeys? }`: the resource
+ * exists (AMSO.VLD-00003) and may be delegated (AM.VLD-00049). `rightKeys` is bound (a list of
+ * strings) and then ignored, as by Altinn.
+ */
+function askedResource(mock: MockState, body: JsonObject, errors: ValidationError[]): Asked {
+  const keys = member(body, 'rightKeys') ?? [];
   if (!Array.isArray(keys) || keys.some((key) => typeof key !== 'string')) {
-    errors.push(
-      invalidField(VLD.jsonError, ['/rightKeys'], 'rightKeys must be an array of strings'),
-    );
+    const detail = 'rightKeys must be an array of strings';
+    errors.push(invalidField(VLD.jsonError, ['/rightKeys'], detail));
   }
   const id = stringMember(body, 'resource', errors);
   if (id === undefined) return undefined;
   const resource = mock.resources.get(id);
-  const problem = !resource
-    ? VLD.requestedResourceNotFound
-    : resource.delegable === false
-      ? VLD.resourceIsNotDelegable
-      : undefined;
-  const what = !resource ? 'was not found' : 'is not delegable';
-  if (problem)
+  const [problem, what] = !resource
+    ? [VLD.requestedResourceNotFound, 'was not found']
+    : [VLD.resourceIsNotDelegable, 'is not delegable'];
+  if (!resource || resource.delegable === false) {
     errors.push(invalidField(problem, ['resource'], `Resource with reference ID '${id}' ${what}.`));
-  if (errors.length > 0 || !resource) return undefined;
-  return {
-    from,
-    to,
-    by,
-    type: 'resource',
-    resource: { id: stableUuid('resource', resource.id), referenceId: resource.id },
-    package: null,
-    rightKeys: Array.isArray(rightKeys) ? (rightKeys as string[]) : null,
-    createdWith: 'resource',
-  };
-};
+  }
+  return errors.length > 0 || !resource
+    ? undefined
+    : { id: stableUuid('resource', resource.id), referenceId: resource.id };
+}
 
 /** `POST package` `{ from, to, package: <urn, its last part, or id> }`: it exists (AM.VLD-00011) and can be assigned (AM.VLD-00048). */
-const forPackage: Build = (mock, body, { from, to, by }, errors) => {
+function askedPackage(mock: MockState, body: JsonObject, errors: ValidationError[]): Asked {
   const value = stringMember(body, 'package', errors, false) ?? '';
   const found = value === '' ? undefined : mock.packages.find(value);
   const [problem, detail] =
@@ -202,17 +288,8 @@ const forPackage: Build = (mock, body, { from, to, by }, errors) => {
       : !found
         ? [VLD.packageNotExists, `No package was found with value '${value}'.`]
         : [VLD.packageIsNotAssignable, `Package '${value}' is not assignable.`];
-  if (!found || found.assignable === false)
+  if (!found || found.assignable === false) {
     errors.push(invalidField(problem, ['/package'], detail));
-  if (errors.length > 0 || !found || !from || !to) return undefined;
-  return {
-    from,
-    to,
-    by,
-    type: 'package',
-    resource: null,
-    package: { id: found.id, referenceId: found.urn },
-    rightKeys: null,
-    createdWith: 'package',
-  };
-};
+  }
+  return found && { id: found.id, referenceId: found.urn };
+}

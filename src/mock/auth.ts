@@ -1,10 +1,16 @@
 import { bearerToken, empty, json } from './http.js';
 import { ANONYMOUS, type Auth } from './routes.js';
+import type { MockState } from './state.js';
 
 /** The three kinds of auth the mock's routes need. */
 
 /** Pages, test controls and Maskinporten itself: anyone. */
 export const none: Auth = () => Promise.resolve(ANONYMOUS);
+
+function caller(request: Request, mock: MockState) {
+  const token = bearerToken(request);
+  return token ? mock.maskinporten.verifyAccessToken(token) : Promise.resolve(undefined);
+}
 
 /**
  * Altinn 3's policy check: 401 with an empty body without a valid token of the mock's, 403 with an
@@ -12,11 +18,9 @@ export const none: Auth = () => Promise.resolve(ANONYMOUS);
  */
 export function bearer(...scopes: string[]): Auth {
   return async (request, mock) => {
-    const token = bearerToken(request);
-    const caller = token ? await mock.maskinporten.verifyAccessToken(token) : undefined;
-    if (!caller) return empty(401, { 'WWW-Authenticate': 'Bearer' });
-    if (!caller.scopes.some((scope) => scopes.includes(scope))) return empty(403);
-    return caller;
+    const found = await caller(request, mock);
+    if (!found) return empty(401, { 'WWW-Authenticate': 'Bearer' });
+    return found.scopes.some((scope) => scopes.includes(scope)) ? found : empty(403);
   };
 }
 
@@ -38,26 +42,15 @@ export function apiKeyAndBearer(scope: string): Auth {
   return async (request, mock) => {
     const key = request.headers.get('apikey');
     if (key === null || !mock.apiKeys.has(key)) {
-      return altinn2Error(
-        403,
-        key === null
-          ? 'The ApiKey header is missing. Send the API key Altinn issued to you.'
-          : 'The ApiKey is not valid.',
-      );
+      const missing = 'The ApiKey header is missing. Send the API key Altinn issued to you.';
+      return altinn2Error(403, key === null ? missing : 'The ApiKey is not valid.');
     }
-    const token = bearerToken(request);
-    const caller = token ? await mock.maskinporten.verifyAccessToken(token) : undefined;
-    if (!caller) {
-      return altinn2Error(
-        401,
-        'Authorization has been denied for this request.',
-        {},
-        { 'WWW-Authenticate': 'Bearer' },
-      );
+    const found = await caller(request, mock);
+    if (!found) {
+      const message = 'Authorization has been denied for this request.';
+      return altinn2Error(401, message, {}, { 'WWW-Authenticate': 'Bearer' });
     }
-    if (!caller.scopes.includes(scope)) {
-      return altinn2Error(403, `The access token lacks the scope ${scope}.`);
-    }
-    return caller;
+    if (found.scopes.includes(scope)) return found;
+    return altinn2Error(403, `The access token lacks the scope ${scope}.`);
   };
 }

@@ -1,17 +1,12 @@
 /**
  * Runs the mock Altinn from a terminal (usage below). `--demo-client` registers a Maskinporten
- * client with a fresh key pair (nothing written to disk) and the scopes of every API; `--print-key`
- * prints its private JWK to stdout. A backend can also register its own public key
- * (`POST <url>/__mock/clients`) and API key (`POST <url>/__mock/api-keys`). Stops on SIGINT/SIGTERM.
+ * client with a fresh key pair (nothing written to disk) and the scopes of the consent and access
+ * APIs; `--print-key` prints its private JWK to stdout. A backend can also register its own public
+ * key (`POST <url>/__mock/clients`) and API key (`POST <url>/__mock/api-keys`). Stops on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
 import { exportJWK, generateKeyPair } from 'jose';
-import {
-  SCOPE_DELEGATION_REQUESTS_READ,
-  SCOPE_DELEGATION_REQUESTS_WRITE,
-  SCOPE_READ,
-  SCOPE_WRITE,
-} from './defaults.js';
+import * as defaults from './defaults.js';
 import { startMockAltinn } from './server.js';
 
 const USAGE = `Usage: npx tsx src/mock/cli.ts [--port 4010] [--host 127.0.0.1] [--public-url URL]
@@ -31,52 +26,38 @@ async function main(): Promise<void> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+  if (values.help) return console.log(USAGE);
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`Invalid --port: ${values.port}`);
-
+  }
   const altinn = await startMockAltinn({
     port,
     host: values.host,
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     apiKeys: values['api-key'] ?? [],
   });
-  console.log(`Mock Altinn listening on ${altinn.url}`);
-  console.log(
-    `  Maskinporten token endpoint: ${altinn.tokenEndpoint} (aud ${altinn.maskinportenAudience})`,
-  );
-  console.log(`  Consent API:                 ${altinn.consentApiBaseUrl}/consentrequests`);
-  console.log(`  Altinn 2 access requests:    ${altinn.altinn2ApiBaseUrl}/delegationRequests`);
-  console.log(`  Altinn 3 access requests:    ${altinn.serviceOwnerApiBaseUrl}/delegationrequests`);
-  console.log(`  Access manager's page:       ${altinn.url}/accessmanagement/ui/requests/received`);
-  console.log(`  Test controls:               ${altinn.url}/__mock/stats`);
+  console.log(`Mock Altinn listening on ${altinn.url}
+  Maskinporten token endpoint: ${altinn.tokenEndpoint} (aud ${altinn.maskinportenAudience})
+  Consent API:                 ${altinn.consentApiBaseUrl}/consentrequests
+  Altinn 2 access requests:    ${altinn.altinn2ApiBaseUrl}/delegationRequests
+  Altinn 3 access requests:    ${altinn.serviceOwnerApiBaseUrl}/delegationrequests
+  Access manager's page:       ${altinn.url}/accessmanagement/ui/requests/received
+  Test controls:               ${altinn.url}/__mock/stats`);
 
   const clientId = values['demo-client'];
   if (clientId) {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     const kid = `demo-${Date.now().toString(36)}`;
     const publicJwk = { ...(await exportJWK(publicKey)), kid };
-    altinn.registerClient({
-      clientId,
-      publicJwk,
-      orgNumber: values.org,
-      scopes: [
-        SCOPE_WRITE,
-        SCOPE_READ,
-        SCOPE_DELEGATION_REQUESTS_WRITE,
-        SCOPE_DELEGATION_REQUESTS_READ,
-      ],
-    });
+    const scopes = [defaults.SCOPE_WRITE, defaults.SCOPE_READ];
+    scopes.push(defaults.SCOPE_DELEGATION_REQUESTS_WRITE, defaults.SCOPE_DELEGATION_REQUESTS_READ);
+    altinn.registerClient({ clientId, publicJwk, orgNumber: values.org, scopes });
     console.log(`  Demo client "${clientId}" (org ${values.org}, kid ${kid}) registered`);
     if (values['print-key']) {
       console.log(JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'RS256' }));
     }
   }
-
   const stop = (): void => {
     altinn.close().then(
       () => process.exit(0),

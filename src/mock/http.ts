@@ -14,27 +14,23 @@ function withHeaders(headers: HeaderInit): Headers {
   return result;
 }
 
+function respond(status: number, body: string | null, headers: HeaderInit): Response {
+  return new Response(body, { status, headers: withHeaders(headers) });
+}
+
 export function json(status: number, body: unknown, headers: HeaderInit = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: withHeaders({ 'Content-Type': 'application/json; charset=utf-8', ...headers }),
-  });
+  const type = { 'Content-Type': 'application/json; charset=utf-8' };
+  return respond(status, JSON.stringify(body), { ...type, ...headers });
 }
 
 /** A status with an empty body, as Altinn's 401 and 403 from policy checks. */
 export function empty(status: number, headers: HeaderInit = {}): Response {
-  return new Response(null, { status, headers: withHeaders(headers) });
+  return respond(status, null, headers);
 }
 
 export function html(status: number, page: string, headers: HeaderInit = {}): Response {
-  return new Response(page, {
-    status,
-    headers: withHeaders({
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      ...headers,
-    }),
-  });
+  const type = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
+  return respond(status, page, { ...type, ...headers });
 }
 
 /**
@@ -100,11 +96,14 @@ export function queryValues(query: URLSearchParams, name: string): string[] {
   return [...query].filter(([key]) => key.toLowerCase() === lower).map(([, value]) => value);
 }
 
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }

@@ -23,32 +23,4 @@ export {
   SCOPE_WRITE,
 } from './defaults.js';
 export { SCOPE_INCOME } from './consent-token.js';
-export type {
-  LocalizedText,
-  MockAccessManager,
-  MockAccessPackage,
-  MockAccessRequest,
-  MockAccessRequestStatus,
-  MockAltinn,
-  MockAltinnOptions,
-  MockAltinnStats,
-  MockApprovers,
-  MockClient,
-  MockClientJwk,
-  MockConsentEvent,
-  MockConsentEventType,
-  MockConsentRequest,
-  MockConsentRight,
-  MockConsentStatus,
-  MockDelegationRequest,
-  MockDelegationRequestStatus,
-  MockMetadataField,
-  MockRequestResource,
-  MockResource,
-  MockService,
-  MockSystem,
-  MockSystemUser,
-  MockSystemUserRequest,
-  MockSystemUserRequestStatus,
-  PageLanguage,
-} from './types.js';
+export type * from './types.js';

@@ -25,9 +25,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 async function toRequest(req: IncomingMessage): Promise<Request | undefined> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
-      headers.append(name, item);
-    }
+    for (const item of [value ?? []].flat()) headers.append(name, item);
   }
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';

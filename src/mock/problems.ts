@@ -47,28 +47,19 @@ export const AM = descriptors('AM-', {
 });
 
 /** System-user requests' codes (altinn-api.md 3.4, `Problem.cs`); the titles are the mock's. */
-export const AUTH = {
-  // What a create refuses about the organisation, the rights and the redirect URL.
-  ...descriptors('AUTH-', {
-    unknownParty: [0, 400, 'The organisation number was not found'],
-    rightsNotAllowed: [1, 400, 'One or more rights are not registered for the system'],
-    systemUserExists: [4, 400, 'A system user already exists for this system and organisation'],
-    redirectUrlNotAllowed: [21, 400, 'The RedirectUrl is not registered for the system'],
-    noRedirectUrls: [26, 400, 'The system has no registered redirect URLs'],
-  }),
-  // Lookups, and the approval page.
-  ...descriptors('AUTH-', {
-    requestNotFound: [10, 404, 'The Id does not refer to a Request in our system.'],
-    systemNotFound: [11, 404, 'The system is not found, or not the vendor’s'],
-    notAccessManager: [66, 403, 'Only the organisation’s access manager may approve or reject'],
-  }),
-  // What a create refuses about what is asked.
-  ...descriptors('AUTH-', {
-    packagesRequired: [58, 400, 'An agent request must name access packages'],
-    nothingRequested: [59, 400, 'The request must name at least one right or access package'],
-    packagesNotAllowed: [63, 400, 'One or more access packages are not registered for the system'],
-  }),
-};
+export const AUTH = descriptors('AUTH-', {
+  unknownParty: [0, 400, 'The organisation number was not found'],
+  rightsNotAllowed: [1, 400, 'One or more rights are not registered for the system'],
+  systemUserExists: [4, 400, 'A system user already exists for this system and organisation'],
+  requestNotFound: [10, 404, 'The Id does not refer to a Request in our system.'],
+  systemNotFound: [11, 404, 'The system is not found, or not the vendor’s'],
+  redirectUrlNotAllowed: [21, 400, 'The RedirectUrl is not registered for the system'],
+  noRedirectUrls: [26, 400, 'The system has no registered redirect URLs'],
+  packagesRequired: [58, 400, 'An agent request must name access packages'],
+  nothingRequested: [59, 400, 'The request must name at least one right or access package'],
+  packagesNotAllowed: [63, 400, 'One or more access packages are not registered for the system'],
+  notAccessManager: [66, 403, 'Only the organisation’s access manager may approve or reject'],
+});
 
 /** A validation error's code and title (`ValidationErrors.cs`, `StdValidationErrors.cs`). */
 export type ValidationErrorDescriptor = Omit<ProblemDescriptor, 'status'>;
@@ -136,16 +127,9 @@ export function invalidField(
   return { descriptor, paths, ...(detail === undefined ? {} : { detail }) };
 }
 
-function body(
-  code: string,
-  status: number,
-  title: string,
-  detail: string,
-  trace = traceId(),
-): ProblemBody {
-  const type = `urn:altinn:error:${code}`;
-  const statusDescription = STATUS_DESCRIPTIONS[status];
-  return { type, title, status, detail, code, traceId: trace, statusDescription };
+function body(code: string, status: number, title: string, detail: string): ProblemBody {
+  const [type, statusDescription] = [`urn:altinn:error:${code}`, STATUS_DESCRIPTIONS[status]];
+  return { type, title, status, detail, code, traceId: traceId(), statusDescription };
 }
 
 /** One problem instance (`AltinnProblemDetails`). Extensions such as `key` are top-level members. */
@@ -176,20 +160,16 @@ export function validationProblem(errors: ValidationError[]): ProblemBody {
  */
 export function combined(problems: ProblemBody[]): ProblemBody | undefined {
   if (problems.length <= 1) return problems[0];
-  const outer = body(
-    'STD-00001',
-    500,
-    'Multiple problems occurred.',
-    'Multiple problems occurred.',
-  );
+  const title = 'Multiple problems occurred.';
+  const outer = body('STD-00001', 500, title, title);
   return { ...outer, problems: problems.map((inner) => ({ ...inner, traceId: outer.traceId })) };
 }
 
+const PROBLEM_JSON = { 'Content-Type': 'application/problem+json; charset=utf-8' };
+
 /** A problem as Altinn sends it: `application/problem+json`, with the problem's own status. */
 export function problemResponse(problemBody: ProblemBody): Response {
-  return json(problemBody.status, problemBody, {
-    'Content-Type': 'application/problem+json; charset=utf-8',
-  });
+  return json(problemBody.status, problemBody, PROBLEM_JSON);
 }
 
 /** `STD-00000` (400) with `errors`, as a response. */
@@ -200,11 +180,7 @@ export function invalid(...errors: ValidationError[]): Response {
 /** ASP.NET Core's own answer to a body of the wrong media type, not an Altinn problem. */
 export function unsupportedMediaType(): Response {
   const type = 'https://tools.ietf.org/html/rfc9110#section-15.5.16';
-  return json(
-    415,
-    { type, title: 'Unsupported Media Type', status: 415 },
-    { 'Content-Type': 'application/problem+json; charset=utf-8' },
-  );
+  return json(415, { type, title: 'Unsupported Media Type', status: 415 }, PROBLEM_JSON);
 }
 
 /** A JSON object body, or what ASP.NET answers instead (415, or STD.VLD-00017 for other JSON). */

@@ -13,10 +13,14 @@ export const PARTY_UUID_URN_PREFIX = 'urn:altinn:party:uuid:';
 
 export type PartyKind = 'person' | 'organization';
 
-export interface Party {
+/** A party reference parsed from a request, before the register is asked. */
+export interface PartyRef {
   kind: PartyKind;
   /** National identity number or organisation number. */
   number: string;
+}
+
+export interface Party extends PartyRef {
   /** External URN, e.g. `urn:altinn:person:identifier-no:21818297804`. */
   urn: string;
   /** Internal URN, `urn:altinn:party:uuid:<uuid>`. */
@@ -24,71 +28,48 @@ export interface Party {
   name: string;
 }
 
-/** A party reference parsed from a request, before the register is asked. */
-export interface PartyRef {
-  kind: PartyKind;
-  number: string;
-}
+const URN_FORMS = [
+  ['person', PERSON_URN_PREFIX, /^\d{11}$/],
+  ['organization', ORGANIZATION_URN_PREFIX, /^\d{9}$/],
+] as const;
 
 /** Parses the two documented URN forms; anything else is `undefined`. */
 export function parsePartyUrn(value: string): PartyRef | undefined {
-  const lower = value.toLowerCase();
-  for (const [kind, prefix, digits] of [
-    ['person', PERSON_URN_PREFIX, 11],
-    ['organization', ORGANIZATION_URN_PREFIX, 9],
-  ] as const) {
-    if (!lower.startsWith(prefix)) continue;
-    const number = value.slice(prefix.length);
-    return new RegExp(`^\\d{${digits}}$`).test(number) ? { kind, number } : undefined;
-  }
-  return undefined;
-}
-
-/** The kind of party a bare number names: 11 digits a person, else an organisation. */
-export function kindOfNumber(number: string): PartyKind {
-  return number.length === 11 ? 'person' : 'organization';
+  const form = URN_FORMS.find(([, prefix]) => value.toLowerCase().startsWith(prefix));
+  const number = form && value.slice(form[1].length);
+  return form && number && form[2].test(number) ? { kind: form[0], number } : undefined;
 }
 
 /** A party with a made-up, stable party uuid; `name` defaults to the number. */
 export function makeParty(kind: PartyKind, number: string, name = number): Party {
-  return {
-    kind,
-    number,
-    urn: (kind === 'person' ? PERSON_URN_PREFIX : ORGANIZATION_URN_PREFIX) + number,
-    partyUuidUrn: PARTY_UUID_URN_PREFIX + stableUuid('party', number),
-    name,
-  };
+  const prefix = kind === 'person' ? PERSON_URN_PREFIX : ORGANIZATION_URN_PREFIX;
+  const partyUuidUrn = PARTY_UUID_URN_PREFIX + stableUuid('party', number);
+  return { kind, number, urn: prefix + number, partyUuidUrn, name };
 }
 
 export class PartyRegistry {
-  private readonly parties = new Map<string, Party>();
+  private readonly parties: Party[];
 
-  constructor(
-    persons: readonly string[],
-    organizations: readonly string[],
-    names: Record<string, string>,
-  ) {
-    for (const number of persons) this.add(makeParty('person', number, names[number]));
-    for (const number of organizations) this.add(makeParty('organization', number, names[number]));
-  }
-
-  private add(party: Party): void {
-    this.parties.set(`${party.kind}:${party.number}`, party);
+  constructor(persons: readonly string[], orgs: readonly string[], names: Record<string, string>) {
+    this.parties = [
+      ...persons.map((number) => makeParty('person', number, names[number])),
+      ...orgs.map((number) => makeParty('organization', number, names[number])),
+    ];
   }
 
   find(ref: PartyRef): Party | undefined {
-    return this.parties.get(`${ref.kind}:${ref.number}`);
+    return this.parties.find((party) => party.kind === ref.kind && party.number === ref.number);
   }
 
   /** By external URN. */
   byUrn(urn: string): Party | undefined {
     const ref = parsePartyUrn(urn);
-    return ref ? this.find(ref) : undefined;
+    return ref && this.find(ref);
   }
 
-  /** By a bare national identity number or organisation number. */
+  /** By a bare number: 11 digits a person, else an organisation. */
   byNumber(number: string): Party | undefined {
-    return this.find({ kind: kindOfNumber(number), number });
+    return this.find({ kind: number.length === 11 ? 'person' : 'organization', number });
   }
 
   organization(number: string): Party | undefined {
@@ -105,11 +86,11 @@ export class PartyRegistry {
 
   /** Someone to act as the logged-in user when the consent comes from an organisation. */
   anyPerson(): Party | undefined {
-    return [...this.parties.values()].find((party) => party.kind === 'person');
+    return this.parties.find((party) => party.kind === 'person');
   }
 
   allOrganizations(): Party[] {
-    return [...this.parties.values()].filter((party) => party.kind === 'organization');
+    return this.parties.filter((party) => party.kind === 'organization');
   }
 }
 
@@ -118,22 +99,11 @@ export function isConsentResource(resource: MockResource): boolean {
 }
 
 export class ResourceRegistry {
-  private readonly resources = new Map<string, MockResource>();
-
-  constructor(resources: readonly MockResource[]) {
-    for (const resource of resources) this.resources.set(resource.id, resource);
-  }
+  constructor(private readonly resources: readonly MockResource[]) {}
 
   /** Resource ids are looked up as given: Altinn's Resource Registry is case-sensitive here. [I] */
   get(id: string): MockResource | undefined {
-    return this.resources.get(id);
-  }
-
-  /** By the made-up uuid the Altinn 3 API shows as the resource's `id`. */
-  byUuid(uuid: string): MockResource | undefined {
-    return [...this.resources.values()].find(
-      (resource) => stableUuid('resource', resource.id) === uuid.toLowerCase(),
-    );
+    return this.resources.find((resource) => resource.id === id);
   }
 
   template(id: string): MockConsentTemplate {
@@ -142,16 +112,10 @@ export class ResourceRegistry {
 }
 
 export class ServiceRegistry {
-  private readonly services = new Map<string, MockService>();
-
-  constructor(services: readonly MockService[]) {
-    for (const service of services) {
-      this.services.set(`${service.serviceCode}/${service.serviceEditionCode}`, service);
-    }
-  }
+  constructor(private readonly services: readonly MockService[]) {}
 
   get(code: string, edition: number): MockService | undefined {
-    return this.services.get(`${code}/${edition}`);
+    return this.services.find((s) => s.serviceCode === code && s.serviceEditionCode === edition);
   }
 }
 
@@ -161,11 +125,10 @@ export class PackageRegistry {
   /** By URN, by the URN's last part (`regnskapsforer-lonn`) or by id, as Altinn's `TryGetByAll`. [I] */
   find(value: string): MockAccessPackage | undefined {
     const lower = value.toLowerCase();
-    return this.packages.find(
-      (pkg) =>
-        pkg.urn.toLowerCase() === lower ||
-        pkg.urn.slice(pkg.urn.lastIndexOf(':') + 1).toLowerCase() === lower ||
-        pkg.id.toLowerCase() === lower,
+    return this.packages.find((pkg) =>
+      [pkg.urn, pkg.urn.slice(pkg.urn.lastIndexOf(':') + 1), pkg.id].some(
+        (key) => key.toLowerCase() === lower,
+      ),
     );
   }
 }

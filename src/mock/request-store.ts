@@ -15,3 +15,19 @@ export class RequestStore<T> {
     return request;
   }
 }
+
+/** The moves of a request, by name: from which statuses, to which. */
+export type Moves<S extends string> = Record<string, { from: readonly S[]; to: S }>;
+
+/** Makes the move, or `false` when the status does not allow it. */
+export function move<S extends string>(
+  current: S,
+  moves: Moves<S>,
+  name: string,
+  apply: (to: S) => void,
+): boolean {
+  const allowed = moves[name];
+  if (!allowed?.from.includes(current)) return false;
+  apply(allowed.to);
+  return true;
+}

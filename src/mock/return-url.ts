@@ -17,9 +17,14 @@ export type ConsentOutcome = keyof typeof RETURN_PARAMETERS;
 
 /** The outcome as Altinn reads it: from the events, an Accepted event first, then a Rejected one. */
 export function consentOutcome(request: Pick<MockConsentRequest, 'events'>): ConsentOutcome {
-  if (request.events.some((event) => event.eventType === 'Accepted')) return 'accepted';
-  if (request.events.some((event) => event.eventType === 'Rejected')) return 'rejected';
-  return 'none';
+  const has = (type: string) => request.events.some((event) => event.eventType === type);
+  return has('Accepted') ? 'accepted' : has('Rejected') ? 'rejected' : 'none';
+}
+
+/** The URL before its `#fragment`, and the fragment (with its `#`, or empty). */
+function splitFragment(url: string): [string, string] {
+  const hashAt = url.indexOf('#');
+  return hashAt === -1 ? [url, ''] : [url.slice(0, hashAt), url.slice(hashAt)];
 }
 
 /**
@@ -31,13 +36,10 @@ export function consentOutcome(request: Pick<MockConsentRequest, 'events'>): Con
  */
 export function appendConsentOutcome(redirectUrl: string, outcome: ConsentOutcome): string {
   const parameters = RETURN_PARAMETERS[outcome];
-  const hashAt = redirectUrl.indexOf('#');
+  const [beforeFragment, fragment] = splitFragment(redirectUrl);
   if (redirectUrl.includes('#/')) {
-    const fragment = redirectUrl.slice(hashAt);
     return `${redirectUrl}${fragment.includes('?') ? '&' : '?'}${parameters}`;
   }
-  const beforeFragment = hashAt === -1 ? redirectUrl : redirectUrl.slice(0, hashAt);
-  const fragment = hashAt === -1 ? '' : redirectUrl.slice(hashAt);
   return `${beforeFragment}${beforeFragment.includes('?') ? '&' : '?'}${parameters}${fragment}`;
 }
 
@@ -48,9 +50,7 @@ export function appendConsentOutcome(redirectUrl: string, outcome: ConsentOutcom
  * left through the button, not what the access manager decided.
  */
 export function appendDelegationRequestOutcome(redirectUrl: string, guid: string): string {
-  const hashAt = redirectUrl.indexOf('#');
-  const beforeFragment = hashAt === -1 ? redirectUrl : redirectUrl.slice(0, hashAt);
-  const fragment = hashAt === -1 ? '' : redirectUrl.slice(hashAt);
+  const [beforeFragment, fragment] = splitFragment(redirectUrl);
   const separator = !beforeFragment.includes('?') ? '?' : /[?&]$/.test(beforeFragment) ? '' : '&';
   return `${beforeFragment}${separator}DelegationRequestId=${encodeURIComponent(guid)}&Status=OK${fragment}`;
 }

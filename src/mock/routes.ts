@@ -51,7 +51,7 @@ export function route(
   handle: Route['handle'],
   count?: keyof MockAltinnStats,
 ): Route {
-  return count ? { method, path, auth, handle, count } : { method, path, auth, handle };
+  return { method, path, auth, handle, ...(count && { count }) };
 }
 
 export interface RouteTable {
@@ -62,16 +62,10 @@ export interface RouteTable {
   routes: readonly Route[];
 }
 
-interface CompiledRoute {
-  route: Route;
-  table: RouteTable;
-  pattern: RegExp;
-  names: string[];
-}
-
 const GUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-function compile(table: RouteTable, route: Route): CompiledRoute {
+/** The route's path as a pattern, and the names of its `{name}` segments. */
+function compile(table: RouteTable, route: Route) {
   const names: string[] = [];
   const source = `${table.base}${route.path}`
     .replace(/\/$/, '')
@@ -81,7 +75,7 @@ function compile(table: RouteTable, route: Route): CompiledRoute {
       return guid ? `(${GUID_PATTERN})` : '([^/]+)';
     });
   // ASP.NET matches paths case-insensitively and takes a trailing slash.
-  return { route, table, names, pattern: new RegExp(`^${source}/?$`, 'i') };
+  return { route, names, pattern: new RegExp(`^${source}/?$`, 'i') };
 }
 
 function decodeSegment(segment: string): string {
@@ -93,24 +87,18 @@ function decodeSegment(segment: string): string {
 }
 
 /** Answers a request from the tables: the first route whose path and method match. */
-export function router(
-  tables: readonly RouteTable[],
-): (request: Request, mock: MockState) => Promise<Response> {
+export function router(tables: readonly RouteTable[]) {
   const compiled = tables.flatMap((table) => table.routes.map((route) => compile(table, route)));
-  return async (request, mock) => {
+  return async (request: Request, mock: MockState): Promise<Response> => {
     const url = new URL(request.url);
     const path = url.pathname;
-    const lower = path.toLowerCase();
-    for (const table of tables) {
-      const base = table.base.toLowerCase();
-      if (table.count && (lower === base || lower.startsWith(`${base}/`))) {
-        mock.stats[table.count] += 1;
-      }
+    for (const { base, count } of tables) {
+      const under = path.toLowerCase().startsWith(`${base.toLowerCase()}/`);
+      if (count && (under || path.toLowerCase() === base.toLowerCase())) mock.stats[count] += 1;
     }
     const candidates = compiled.filter((entry) => entry.pattern.test(path));
-    const first = candidates[0];
-    if (!first) return empty(404);
-    if (first.route.count) mock.stats[first.route.count] += 1;
+    if (!candidates[0]) return empty(404);
+    if (candidates[0].route.count) mock.stats[candidates[0].route.count] += 1;
     const match = candidates.find((entry) => entry.route.method === request.method);
     if (!match) {
       const allow = [...new Set(candidates.map((entry) => entry.route.method))].join(', ');

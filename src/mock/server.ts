@@ -1,11 +1,10 @@
 import { accessPageRoutes } from './access-pages.js';
-import { altinn2Routes } from './altinn2-api.js';
-import { altinn3Routes } from './altinn3-api.js';
+import { ALTINN2_API_PATH, altinn2Routes } from './altinn2-api.js';
+import { SERVICE_OWNER_API_PATH, altinn3Routes } from './altinn3-api.js';
 import { CONSENT_API_PATH, consentRoutes } from './consent-api.js';
 import { consentPageRoutes } from './consent-pages.js';
 import { dataOwnerRoutes } from './consent-token.js';
 import { controlRoutes } from './controls.js';
-import { ALTINN2_API_PATH, SERVICE_OWNER_API_PATH } from './access-store.js';
 import { MockMaskinporten, maskinportenRoutes } from './maskinporten.js';
 import { serve } from './node-adapter.js';
 import { SYSTEM_USER_API_PATH, systemUserRoutes } from './systemuser-api.js';
@@ -66,7 +65,9 @@ export async function startMockAltinn(options: MockAltinnOptions = {}): Promise<
     throw error;
   }
   const mock = state;
+  const { stats, reset, registerClient, registerApiKey, registerSystem } = mock;
   return {
+    ...{ stats, reset, registerClient, registerApiKey, registerSystem },
     url: baseUrl,
     maskinportenAudience: mock.maskinporten.issuer,
     tokenEndpoint: mock.maskinporten.tokenEndpoint,
@@ -74,16 +75,11 @@ export async function startMockAltinn(options: MockAltinnOptions = {}): Promise<
     altinn2ApiBaseUrl: `${baseUrl}${ALTINN2_API_PATH.replace(/\/delegationrequests$/, '')}`,
     serviceOwnerApiBaseUrl: `${baseUrl}${SERVICE_OWNER_API_PATH.replace(/\/delegationrequests$/, '')}`,
     systemUserApiBaseUrl: `${baseUrl}${SYSTEM_USER_API_PATH}`,
-    stats: mock.stats,
     consentRequests: mock.consents.requests,
     delegationRequests: mock.delegationRequests.requests,
     accessRequests: mock.accessRequests.requests,
     systemUserRequests: mock.systemUserRequests.requests,
     systemUsers: mock.systemUserRequests.users,
-    registerSystem: mock.registerSystem,
-    reset: mock.reset,
-    registerClient: mock.registerClient,
-    registerApiKey: mock.registerApiKey,
     close: server.close,
   };
 }

@@ -12,9 +12,8 @@ export type PageLanguage = keyof LocalizedText;
 /** A client's public signing key, as a JWK with the `kid` its grants name in their header. */
 export type MockClientJwk = JsonWebKey & { kid: string };
 
-/** A Maskinporten client: grants signed with the key of `publicJwk`, asking only for `scopes`. */
+/** A Maskinporten client: grants (`iss` = `clientId`) signed with the key of `publicJwk`. */
 export interface MockClient {
-  /** The grant's `iss`. */
   clientId: string;
   publicJwk: MockClientJwk;
   /** Becomes the token's `consumer` (`0192:<orgNumber>`). */
@@ -27,11 +26,12 @@ export interface MockClient {
   consumerOrgs?: string[];
 }
 
-/** A metadata key of a consent resource; every declared key is required (AM-00008). */
+/**
+ * A metadata key of a consent resource: every key is required (AM-00008), `optional` is ignored as
+ * by Altinn; `label` names it on the page (default: the key).
+ */
 export interface MockMetadataField {
-  /** Ignored, as Altinn ignores it. */
   optional?: boolean;
-  /** How the consent page names the key. Default: the key. */
   label?: LocalizedText;
 }
 
@@ -60,22 +60,20 @@ export interface MockResource {
   delegable?: boolean;
 }
 
-/** An Altinn 2 service; only its `owner` may create requests for it. */
+/** An Altinn 2 service; only its `owner` may ask for it. `operations`: default `Read`, `Write`. */
 export interface MockService {
   serviceCode: string;
   serviceEditionCode: number;
   owner: string;
   title: LocalizedText;
-  /** Default `['Read', 'Write']`. */
   operations?: string[];
 }
 
-/** An Altinn 3 access package, found by `urn`, the urn's last part, or `id`. */
+/** An Altinn 3 access package, by `urn`, its last part, or `id`; not `assignable`: AM.VLD-00048. */
 export interface MockAccessPackage {
   urn: string;
   id: string;
   name: LocalizedText;
-  /** Whether it can be requested (else AM.VLD-00048). Default `true`. */
   assignable?: boolean;
 }
 
@@ -85,35 +83,27 @@ export interface MockAccessManager {
   email: string;
 }
 
-/** Options of {@link startMockAltinn}. */
+/** Options of {@link startMockAltinn}. Lists replace the defaults; records add to them. */
 export interface MockAltinnOptions {
-  /** Default 4010; 0 picks any free port. */
+  /** Default 4010 (0: any free port) on `127.0.0.1`. */
   port?: number;
-  /** Default `127.0.0.1`. */
   host?: string;
   /** The base URL the mock announces (links, `Location`, issuer). Default `http://<host>:<port>`. */
   publicUrl?: string;
   clients?: MockClient[];
-  /** The register's national identity numbers (replaces the defaults). */
+  /** The register's national identity numbers and organisation numbers, and names by number. */
   persons?: string[];
-  /** The register's organisation numbers (replaces the defaults). */
   organizations?: string[];
-  /** Display names by number (added to the defaults). */
   partyNames?: Record<string, string>;
-  /** The Resource Registry (replaces the defaults). */
   resources?: MockResource[];
   /** The APIs' clock (not Maskinporten's, which uses the real one). */
   now?: () => Date;
   /** Altinn 2 API keys (header `ApiKey`). Default: none. */
   apiKeys?: string[];
-  /** Altinn 2's services (replaces the defaults). */
   services?: MockService[];
-  /** Altinn 3's access packages (replaces the defaults). */
   accessPackages?: MockAccessPackage[];
-  /** Access managers by organisation (replacing its defaults; unknown ones get two invented). */
+  /** Access managers by organisation (unknown ones get two invented). */
   accessManagers?: Record<string, MockAccessManager[]>;
-  /** @deprecated Ignored: Altinn 2's list answers in one page. */
-  delegationRequestsPageSize?: number;
   /** Systems in the system register, besides the demo's (`registerSystem` adds more). */
   systems?: MockSystem[];
   /**
@@ -125,12 +115,10 @@ export interface MockAltinnOptions {
   altinn2ApprovedStatus?: 'Approved' | 'Accepted';
 }
 
-/** Spelled as Altinn's API spells them. */
+/** Statuses and event types, spelled as Altinn's API spells them. */
 export type MockConsentStatus =
   'Created' | 'Rejected' | 'Accepted' | 'Revoked' | 'Deleted' | 'Expired';
-
-export type MockConsentEventType =
-  'Created' | 'Rejected' | 'Accepted' | 'Revoked' | 'Deleted' | 'Expired' | 'Used';
+export type MockConsentEventType = MockConsentStatus | 'Used';
 
 export interface MockConsentEvent {
   /** UUID v7, so ids sort by time. */
@@ -138,9 +126,8 @@ export interface MockConsentEvent {
   /** UTC, `+00:00`, at most microseconds, as Altinn writes times. */
   created: string;
   createdMicros: number;
-  /** External URN of who did it. */
+  /** External URN of who did it, and the same party's internal URN (`urn:altinn:party:uuid:…`). */
   performedBy: string;
-  /** The same party's internal URN (`urn:altinn:party:uuid:…`). */
   performedByPartyUuid: string;
   eventType: MockConsentEventType;
   consentRequestID: string;
@@ -175,6 +162,7 @@ export interface MockConsentRequest {
 export type MockDelegationRequestStatus =
   'Created' | 'Unopened' | 'Opened' | 'Approved' | 'Accepted' | 'Rejected' | 'Deleted';
 
+/** A service asked for in an Altinn 2 request. */
 export interface MockRequestResource {
   serviceCode: string;
   serviceEditionCode: number;
@@ -187,9 +175,8 @@ export interface MockDelegationRequest {
   /** The token's consumer that created it. */
   serviceOwner: string;
   requestStatus: MockDelegationRequestStatus;
-  /** Who wants the rights (person or organisation). */
+  /** Who wants the rights (person or organisation), and the organisation asked. */
   coveredBy: string;
-  /** The organisation asked. */
   offeredBy: string;
   redirectUrl: string;
   /** The service owner's, replaced by the user's on the send page. */
@@ -201,8 +188,6 @@ export interface MockDelegationRequest {
   requestResources: MockRequestResource[];
   /** Whom the user chose to notify on the send page. */
   notifiedAccessManagers: string[];
-  /** Creation order. */
-  sequence: number;
 }
 
 export type MockAccessRequestStatus =
@@ -219,9 +204,6 @@ export interface MockAccessRequest {
   by: string;
   resource: { id: string; referenceId: string } | null;
   package: { id: string; referenceId: string } | null;
-  rightKeys: string[] | null;
-  /** Which endpoint created it (`root` is no longer served). */
-  createdWith: 'resource' | 'package' | 'root';
   lastUpdated: string;
 }
 
@@ -230,9 +212,8 @@ export interface MockSystem {
   /** `<vendorOrgnr>_<name>`: only the vendor's token may ask for it. */
   id: string;
   name: LocalizedText;
-  /** Resource ids (`urn:altinn:resource` values) a request may name. */
+  /** Resource ids (`urn:altinn:resource` values) and access package URNs a request may name. */
   rights: string[];
-  /** Access package URNs a request may name. */
   accessPackages: string[];
   /** Matched on scheme, host, port and path; the query is free. */
   allowedRedirectUrls: string[];
@@ -287,7 +268,7 @@ export interface MockAltinnStats {
   systemUserRequests: number;
 }
 
-/** A running mock Altinn. */
+/** A running mock Altinn. Stores are live maps by lower-case id. */
 export interface MockAltinn {
   /** e.g. `http://127.0.0.1:4010`. */
   url: string;
@@ -306,7 +287,6 @@ export interface MockAltinn {
   /** Forgets every request, used grant id and counter; keeps clients and API keys. */
   reset(): void;
   readonly stats: Readonly<MockAltinnStats>;
-  /** The stores, live, by lower-case id. */
   readonly consentRequests: ReadonlyMap<string, Readonly<MockConsentRequest>>;
   readonly delegationRequests: ReadonlyMap<string, Readonly<MockDelegationRequest>>;
   readonly accessRequests: ReadonlyMap<string, Readonly<MockAccessRequest>>;

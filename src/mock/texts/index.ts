@@ -1,12 +1,15 @@
-import { en } from './en.js';
-import { nb, type PageTexts } from './nb.js';
-import { nn } from './nn.js';
+import en from './en.json' with { type: 'json' };
+import nb from './nb.json' with { type: 'json' };
+import nn from './nn.json' with { type: 'json' };
 import { cookie } from '../http.js';
 import type { PageLanguage } from '../types.js';
 
-export type { PageTexts };
-
-/** The texts of the mock's pages, one data file a language. */
+/**
+ * The texts of the mock's pages, one JSON data file a language. Bokmål is the default and gives the
+ * keys every language must have (a missing key fails the type check below); `{name}` marks a value
+ * the page fills in (`fill`).
+ */
+export type PageTexts = typeof nb;
 export const TEXTS: Record<PageLanguage, PageTexts> = { nb, nn, en };
 
 export const PAGE_LANGUAGES: readonly PageLanguage[] = ['nb', 'nn', 'en'];
