@@ -3,6 +3,7 @@
  * `<altinn-request-list>` per backend (consent and access through Altinn 3, and access through
  * Altinn 2). "Be om på nytt" takes the person back to the page where that kind is asked for.
  */
+import '../src/elements/altinn-request-list/altinn-request-list.js';
 import type { AltinnRequestList } from '../src/index.js';
 import { altinnOrigin, startPortalPage, type PageTexts } from './portal.js';
 

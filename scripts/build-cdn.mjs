@@ -10,6 +10,9 @@ import { build } from 'vite';
 import { minifyCssInCode, minifyCssTemplates, minifyHtmlTemplates } from './minify-css.mjs';
 
 // A production build resolves lit's `production` export condition: no dev-mode code or warnings.
+// Vite takes the condition from NODE_ENV when it is set: a parent process (a test runner, the demo
+// rebuilding a stale file) must not turn this into a development build.
+process.env.NODE_ENV = 'production';
 const common = {
   configFile: false,
   logLevel: 'warn',

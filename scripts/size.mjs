@@ -22,9 +22,9 @@ const kB = 1024;
  * GOAL is where they should end up (printed, not yet enforced).
  */
 const BUDGET = {
-  // 20.5 kB for the four elements, and what <altinn-request-list> added to the larger (IIFE) file
-  // when it joined, measured: 3555 bytes (3.47 kB; the ES module: 3536).
-  cdn: 20.5 * kB + 3555,
+  // The four elements; <altinn-request-list> may add 3 kB when it joins the file (it adds 3.47 kB
+  // today, so it is an npm entry of its own until it is lighter).
+  cdn: 20.5 * kB,
   elementAlone: 11 * kB,
   elementAdded: 4 * kB,
 };

@@ -10,7 +10,6 @@ import './elements/request-consent-button/request-consent-button.js';
 import './elements/consent-status/consent-status.js';
 import './elements/request-access-button/request-access-button.js';
 import './elements/access-request-status/access-request-status.js';
-import './elements/altinn-request-list/altinn-request-list.js';
 
 export { RequestConsentButton } from './elements/request-consent-button/request-consent-button.component.js';
 export type { ConsentButtonState } from './elements/request-consent-button/request-consent-button.component.js';
@@ -20,15 +19,15 @@ export {
   type AccessButtonTarget,
 } from './elements/request-access-button/request-access-button.component.js';
 export { AccessRequestStatus } from './elements/access-request-status/access-request-status.component.js';
-// The system-user elements are their own entries (`altinn-request-elements/request-system-user-button.js`
-// …), not registered here: their types only, so this file and the CDN file stay within their budget.
+// The system-user elements and the request list are their own entries
+// (`altinn-request-elements/request-system-user-button.js`, `…/altinn-request-list.js`), not registered
+// here: their types only, so this file and the CDN file stay within their budget.
 export type { RequestSystemUserButton } from './elements/request-system-user-button/request-system-user-button.js';
 export type { SystemUserRequestStatus } from './elements/system-user-request-status/system-user-request-status.js';
-export {
+export type {
   AltinnRequestList,
-  ALTINN_CONSENT_OVERVIEW,
   AltinnRequestAgainEvent,
-  type AltinnRequestAgainDetail,
+  AltinnRequestAgainDetail,
 } from './elements/altinn-request-list/altinn-request-list.js';
 export type { RequestButtonState } from './elements/controllers/create-request-controller.js';
 export * from './events/index.js';
