@@ -25,14 +25,14 @@ const BUDGET = {
   // The four elements; <altinn-request-list> may add 3 kB when it joins the file (it adds 3.47 kB
   // today, so it is an npm entry of its own until it is lighter).
   cdn: 20.5 * kB,
-  elementAlone: 11 * kB,
+  elementAlone: 10.5 * kB,
   elementAdded: 4 * kB,
 };
 /**
  * <altinn-request-list> is a page of its own (lists, paging, refresh, withdrawal, its texts): its
  * own ratchets at what it measured when it joined, the others' stay as they are.
  */
-const LIST_BUDGET = { elementAlone: 11.6 * kB, elementAdded: 4.7 * kB };
+const LIST_BUDGET = { elementAlone: 10.5 * kB, elementAdded: 4.7 * kB };
 const budgetOf = (tag, which) =>
   tag === 'altinn-request-list' ? LIST_BUDGET[which] : BUDGET[which];
 const GOAL = { cdn: 16 * kB, elementAlone: 4 * kB };
