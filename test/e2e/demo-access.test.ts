@@ -5,22 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO_ORGANIZATION, startDemo, type Demo } from '../../demo/server.js';
+import { beforeEach, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_ORGANIZATION, type Demo } from '../../demo/server.js';
+import { demoInChromium } from './demo-session.js';
 
 describe('the demo’s access page, end to end', () => {
-  let demo: Demo;
-  let browser: Browser;
+  let demo!: Demo;
+  let browser!: Browser;
 
-  before(async () => {
-    demo = await startDemo({ port: 0, mockPort: 0, quiet: true });
-    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
+  demoInChromium((started, launched) => {
+    demo = started;
+    browser = launched;
   });
   // The backend remembers what the person asked (and the page shows an earlier request, or the
   // module once access is granted): each case starts as a person who has asked nothing.

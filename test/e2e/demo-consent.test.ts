@@ -3,22 +3,18 @@
  * the data owner with a consent token and the page shows it; the browser never holds the token.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
-import { startDemo, type Demo } from '../../demo/server.js';
+import { describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Demo } from '../../demo/server.js';
+import { demoInChromium } from './demo-session.js';
 
 describe('the demo, consent complete', () => {
-  let demo: Demo;
-  let browser: Browser;
+  let demo!: Demo;
+  let browser!: Browser;
 
-  before(async () => {
-    demo = await startDemo({ port: 0, mockPort: 0, quiet: true });
-    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
+  demoInChromium((started, launched) => {
+    demo = started;
+    browser = launched;
   });
 
   /** Clicks `button` on the portal's page, then `action` on Altinn's page; back on the portal. */
@@ -75,16 +71,12 @@ describe('the demo, consent complete', () => {
 });
 
 describe('the demo, consent on behalf of an organisation', () => {
-  let demo: Demo;
-  let browser: Browser;
+  let demo!: Demo;
+  let browser!: Browser;
 
-  before(async () => {
-    demo = await startDemo({ port: 0, mockPort: 0, quiet: true });
-    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
+  demoInChromium((started, launched) => {
+    demo = started;
+    browser = launched;
   });
 
   /** The business loan's button, to Altinn's page; the request's id. */
@@ -144,18 +136,17 @@ describe('the demo, consent on behalf of an organisation', () => {
 });
 
 describe('the demo, a consent revoked in Altinn', () => {
-  let demo: Demo;
-  let browser: Browser;
+  let demo!: Demo;
+  let browser!: Browser;
   let offset = 0;
 
-  before(async () => {
-    demo = await startDemo({ port: 0, mockPort: 0, quiet: true, now: () => Date.now() + offset });
-    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  demoInChromium(
+    (started, launched) => {
+      demo = started;
+      browser = launched;
+    },
+    { now: () => Date.now() + offset },
+  );
 
   it('reaches the status element through the events feed, and the income goes', async () => {
     const page = await browser.newPage();

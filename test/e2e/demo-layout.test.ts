@@ -4,25 +4,21 @@
  * `event.detail` unfolded), and the business bank's "Bedrift" tag stays inside the screen.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startDemo, type Demo } from '../../demo/server.js';
+import { describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Demo } from '../../demo/server.js';
+import { demoInChromium } from './demo-session.js';
 
 /** A common small phone, and the smallest width WCAG's reflow criterion asks for. */
 const PHONE_WIDTHS = [375, 320] as const;
 
 describe('the demo on a narrow screen', () => {
-  let demo: Demo;
-  let browser: Browser;
+  let demo!: Demo;
+  let browser!: Browser;
 
-  before(async () => {
-    demo = await startDemo({ port: 0, mockPort: 0, quiet: true });
-    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
+  demoInChromium((started, launched) => {
+    demo = started;
+    browser = launched;
   });
 
   async function phone(): Promise<BrowserContext> {

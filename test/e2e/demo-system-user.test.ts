@@ -7,10 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { DEMO_ORGANIZATION, DEMO_SYSTEM_ID, startDemo, type Demo } from '../../demo/server.js';
+import { beforeEach, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_ORGANIZATION, DEMO_SYSTEM_ID, type Demo } from '../../demo/server.js';
+import { demoInChromium } from './demo-session.js';
 import { SYSTEM_USER_STATUS_TEXTS } from '../../src/i18n/system-user.js';
 
 /** The demo's person with another relation to the organisation than access manager. */
@@ -18,17 +18,13 @@ const NOT_MANAGER = '12859040150';
 const APPROVAL_PAGE = '/accessmanagement/ui/systemuser/request';
 
 describe('the demo’s system-user page, end to end', () => {
-  let demo: Demo;
-  let browser: Browser;
+  let demo!: Demo;
+  let browser!: Browser;
   let context: BrowserContext;
 
-  before(async () => {
-    demo = await startDemo({ port: 0, mockPort: 0, quiet: true });
-    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
+  demoInChromium((started, launched) => {
+    demo = started;
+    browser = launched;
   });
   // Each case as a person who has asked nothing, in a browser of their own.
   beforeEach(async () => {

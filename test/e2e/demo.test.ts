@@ -3,22 +3,18 @@
  * backend handler, Maskinporten and Altinn's consent page (both mocked) and the return, all for real.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startDemo, type Demo } from '../../demo/server.js';
+import { describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Demo } from '../../demo/server.js';
+import { demoInChromium } from './demo-session.js';
 
 describe('the demo portal, end to end', () => {
-  let demo: Demo;
-  let browser: Browser;
+  let demo!: Demo;
+  let browser!: Browser;
 
-  before(async () => {
-    demo = await startDemo({ port: 0, mockPort: 0, quiet: true });
-    browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
+  demoInChromium((started, launched) => {
+    demo = started;
+    browser = launched;
   });
 
   async function toAltinn(page: Page): Promise<string> {
