@@ -3,10 +3,10 @@
  * the time-out, turns problem+json into {@link AltinnRequestError}s, and believes only request views
  * of the kind (and about the id) it asked for: anything else is an `invalid-response` error.
  */
-import { getConfig, type AltinnRequestConfig, type HeadersSource } from './config.js';
+import { getConfig, type AltinnRequestConfig } from './config.js';
 import { AltinnRequestError, type ProblemDetails } from './errors.js';
 import type { RequestKind } from './request-status.js';
-import { readView, type RequestView } from './view.js';
+import { readView, sameRequestId, type RequestView } from './view.js';
 
 /** What a {@link BackendClient} needs; any setting left out comes from {@link getConfig}. */
 export type BackendClientOptions = Partial<
@@ -19,10 +19,6 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   /** Headers for this call only, e.g. `Idempotency-Key`. */
   headers?: Record<string, string>;
-}
-
-async function resolveHeaders(source: HeadersSource | undefined): Promise<HeadersInit | undefined> {
-  return typeof source === 'function' ? source() : source;
 }
 
 /** The problem details in `body`, when it is a JSON object whose standard members have their types. */
@@ -91,8 +87,22 @@ export class BackendClient {
   }
 
   /** `GET {endpoint}/{kind}-requests/{id}`: the request's current state, about `id` and no other. */
-  async getRequest(kind: RequestKind, id: string, options: CallOptions = {}): Promise<RequestView> {
-    const answer = await this.#send(kind, 'GET', `/${encodeURIComponent(id)}`, undefined, options);
+  getRequest(kind: RequestKind, id: string, options: CallOptions = {}): Promise<RequestView> {
+    return this.#one('GET', kind, id, options);
+  }
+
+  /** `DELETE {endpoint}/{kind}-requests/{id}`: withdraws the request; answers its view. */
+  withdrawRequest(kind: RequestKind, id: string, options: CallOptions = {}): Promise<RequestView> {
+    return this.#one('DELETE', kind, id, options);
+  }
+
+  async #one(
+    method: 'GET' | 'DELETE',
+    kind: RequestKind,
+    id: string,
+    options: CallOptions,
+  ): Promise<RequestView> {
+    const answer = await this.#send(kind, method, `/${encodeURIComponent(id)}`, undefined, options);
     return this.#view(answer, kind, id);
   }
 
@@ -124,8 +134,7 @@ export class BackendClient {
   ): Promise<RequestView[]> {
     const answer = await this.#send(kind, 'POST', '/lookup', { ids }, options);
     const items = this.#items(answer, kind);
-    const asked = new Set(ids.map((id) => id.toLowerCase()));
-    if (items.some((item) => !asked.has(item.id.toLowerCase()))) {
+    if (items.some((item) => !ids.some((id) => sameRequestId(id, item.id)))) {
       throw this.#invalid(kind, 'answered about another request');
     }
     return items;
@@ -152,7 +161,7 @@ export class BackendClient {
   /** Sends one call to `{endpoint}/{kind}-requests{path}` and answers its parsed JSON. */
   async #send(
     kind: RequestKind,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     path: string,
     body: unknown,
     options: CallOptions,
@@ -181,7 +190,12 @@ export class BackendClient {
       let text: string;
       try {
         const headers = new Headers(
-          await abortable(resolveHeaders(config.headers), controller.signal),
+          await abortable(
+            Promise.resolve(
+              typeof config.headers === 'function' ? config.headers() : config.headers,
+            ),
+            controller.signal,
+          ),
         );
         headers.set('Accept', 'application/json, application/problem+json');
         if (body !== undefined) headers.set('Content-Type', 'application/json');
@@ -245,9 +259,9 @@ export class BackendClient {
 
 /** `promise`, or a rejection as soon as `signal` aborts. */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new DOMException('Aborted', 'AbortError'));
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(new DOMException('Aborted', 'AbortError'));
+    if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });

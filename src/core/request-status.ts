@@ -38,9 +38,8 @@ export function normaliseStatus(value: unknown): RequestStatus {
 
 /** True when `validTo` is a parseable time at or before `now`. */
 export function hasExpired(validTo: string | null | undefined, now: number): boolean {
-  if (!validTo) return false;
-  const end = Date.parse(validTo);
-  return Number.isFinite(end) && end <= now;
+  // NaN (no time, or none at all) is never at or before `now`.
+  return Date.parse(validTo ?? '') <= now;
 }
 
 /**

@@ -171,6 +171,30 @@ describe('BackendClient', () => {
       expect(request!.headers).to.not.have.property('content-type');
     });
 
+    it('DELETEs {endpoint}/access-requests/{id} to withdraw, and believes only a view of that id', async () => {
+      const { backend, client } = await clientFor([
+        {
+          method: 'DELETE',
+          path: '/access-requests/*',
+          body: altinn3AccessView({ id: '$id', status: 'withdrawn' }),
+          times: 1,
+        },
+        {
+          method: 'DELETE',
+          path: '/access-requests/*',
+          body: altinn3AccessView({ id: '11111111-2222-4333-8444-555555555555' }),
+        },
+      ]);
+      const id = '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9';
+      const view = await client.withdrawRequest('access', id);
+      expect(view).to.include({ id, status: 'withdrawn' });
+      const [request] = await backend.requests();
+      expect(request).to.deep.include({ method: 'DELETE', path: `/access-requests/${id}` });
+      expect((await failure(client.withdrawRequest('access', id))).code).to.equal(
+        'invalid-response',
+      );
+    });
+
     it('joins an endpoint with trailing slashes without doubling them', async () => {
       const backend = await fakeBackend([created]);
       for (const endpoint of [`${backend.endpoint}/`, `${backend.endpoint}//`]) {
