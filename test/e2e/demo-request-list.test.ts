@@ -51,17 +51,25 @@ describe('the demo’s list of requests, end to end', () => {
     return requestId;
   }
 
-  async function approveAsManager(context: BrowserContext, requestId: string): Promise<void> {
-    const manager = await context.newPage();
+  /**
+   * The organisation's access manager approves in a browser of their own, as they would: the
+   * person's page stays in front (a hidden page pauses the list's refresh).
+   */
+  async function approveAsManager(requestId: string): Promise<void> {
+    const managerContext = await browser.newContext();
     try {
+      const manager = await managerContext.newPage();
       await manager.goto(
         `${demo.mock.url}/accessmanagement/ui/requests/received?org=${DEMO_ORGANIZATION}`,
       );
       const form = manager.locator('form', { has: manager.locator(`input[value="${requestId}"]`) });
-      await form.locator('[data-action="approve"]').click();
-      await manager.waitForLoadState();
+      // The approval is a form post: wait for its answer before the browser closes.
+      await Promise.all([
+        manager.waitForNavigation(),
+        form.locator('[data-action="approve"]').click(),
+      ]);
     } finally {
-      await manager.close();
+      await managerContext.close();
     }
   }
 
@@ -131,7 +139,7 @@ describe('the demo’s list of requests, end to end', () => {
       assert.deepEqual(await axeViolations(page), [], 'the list page passes axe');
 
       // The access manager approves in Altinn: the list follows by itself.
-      await approveAsManager(context, requestId);
+      await approveAsManager(requestId);
       await rowsBecome(page, ['Tilgang: Godkjent', 'Samtykke: Godkjent']);
       // The granted consent points to where it is withdrawn: the (mock) Altinn's overview.
       const overview = await list.evaluate(

@@ -183,6 +183,10 @@ export class AltinnRequestList extends AltinnElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (['kinds', 'state', 'pageSize', 'endpoint'].some((name) => changed.has(name))) {
       void this.reload();
+    } else if (this.hasUpdated && changed.has('pollInterval')) {
+      // A new interval applies now, not after a wait planned with the old one.
+      this.#polling.resetBackoff();
+      this.#polling.schedule();
     }
   }
 
