@@ -89,7 +89,7 @@ export const Expired = shows(
 export const Withdrawn = shows('withdrawn', 'withdrawn', 'The vendor withdrew the request.');
 export const Revoked = shows(
   'revoked',
-  'unknown',
-  'Altinn says Accepted, but holds no such system user (deleted since): never shown as approved. The slot `revoked` can say more.',
+  'revoked',
+  'Altinn says Accepted, but holds no such system user (deleted since): never shown as approved.',
 );
 export const Unknown = shows('unknown', 'unknown', 'A status this library does not know.');

@@ -20,6 +20,7 @@ const nbStatus = {
   rejected: 'Forespørselen ble avslått.',
   withdrawn: 'Forespørselen er trukket.',
   expired: 'Forespørselen har utløpt.',
+  revoked: 'Systembrukeren ble godkjent, men finnes ikke lenger i Altinn.',
   unknown: 'Vi kunne ikke fastslå statusen.',
 };
 
@@ -57,6 +58,7 @@ export const SYSTEM_USER_STATUS_TEXTS: Readonly<Record<Lang, SystemUserStatusTex
     rejected: 'Førespurnaden vart avslått.',
     withdrawn: 'Førespurnaden er trekt.',
     expired: 'Førespurnaden har gått ut.',
+    revoked: 'Systembrukaren vart godkjend, men finst ikkje lenger i Altinn.',
     unknown: 'Vi kunne ikkje fastslå statusen.',
   },
   en: {
@@ -66,6 +68,7 @@ export const SYSTEM_USER_STATUS_TEXTS: Readonly<Record<Lang, SystemUserStatusTex
     rejected: 'The request was declined.',
     withdrawn: 'The request was withdrawn.',
     expired: 'The request has expired.',
+    revoked: 'The system user was approved, but no longer exists in Altinn.',
     unknown: 'We could not determine the status.',
   },
 };

@@ -158,7 +158,7 @@ describe('<system-user-request-status>', () => {
     ['rejected', 'rejected'],
     ['expired', 'expired'],
     ['withdrawn', 'withdrawn'],
-    ['revoked', 'unknown'],
+    ['revoked', 'revoked'],
     ['unknown', 'unknown'],
   ];
   for (const [status, text] of statuses) {

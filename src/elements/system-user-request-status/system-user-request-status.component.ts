@@ -40,7 +40,7 @@ const WAITING: ReadonlySet<RequestStatus | undefined> = new Set([undefined, 'cre
  * @slot accepted - Text instead of the default when the system user was approved.
  * @slot rejected - Text instead of the default when the request was declined.
  * @slot withdrawn - Text instead of the default when the vendor withdrew the request.
- * @slot revoked - Text when the system user was approved but Altinn no longer holds it (default: the `unknown` text).
+ * @slot revoked - Text instead of the default when the system user was approved but Altinn no longer holds it.
  * @slot expired - Text instead of the default when the request ran out.
  * @slot unknown - Text instead of the default for a status this library does not know.
  *
@@ -112,8 +112,7 @@ export class SystemUserRequestStatus extends AltinnElement {
 
   readonly #reading: RequestStatusController = new RequestStatusController(this, {
     // A system-user request is never `pending` (it waits in Altinn as `created`): a backend that
-    // says so anyway gets "we could not determine the status". So does `revoked` (approved, but
-    // Altinn no longer holds the system user), which is rare: its slot can say more.
+    // says so anyway gets "we could not determine the status".
     text: ({ status }) => {
       const texts: Partial<Record<RequestStatus, string>> & { unknown: string } =
         SYSTEM_USER_STATUS_TEXTS[this.language];
