@@ -97,7 +97,8 @@ const RETRYABLE = new Set<MessageKey>([
 
 /**
  * The `play` of a button story that fails with `key`: a click, the error in words, and "Prøv igjen"
- * where trying again can help (a refused request keeps its `label`).
+ * where trying again can help, its label kept in the accessible name ("Prøv igjen: Be om tilgang");
+ * a refused request keeps its `label`.
  */
 export function buttonFailurePlay(
   tag: 'request-consent-button' | 'request-access-button',
@@ -109,13 +110,23 @@ export function buttonFailurePlay(
     await clickPart(element);
     await expectState(element, 'error');
     await expectMessage(element, 'error', key);
-    await expectMessage(element, 'button', RETRYABLE.has(key) ? 'retry' : label);
+    const messages = messagesOf(element);
+    await waitFor(
+      () =>
+        expect(partText(element, 'button')).toBe(
+          RETRYABLE.has(key) ? `${messages.retry}: ${messages[label]}` : messages[label],
+        ),
+      WAIT,
+    );
   };
 }
 
 type StatusTag = 'consent-status' | 'access-request-status';
 
-/** The `play` of a status story whose fetch fails with `key`: the error, and the retry button. */
+/**
+ * The `play` of a status story whose fetch fails with `key`: the error, and the retry button where
+ * trying again can help (none for a refusal: 400, 401, 403, 404).
+ */
 export function statusFailurePlay(
   tag: StatusTag,
   key: MessageKey,
@@ -124,7 +135,8 @@ export function statusFailurePlay(
     const element = elementIn(canvasElement, tag);
     await expectMessage(element, 'text', key);
     await expect(element.matches(':state(error)')).toBe(true);
-    await expectMessage(element, 'retry-button', 'retry');
+    if (RETRYABLE.has(key)) await expectMessage(element, 'retry-button', 'retry');
+    else await expect(element.shadowRoot?.querySelector('[part~="retry-button"]')).toBeNull();
   };
 }
 
