@@ -95,14 +95,18 @@ export function requestRoutes<Body>(api: RequestKindApi<Body>): HandlerModule {
   const base = `/${kind}-requests`;
 
   /** The record, read again from Altinn when it may have moved (at most once per interval). */
-  async function fresh(context: RouteContext, record: RequestRecord): Promise<RequestRecord> {
+  async function fresh(
+    context: RouteContext,
+    record: RequestRecord,
+    interval = REFRESH_INTERVAL_SECONDS,
+  ): Promise<RequestRecord> {
     if (FINAL.has(record.status)) return record;
     // Refreshed within the window by some reader: no need to ask the database to claim it.
-    if (Date.parse(record.refreshedAt) > context.now() - REFRESH_INTERVAL_SECONDS * 1000) {
+    if (Date.parse(record.refreshedAt) > context.now() - interval * 1000) {
       return record;
     }
     const { person } = context.identity;
-    if (!(await context.store.claimRefresh(person, kind, record.id, REFRESH_INTERVAL_SECONDS))) {
+    if (!(await context.store.claimRefresh(person, kind, record.id, interval))) {
       return record;
     }
     const change = await api.refresh(context, record);
@@ -227,7 +231,10 @@ export function requestRoutes<Body>(api: RequestKindApi<Body>): HandlerModule {
 
   async function read(context: RouteContext): Promise<Response> {
     const record = await own(context);
-    return json(viewOf(await fresh(context, record), context.now()));
+    // `no-cache` (the elements send it on the return from Altinn and on a retry): the person may
+    // have answered a moment ago, so Altinn is asked again whoever read it within the interval.
+    const noCache = /no-cache/i.test(context.request.headers.get('cache-control') ?? '');
+    return json(viewOf(await fresh(context, record, noCache ? 0 : undefined), context.now()));
   }
 
   async function list(context: RouteContext): Promise<Response> {

@@ -80,9 +80,11 @@ export class RequestStatusController implements ReactiveController {
         const previous = this.#task.value?.view;
         try {
           const polled = this.#polled;
+          // Back from Altinn or a retry: what Altinn says now, not what the backend read before.
+          const fresh = this.#focusAfterRead;
           this.#polled = false;
           const view = id
-            ? await readRequest(endpoint, host.kind, id, polled)
+            ? await readRequest(endpoint, host.kind, id, polled, fresh)
             : (await listRequests(endpoint, host.kind, { ...subject, state: 'all', limit: 1 }))
                 .items[0];
           // The reader refuses such answers already; the status is never learnt from one.

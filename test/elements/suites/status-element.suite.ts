@@ -188,6 +188,10 @@ export function statusElementSuite(element: StatusElementCase): void {
       // The retry button is gone: focus is on the new status, not lost to <body>.
       await waitUntil(() => focusedPart(status) === 'text', 'focus on the status');
       expect(document.activeElement).to.equal(status);
+      // The first read may be served from the backend's record; the retry asks for Altinn's word.
+      const [first, again] = await backend.requests();
+      expect(first?.headers['cache-control']).to.equal(undefined);
+      expect(again?.headers['cache-control']).to.equal('no-cache');
     });
 
     it('keeps the failure and the focused retry while reading again, so nothing is re-announced', async () => {
@@ -229,6 +233,9 @@ export function statusElementSuite(element: StatusElementCase): void {
       await settled(status);
       await waitUntil(() => focusedPart(status) === 'text', 'focus on the status');
       expect(document.activeElement).to.equal(status);
+      // The person may have answered a moment ago: the backend is told to ask Altinn now.
+      const [read] = await backend.requests();
+      expect(read?.headers['cache-control']).to.equal('no-cache');
     });
 
     it('back from Altinn, leaves focus where the page put it', async () => {
