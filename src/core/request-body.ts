@@ -1,8 +1,8 @@
 /**
  * The bodies the buttons send, built from what a portal developer wrote, with a light check of the
- * mistakes a developer makes (nothing asked for, malformed JSON, a wrong organisation number, a
- * validity in the past). The backend validates every body in full; this only makes a set-up error
- * say what is wrong in the console instead of coming back as a 400.
+ * mistakes a developer makes most (nothing asked for, malformed JSON, a wrong organisation number).
+ * The backend validates every body in full; this only makes those set-up errors say what is wrong in
+ * the console instead of coming back as a 400.
  */
 import { isOrganizationNumber } from './organization-number.js';
 
@@ -74,16 +74,14 @@ export interface AccessRequestBody {
 /** A body, or what is wrong with the inputs, each problem naming its field (`rights.0.metadata`). */
 export type BodyResult<Body> = { ok: true; body: Body } | { ok: false; problems: string[] };
 
-/** A plain object, as JSON makes (not an array, nor the marker of an attribute that failed to parse). */
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' &&
-  value !== null &&
-  [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null);
-
-const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
-
-/** An ISO 8601 duration such as `P90D`. */
-const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+/**
+ * A JSON input that is neither a list nor a plain object: JSON that could not be read (its string
+ * says so), or a value of the wrong type.
+ */
+const malformed = (value: unknown): boolean =>
+  value !== undefined &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value ?? 0) !== Object.prototype;
 
 function result<Body>(problems: string[], body: Body): BodyResult<Body> {
   return problems.length ? { ok: false, problems } : { ok: true, body };
@@ -102,61 +100,37 @@ export interface ConsentBodyInput {
 }
 
 /**
- * The body of `POST {endpoint}/consent-requests`. `rights` wins over `resource` + `metadata`; a
- * `validTo` date-time must lie in the future.
+ * The body of `POST {endpoint}/consent-requests`. `rights` wins over `resource` + `metadata`. Checked
+ * here: something is asked, each right names a resource, the JSON attributes are JSON. The rest
+ * (metadata values, `validTo`, actions) is the backend's to check.
  */
-export function consentRequestBody(
-  input: ConsentBodyInput,
-  now: number = Date.now(),
-): BodyResult<ConsentRequestBody> {
+export function consentRequestBody(input: ConsentBodyInput): BodyResult<ConsentRequestBody> {
   const problems: string[] = [];
+  const { rights, metadata, requestMessage } = input;
+  for (const [name, value] of Object.entries({ rights, metadata, requestMessage })) {
+    if (malformed(value)) problems.push(`${name}: ${String(value)}`);
+  }
   const given =
-    input.rights !== undefined
-      ? input.rights
+    rights !== undefined
+      ? rights
       : input.resource
-        ? [{ resource: input.resource, metadata: input.metadata }]
+        ? [{ resource: input.resource, metadata }]
         : undefined;
-  if (given === undefined) problems.push('Set "resource" (one right) or "rights" (several).');
-  const list = given === undefined ? [] : Array.isArray(given) ? given : [given];
-  if (given !== undefined && !list.length) problems.push('rights: must not be empty');
-  const rights = list.map((right: unknown, index) => {
-    const at = `rights.${index}`;
-    if (!isObject(right)) {
-      problems.push(`${at}: expected an object { resource, metadata?, action? }`);
-      return right;
-    }
-    const { resource, metadata, action } = right;
-    if (!isText(resource)) problems.push(`${at}.resource: must be a resource id`);
-    const built: Record<string, unknown> = { resource };
-    if (metadata !== undefined) {
-      if (!isObject(metadata) || !Object.values(metadata).every(isText)) {
-        problems.push(`${at}.metadata: expected a JSON object of non-empty strings`);
-      }
-      built.metadata = metadata;
-    }
-    if (action !== undefined) built.action = typeof action === 'string' ? [action] : action;
-    return built;
-  });
-  // `onBehalfOf` as given (JSON leaves it out when unset): the backend refuses all but "organization".
+  const list: unknown[] = given === undefined ? [] : Array.isArray(given) ? given : [given];
+  if (!list.length) problems.push('Set "resource" (one right) or "rights" (several).');
   const body = {
     id: input.id,
-    rights,
+    rights: list.map((right, index) => {
+      const { resource, action } = (right ?? {}) as ConsentRightInput;
+      if (!resource) problems.push(`rights.${index}.resource: must be a resource id`);
+      return typeof action === 'string' ? { ...(right as object), action: [action] } : right;
+    }),
     redirectUrl: input.redirectUrl,
+    // As given (JSON leaves it out when unset): the backend refuses all but "organization".
     onBehalfOf: input.onBehalfOf,
+    validTo: input.validTo || undefined,
+    requestMessage,
   } as ConsentRequestBody;
-  if (input.validTo) {
-    const end = Date.parse(input.validTo);
-    if (!DURATION.test(input.validTo) && !(end > now)) {
-      problems.push('validTo: must be a date-time in the future, or a duration such as P90D');
-    }
-    body.validTo = input.validTo;
-  }
-  if (input.requestMessage !== undefined) {
-    if (!isObject(input.requestMessage)) {
-      problems.push('requestMessage: expected a JSON object { nb?, nn?, en? }');
-    }
-    body.requestMessage = input.requestMessage as ConsentRequestBody['requestMessage'];
-  }
   return result(problems, body);
 }
 
@@ -172,45 +146,33 @@ export interface AccessBodyInput {
   redirectUrl: string;
 }
 
-/** The body of `POST {endpoint}/access-requests`: exactly one thing asked for, and a valid `org`. */
+/**
+ * The body of `POST {endpoint}/access-requests`. Checked here: exactly one thing asked for, the
+ * `services` attribute is JSON, `org` is an organisation number; the rest is the backend's to check.
+ */
 export function accessRequestBody(input: AccessBodyInput): BodyResult<AccessRequestBody> {
   const problems: string[] = [];
-  const body: AccessRequestBody = { redirectUrl: input.redirectUrl };
-  if (input.resource) body.resource = input.resource;
-  if (input.package) body.package = input.package;
   const services =
     input.services ??
     (input.serviceCode
       ? [{ serviceCode: input.serviceCode, serviceEditionCode: input.serviceEditionCode ?? 1 }]
       : undefined);
-  if (services !== undefined) {
-    // Sent as given once checked; the list below names what is wrong with it otherwise.
-    body.services = services as Altinn2Service[];
-    if (!Array.isArray(services) || !services.length) {
-      problems.push('services: expected a non-empty list of { serviceCode, serviceEditionCode }');
-    } else {
-      services.forEach((service: unknown, index) => {
-        const { serviceCode, serviceEditionCode } = isObject(service) ? service : {};
-        if (typeof serviceCode !== 'string' || !/^\d{1,10}$/.test(serviceCode)) {
-          problems.push(`services.${index}.serviceCode: must be digits, e.g. "4751"`);
-        }
-        if (!Number.isInteger(serviceEditionCode) || !((serviceEditionCode as number) > 0)) {
-          problems.push(`services.${index}.serviceEditionCode: must be a positive whole number`);
-        }
-      });
-    }
-  }
-  const named = ['resource', 'package', 'services'].filter((name) => name in body);
+  if (malformed(services)) problems.push(`services: ${String(services)}`);
+  const body = {
+    resource: input.resource || undefined,
+    package: input.package || undefined,
+    services: services as Altinn2Service[] | undefined,
+    org: input.org || undefined,
+    redirectUrl: input.redirectUrl,
+  };
+  const named = (['resource', 'package', 'services'] as const).filter((name) => body[name]);
   if (named.length !== 1) {
     problems.push(
       `Name exactly one of resource, package or services (named: ${named.join(', ') || 'none'}).`,
     );
   }
-  if (input.org) {
-    body.org = input.org;
-    if (!isOrganizationNumber(input.org)) {
-      problems.push(`org: "${input.org}" is not an organisation number (9 digits, mod-11 check)`);
-    }
+  if (body.org && !isOrganizationNumber(body.org)) {
+    problems.push(`org: "${body.org}" is not an organisation number (9 digits, mod-11 check)`);
   }
   return result(problems, body);
 }

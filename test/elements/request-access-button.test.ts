@@ -751,28 +751,6 @@ describe('<request-access-button>', () => {
           ></request-access-button>`,
         mentions: ['org'],
       },
-      {
-        name: 'a service code that is not a number',
-        template: (endpoint) =>
-          html`<request-access-button
-            always-new
-            lang="nb"
-            endpoint=${endpoint}
-            service-code="RF-1234"
-          ></request-access-button>`,
-        mentions: ['services.0.serviceCode'],
-      },
-      {
-        name: 'an empty list of services',
-        template: (endpoint) =>
-          html`<request-access-button
-            always-new
-            lang="nb"
-            endpoint=${endpoint}
-            .services=${[]}
-          ></request-access-button>`,
-        mentions: ['services'],
-      },
     ];
 
     for (const { name, template, mentions } of cases) {
