@@ -77,6 +77,14 @@ const idParameter = (description: string, format?: string) => ({
   description,
   schema: { type: 'string', ...(format ? { format } : {}) },
 });
+const refresh = {
+  name: 'refresh',
+  in: 'query',
+  required: false,
+  description:
+    'With `true`, an open request is read from Altinn now, however recently it was (the elements send it when the user comes back from Altinn and on a retry); otherwise Altinn is read at most every 2 seconds per request.',
+  schema: { type: 'boolean' },
+};
 const idempotencyKey = {
   name: 'Idempotency-Key',
   in: 'header',
@@ -153,7 +161,7 @@ export function openApiDocument(): JsonObject {
           operationId: 'getConsentRequest',
           summary: "The current state of one of the signed-in person's consent requests",
           description: "Another person's request, or an unknown id, answers 404.",
-          parameters: [idParameter('The consent request id.', 'uuid')],
+          parameters: [idParameter('The consent request id.', 'uuid'), refresh],
           responses: { '200': ref('ConsentRequest'), ...problems(401, 404, 502, 504) },
         },
       },
@@ -188,6 +196,7 @@ export function openApiDocument(): JsonObject {
             idParameter(
               'The id the create call answered (opaque: Altinn 3 ids are signed for the person).',
             ),
+            refresh,
           ],
           responses: { '200': ref('AccessRequest'), ...problems(401, 404, 502, 504) },
         },
@@ -221,7 +230,7 @@ export function openApiDocument(): JsonObject {
         get: {
           operationId: 'getSystemUserRequest',
           summary: "The current state of one of the signed-in person's system user requests",
-          parameters: [idParameter('The system user request id.')],
+          parameters: [idParameter('The system user request id.'), refresh],
           responses: { '200': ref('SystemUserRequest'), ...problems(401, 404, 502, 504) },
         },
       },

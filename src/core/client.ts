@@ -21,6 +21,12 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** Options of reading one request. */
+export interface ReadOptions extends CallOptions {
+  /** The backend reads Altinn now, however recently it did (`?refresh=true`). */
+  refresh?: boolean;
+}
+
 /** The problem details in `body`, when it is a JSON object whose standard members have their types. */
 function problemOf(body: string): ProblemDetails | undefined {
   try {
@@ -87,8 +93,8 @@ export class BackendClient {
   }
 
   /** `GET {endpoint}/{kind}-requests/{id}`: the request's current state, about `id` and no other. */
-  getRequest(kind: RequestKind, id: string, options: CallOptions = {}): Promise<RequestView> {
-    return this.#one('GET', kind, id, options);
+  getRequest(kind: RequestKind, id: string, options: ReadOptions = {}): Promise<RequestView> {
+    return this.#one('GET', kind, id, options, options.refresh ? '?refresh=true' : '');
   }
 
   /** `DELETE {endpoint}/{kind}-requests/{id}`: withdraws the request; answers its view. */
@@ -101,8 +107,10 @@ export class BackendClient {
     kind: RequestKind,
     id: string,
     options: CallOptions,
+    query = '',
   ): Promise<RequestView> {
-    const answer = await this.#send(kind, method, `/${encodeURIComponent(id)}`, undefined, options);
+    const path = `/${encodeURIComponent(id)}${query}`;
+    const answer = await this.#send(kind, method, path, undefined, options);
     return this.#view(answer, kind, id);
   }
 

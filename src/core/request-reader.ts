@@ -17,7 +17,6 @@ const GATHER_MS = 8;
  * gathering; they still share one call per round. Below the shortest poll interval (250 ms).
  */
 const FRESH_MS = 150;
-const NO_CACHE = { 'Cache-Control': 'no-cache' };
 
 interface Waiting {
   resolve: (view: RequestView) => void;
@@ -47,7 +46,7 @@ class Batch {
   read(id: string, polled: boolean, fresh: boolean): Promise<RequestView> {
     const key = id.toLowerCase();
     // Back from Altinn, or a retry: the backend asks Altinn now, whoever read it a moment ago.
-    if (fresh) return this.#client.getRequest(this.#kind, id, { headers: NO_CACHE });
+    if (fresh) return this.#client.getRequest(this.#kind, id, { refresh: true });
     const shared = this.#inFlight.get(key) ?? this.#queued.get(key)?.waiting.promise;
     if (shared) return shared;
     const answered = this.#answered.get(key);
@@ -142,7 +141,7 @@ const batches = new Map<string, Batch>();
  * Reads the request `id` of `kind` through the backend at `endpoint` (the configured one when
  * `undefined`), sharing the call with every other element that asks for it meanwhile. A `polled`
  * read also takes an answer that came in the last moments (another element's poll of the same round);
- * a `fresh` one is a GET of its own that tells the backend to read Altinn again (`no-cache`).
+ * a `fresh` one is a GET of its own that tells the backend to read Altinn now (`?refresh=true`).
  */
 export function readRequest(
   endpoint: string | undefined,

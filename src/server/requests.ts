@@ -231,10 +231,10 @@ export function requestRoutes<Body>(api: RequestKindApi<Body>): HandlerModule {
 
   async function read(context: RouteContext): Promise<Response> {
     const record = await own(context);
-    // `no-cache` (the elements send it on the return from Altinn and on a retry): the person may
-    // have answered a moment ago, so Altinn is asked again whoever read it within the interval.
-    const noCache = /no-cache/i.test(context.request.headers.get('cache-control') ?? '');
-    return json(viewOf(await fresh(context, record, noCache ? 0 : undefined), context.now()));
+    // `?refresh=true` (the elements send it on the return from Altinn and on a retry): the person
+    // may have answered a moment ago, so Altinn is asked whoever read it within the interval.
+    const now = new URL(context.request.url).searchParams.get('refresh') === 'true';
+    return json(viewOf(await fresh(context, record, now ? 0 : undefined), context.now()));
   }
 
   async function list(context: RouteContext): Promise<Response> {

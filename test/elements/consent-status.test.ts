@@ -286,20 +286,27 @@ describe('<consent-status>', () => {
     expect(await backend.requests()).to.deep.equal([]);
   });
 
-  it('is busy, in words, while it fetches', async () => {
+  it('is busy, in words at once and with a spinner once the read takes a while', async () => {
     const backend = await fakeBackend([
-      answer(consentView({ id: '$id', status: 'created' }), { delayMs: 400 }),
+      answer(consentView({ id: '$id', status: 'created' }), { delayMs: 2500 }),
     ]);
     const element = await statusElement(backend.endpoint);
     await element.updateComplete;
+    const spinner = () => element.shadowRoot!.querySelector('[part="spinner"]');
     const region = element.shadowRoot!.querySelector('[part="base"]')!;
     expect(region.getAttribute('role')).to.equal('status');
     expect(region.getAttribute('aria-busy')).to.equal('true');
     expect(element.matches(':state(loading)')).to.equal(true);
     expect(partText(element, 'text')).to.equal(MESSAGES.nb.statusLoading);
+    // A quick answer would not flash a spinner (nor animate one per element on a busy page) …
+    expect(spinner()).to.equal(null);
+    // … a slow one gets it.
+    await waitUntil(() => spinner() !== null, 'the spinner');
+    expect(element.matches(':state(loading)')).to.equal(true);
     await expect(element).to.be.accessible();
     await settled(element);
     expect(region.getAttribute('aria-busy')).to.equal('false');
+    expect(spinner()).to.equal(null);
   });
 
   it('explains a failure, never spins forever, and tries again on request', async () => {

@@ -457,7 +457,7 @@ export class AltinnRequestList extends AltinnElement {
       part=${part}
       class="button ${primary ? 'primary' : 'secondary'}"
       type="button"
-      aria-disabled=${busy ? 'true' : 'false'}
+      aria-disabled=${String(busy)}
       @click=${() => busy || click()}
     >
       ${busy ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}${text}
@@ -585,11 +585,7 @@ export class AltinnRequestList extends AltinnElement {
     const rows = this.#visible;
     const more = [...this.#pages.values()].some((page) => page.next);
     return html`<div part="base" lang=${this.language}>
-      <div
-        role="status"
-        aria-live="polite"
-        aria-busy=${this.#phase === 'loading' ? 'true' : 'false'}
-      >
+      <div role="status" aria-live="polite" aria-busy=${String(this.#phase === 'loading')}>
         ${this.#renderMessage()}
       </div>
       <p class="visually-hidden" role="status" aria-live="polite">${this.#announcement}</p>

@@ -69,8 +69,19 @@ export class LanguageController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The language found for the update under way: a render asks for it many times. */
+  #updating: Lang | undefined;
+
   get lang(): Lang {
-    return resolveLang(this.#host);
+    return this.#updating ?? resolveLang(this.#host);
+  }
+
+  hostUpdate(): void {
+    this.#updating = resolveLang(this.#host);
+  }
+
+  hostUpdated(): void {
+    this.#updating = undefined;
   }
 
   hostConnected(): void {

@@ -12,7 +12,11 @@ import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
 import { format } from '../../i18n/common.js';
 import type { AltinnElement } from '../shared/altinn-element.js';
 import { allowedAltinnUrl, resolveEndpoint } from '../shared/navigation.js';
-import { claimReturnFocus, returnedRequestId } from '../shared/returned-request.js';
+import {
+  claimReturnFocus,
+  returnedRequestId,
+  takeReturnParams,
+} from '../shared/returned-request.js';
 
 /**
  * What one read left: the request as last confirmed (kept through a failed read, so what was known
@@ -38,6 +42,9 @@ export interface RequestStatusOptions {
 }
 
 type StatusHost = AltinnElement & { requestId: string | undefined };
+
+/** How long a first read goes without a spinner, in milliseconds. */
+const SPINNER_DELAY_MS = 400;
 
 /** One formatter per language: making one is slow, and a page may show many dates. */
 const formatters: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
@@ -78,6 +85,12 @@ export class RequestStatusController implements ReactiveController {
         const subject = id ? undefined : options.subject();
         if (!id && !subject) return initialState;
         const previous = this.#task.value?.view;
+        // The spinner only once a read takes a while: a quick answer does not flash it, and a page
+        // of many elements does not animate them all (each a layer of its own).
+        const slow = setTimeout(() => {
+          this.#slow = true;
+          host.requestUpdate();
+        }, SPINNER_DELAY_MS);
         try {
           const polled = this.#polled;
           // Back from Altinn or a retry: what Altinn says now, not what the backend read before.
@@ -98,6 +111,9 @@ export class RequestStatusController implements ReactiveController {
           if (!id && [404, 405, 501].includes(failure.httpStatus ?? 0)) return {};
           const kept = previous && (!id || sameRequestId(previous.id, id)) ? previous : undefined;
           return { view: kept, error: failure };
+        } finally {
+          clearTimeout(slow);
+          this.#slow = false;
         }
       },
       onComplete: (reading) => {
@@ -147,6 +163,8 @@ export class RequestStatusController implements ReactiveController {
     return Boolean(this.currentRequestId || this.#options.subject());
   }
 
+  #slow = false;
+
   /** Reads the status again. */
   refresh = (): Promise<void> => this.#task.run();
 
@@ -167,7 +185,9 @@ export class RequestStatusController implements ReactiveController {
   };
 
   hostConnected(): void {
-    if (this.#implicitId === undefined) {
+    // With `request-id` the element shows that one: only the URL is tidied (no storage read).
+    if (this.#host.requestId) takeReturnParams();
+    else if (this.#implicitId === undefined) {
       this.#implicitId = returnedRequestId(this.#host.kind, this.#host.resolvedEndpoint);
       // Back from Altinn: the result is this page's news, so it gets focus (unless focus is taken).
       this.#focusAfterRead ||= claimReturnFocus(this.#host.kind, this.#implicitId);
@@ -278,7 +298,7 @@ export class RequestStatusController implements ReactiveController {
         class="status"
         role="status"
         aria-live="polite"
-        aria-busy=${firstLoad ? 'true' : 'false'}
+        aria-busy=${String(firstLoad)}
         lang=${language}
       >
         ${
@@ -286,7 +306,11 @@ export class RequestStatusController implements ReactiveController {
             ? this.#renderStatus(known)
             : firstLoad
               ? html`<div class="box loading">
-                  <span part="spinner" class="spinner" aria-hidden="true"></span>
+                  ${
+                    this.#slow
+                      ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>`
+                      : nothing
+                  }
                   <p part="text" tabindex="-1">${messages.statusLoading}</p>
                 </div>`
               : nothing

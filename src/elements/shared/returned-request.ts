@@ -17,7 +17,7 @@ const toFocus = new Map<RequestKind, string>();
  * not repeat them, and keeps each id found as the pending request of its kind. Every status element
  * on the page then finds its id, whichever reads the URL first.
  */
-function takeReturnParams(): void {
+export function takeReturnParams(): void {
   const location = globalThis.location;
   // Cheap first: a page with many status elements runs this for each of them. `RequestId` is in
   // DelegationRequestId, accessRequestId and systemUserRequestId.
