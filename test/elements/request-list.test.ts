@@ -360,15 +360,42 @@ describe('<altinn-request-list>', () => {
     expect(inRow(rows(element)[0]!, 'again-button')).not.to.equal(null);
   });
 
-  it('refreshes open rows with one lookup per kind, fires one event per change and announces it once', async () => {
+  it('refreshes open rows one by one from a backend without the lookup route', async () => {
+    const backend = await fakeBackend([
+      list('access', [accessRow(id(2), 2), accessRow(id(3), 3, { status: 'pending' })]),
+      { method: 'POST', path: '/access-requests/lookup', status: 404, body: { status: 404 } },
+      ...[2, 3].map((n) => ({
+        method: 'GET',
+        path: `/access-requests/${id(n)}`,
+        body: accessRow(id(n), n, { status: 'accepted' }),
+      })),
+    ]);
+    const element = await listElement(backend.endpoint, 'kinds="access" poll-interval="250"');
+    const errors: unknown[] = [];
+    element.addEventListener('altinn-request-error', (event) => errors.push(event));
+    await waitUntil(
+      () => element.requests.every((view) => view.status === 'accepted'),
+      'both rows read again',
+    );
+    await waitUntil(() => !element.polling, 'nothing open, no more polling');
+    expect(errors).to.deep.equal([]);
+    const gets = (await backend.requests()).filter(
+      (r) => r.method === 'GET' && r.path !== '/access-requests',
+    );
+    expect(gets.map((r) => r.path).sort()).to.deep.equal([
+      `/access-requests/${id(2)}`,
+      `/access-requests/${id(3)}`,
+    ]);
+  });
+
+  it('refreshes open rows in one batch per kind, fires one event per change and announces it once', async () => {
     const backend = await fakeBackend([
       list('consent', [consentRow(id(1), 1), consentRow(id(5), 5, { status: 'accepted' })]),
       list('access', [accessRow(id(2), 2), accessRow(id(3), 3, { status: 'pending' })]),
       {
-        method: 'POST',
-        path: '/consent-requests/lookup',
-        eachId: true,
-        body: consentRow('$id', 1, { status: 'accepted' }),
+        method: 'GET',
+        path: `/consent-requests/${id(1)}`,
+        body: consentRow(id(1), 1, { status: 'accepted' }),
         times: 1,
       },
       {
@@ -388,12 +415,13 @@ describe('<altinn-request-list>', () => {
       const element = holder.firstElementChild as AltinnRequestList;
       await waitUntil(() => changes.length === 3, 'three rows changed');
       await element.updateComplete;
-      const lookups = (await backend.requests())
-        .filter((r) => r.path.endsWith('/lookup'))
+      // The shared reader's batches: a lone id is a GET, several ids one lookup.
+      const reads = (await backend.requests())
+        .filter((r) => r.path.includes('-requests/'))
         .sort((a, b) => b.path.localeCompare(a.path));
-      expect(lookups.map((r) => [r.path, r.body])).to.deep.equal([
-        ['/consent-requests/lookup', { ids: [id(1)] }],
-        ['/access-requests/lookup', { ids: [id(2), id(3)] }],
+      expect(reads.map((r) => [r.method, r.path, r.body])).to.deep.equal([
+        ['GET', `/consent-requests/${id(1)}`, null],
+        ['POST', '/access-requests/lookup', { ids: [id(2), id(3)] }],
       ]);
       expect(
         changes.map(({ id: changed, previous, status }) => [changed, previous, status]),

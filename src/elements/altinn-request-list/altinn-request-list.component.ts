@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { LOOKUP_LIMIT } from '../../core/client.js';
 import { toAltinnRequestError, type AltinnRequestError } from '../../core/errors.js';
 import { isFinalStatus, type RequestKind, type RequestStatus } from '../../core/request-status.js';
+import { readRequest } from '../../core/request-reader.js';
 import type { RequestView } from '../../core/view.js';
 import { AltinnRequestErrorEvent } from '../../events/altinn-request-error.js';
 import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
@@ -311,29 +311,32 @@ export class AltinnRequestList extends AltinnElement {
     );
   }
 
-  /** Reads every open row again: one lookup per kind (of at most 100 ids). */
+  /**
+   * Reads every open row again through the page's shared reader: batched into lookups of at most
+   * 100 ids per kind (one by one from a backend without the lookup route), and shared with status
+   * elements on the page that show the same requests.
+   */
   async #refresh(): Promise<void> {
-    const open = this.#visible.filter(isOpen);
-    const changes: { view: RequestView; previous: RequestStatus }[] = [];
-    await Promise.all(
-      KINDS.map(async (kind) => {
-        const ids = open.filter((view) => view.kind === kind).map((view) => view.id);
-        for (let start = 0; start < ids.length; start += LOOKUP_LIMIT) {
-          try {
-            const views = await this.client.lookupRequests(
-              kind,
-              ids.slice(start, start + LOOKUP_LIMIT),
-            );
-            for (const view of views) {
-              const previous = this.#replace(view);
-              if (previous && previous !== view.status) changes.push({ view, previous });
-            }
-          } catch (error) {
-            this.#fail(kind, toAltinnRequestError(error));
+    const failed = new Set<RequestKind>();
+    const read = await Promise.all(
+      this.#visible.filter(isOpen).map(async (row) => {
+        try {
+          const view = await readRequest(this.endpoint, row.kind, row.id, true);
+          const previous = this.#replace(view);
+          return previous && previous !== view.status ? { view, previous } : undefined;
+        } catch (error) {
+          const failure = toAltinnRequestError(error);
+          // A row the backend no longer knows (purged) keeps what it showed; one report per kind.
+          if (failure.httpStatus !== 404 && !failed.has(row.kind)) {
+            failed.add(row.kind);
+            this.#fail(row.kind, failure);
           }
+          return undefined;
         }
       }),
     );
+    // In the rows' order, whichever answer came first.
+    const changes = read.filter((change) => change !== undefined);
     if (changes.length) {
       this.#polling.resetBackoff();
       this.#changed(changes);
