@@ -388,14 +388,15 @@ describe('<altinn-request-list>', () => {
     ]);
   });
 
-  it('refreshes open rows in one batch per kind, fires one event per change and announces it once', async () => {
+  it('refreshes open rows with one lookup per kind, fires one event per change and announces it once', async () => {
     const backend = await fakeBackend([
       list('consent', [consentRow(id(1), 1), consentRow(id(5), 5, { status: 'accepted' })]),
       list('access', [accessRow(id(2), 2), accessRow(id(3), 3, { status: 'pending' })]),
       {
-        method: 'GET',
-        path: `/consent-requests/${id(1)}`,
-        body: consentRow(id(1), 1, { status: 'accepted' }),
+        method: 'POST',
+        path: '/consent-requests/lookup',
+        eachId: true,
+        body: consentRow('$id', 1, { status: 'accepted' }),
         times: 1,
       },
       {
@@ -415,13 +416,12 @@ describe('<altinn-request-list>', () => {
       const element = holder.firstElementChild as AltinnRequestList;
       await waitUntil(() => changes.length === 3, 'three rows changed');
       await element.updateComplete;
-      // The shared reader's batches: a lone id is a GET, several ids one lookup.
-      const reads = (await backend.requests())
-        .filter((r) => r.path.includes('-requests/'))
+      const lookups = (await backend.requests())
+        .filter((r) => r.path.endsWith('/lookup'))
         .sort((a, b) => b.path.localeCompare(a.path));
-      expect(reads.map((r) => [r.method, r.path, r.body])).to.deep.equal([
-        ['GET', `/consent-requests/${id(1)}`, null],
-        ['POST', '/access-requests/lookup', { ids: [id(2), id(3)] }],
+      expect(lookups.map((r) => [r.path, r.body])).to.deep.equal([
+        ['/consent-requests/lookup', { ids: [id(1)] }],
+        ['/access-requests/lookup', { ids: [id(2), id(3)] }],
       ]);
       expect(
         changes.map(({ id: changed, previous, status }) => [changed, previous, status]),

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LOOKUP_LIMIT } from '../../core/client.js';
 import { toAltinnRequestError, type AltinnRequestError } from '../../core/errors.js';
 import { isFinalStatus, type RequestKind, type RequestStatus } from '../../core/request-status.js';
-import { readRequest } from '../../core/request-reader.js';
 import type { RequestView } from '../../core/view.js';
 import { AltinnRequestErrorEvent } from '../../events/altinn-request-error.js';
 import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
@@ -234,6 +234,7 @@ export class AltinnRequestList extends AltinnElement {
       this.#phase = 'loading';
       this.#rows = [];
       this.#pages = new Map();
+      this.#lookupMissing = false;
       this.#polling.stop();
     }
     this.#error = undefined;
@@ -313,37 +314,57 @@ export class AltinnRequestList extends AltinnElement {
   }
 
   /**
-   * Reads every open row again through the page's shared reader: batched into lookups of at most
-   * 100 ids per kind (one by one from a backend without the lookup route), and shared with status
-   * elements on the page that show the same requests.
+   * Reads every open row again: one lookup per kind (of at most 100 ids), or id by id from a
+   * backend without the lookup route.
    */
   async #refresh(): Promise<void> {
-    const failed = new Set<RequestKind>();
-    const read = await Promise.all(
-      this.#visible.filter(isOpen).map(async (row) => {
-        try {
-          const view = await readRequest(this.endpoint, row.kind, row.id, true);
-          const previous = this.#replace(view);
-          return previous && previous !== view.status ? { view, previous } : undefined;
-        } catch (error) {
-          const failure = toAltinnRequestError(error);
-          // A row the backend no longer knows (purged) keeps what it showed; one report per kind.
-          if (failure.httpStatus !== 404 && !failed.has(row.kind)) {
-            failed.add(row.kind);
-            this.#fail(row.kind, failure);
+    const open = this.#visible.filter(isOpen);
+    const changes: { view: RequestView; previous: RequestStatus }[] = [];
+    await Promise.all(
+      KINDS.map(async (kind) => {
+        const ids = open.filter((view) => view.kind === kind).map((view) => view.id);
+        for (let start = 0; start < ids.length; start += LOOKUP_LIMIT) {
+          const batch = ids.slice(start, start + LOOKUP_LIMIT);
+          try {
+            const views = this.#lookupMissing
+              ? await this.#oneByOne(kind, batch)
+              : await this.client.lookupRequests(kind, batch).catch((error: unknown) => {
+                  if (!NO_ROUTE.includes(toAltinnRequestError(error).httpStatus ?? 0)) throw error;
+                  this.#lookupMissing = true;
+                  return this.#oneByOne(kind, batch);
+                });
+            for (const view of views) {
+              const previous = this.#replace(view);
+              if (previous && previous !== view.status) changes.push({ view, previous });
+            }
+          } catch (error) {
+            this.#fail(kind, toAltinnRequestError(error));
           }
-          return undefined;
         }
       }),
     );
-    // In the rows' order, whichever answer came first.
-    const changes = read.filter((change) => change !== undefined);
     if (changes.length) {
       this.#polling.resetBackoff();
       this.#changed(changes);
     }
     await this.#settle();
     this.#polling.schedule();
+  }
+
+  /** The backend lacks the lookup route (404, 405, 501): its rows are read one by one. */
+  #lookupMissing = false;
+
+  /** `ids` read one by one; a row the backend no longer knows (404) keeps what it showed. */
+  async #oneByOne(kind: RequestKind, ids: string[]): Promise<RequestView[]> {
+    const views = await Promise.all(
+      ids.map((id) =>
+        this.client.getRequest(kind, id).catch((error: unknown) => {
+          if (toAltinnRequestError(error).httpStatus === 404) return undefined;
+          throw error;
+        }),
+      ),
+    );
+    return views.filter((view) => view !== undefined);
   }
 
   /** Puts `view` in its row; answers the row's status before, or `undefined` for no such row. */
