@@ -82,7 +82,7 @@ const refresh = {
   in: 'query',
   required: false,
   description:
-    'With `true`, an open request is read from Altinn now, however recently it was (the elements send it when the user comes back from Altinn and on a retry); otherwise Altinn is read at most every 2 seconds per request.',
+    'With `true`, an open request is read from Altinn now unless it was read in the last quarter second (the elements send it when the user comes back from Altinn and on a retry); otherwise Altinn is read at most every 2 seconds per request.',
   schema: { type: 'boolean' },
 };
 const idempotencyKey = {

@@ -48,6 +48,11 @@ export interface RequestKindApi<Body> {
 
 /** Seconds a request is not read from Altinn again, however many readers ask. */
 const REFRESH_INTERVAL_SECONDS = 2;
+/**
+ * The same for a read that asks for Altinn's word now (`?refresh=true`): short enough for a person
+ * back from Altinn, long enough that a client repeating it cannot make the backend hammer Altinn.
+ */
+const FORCED_REFRESH_SECONDS = 0.25;
 /** How long a call waits for another call (on any instance) creating under the same key. */
 const KEY_WAIT_MILLISECONDS = 10_000;
 /** Open requests of one list or lookup read from Altinn at once. */
@@ -234,7 +239,9 @@ export function requestRoutes<Body>(api: RequestKindApi<Body>): HandlerModule {
     // `?refresh=true` (the elements send it on the return from Altinn and on a retry): the person
     // may have answered a moment ago, so Altinn is asked whoever read it within the interval.
     const now = new URL(context.request.url).searchParams.get('refresh') === 'true';
-    return json(viewOf(await fresh(context, record, now ? 0 : undefined), context.now()));
+    return json(
+      viewOf(await fresh(context, record, now ? FORCED_REFRESH_SECONDS : undefined), context.now()),
+    );
   }
 
   async function list(context: RouteContext): Promise<Response> {

@@ -107,9 +107,19 @@ describe('access routes with Altinn 3', () => {
     assert.equal(await statusOf(), 'created');
     const confirmed = await actInAltinn(String(view.url), 'confirm');
     assert.ok(confirmed.status < 400, `confirm answered ${confirmed.status}`);
-    // … and no time has passed: a plain read is served from that read …
+    portal.advance(500);
+    // … and half a second later a plain read is still served from that read …
     // … and the read of the person who comes back asks Altinn.
     assert.equal(await statusOf('?refresh=true'), 'pending');
+    // A client repeating it at once does not make the backend ask Altinn again …
+    const altinnId = view.id.split('.')[0] ?? '';
+    const managerPage = `${portal.mock.url}/accessmanagement/ui/requests/received?org=${BANK}`;
+    const approved = await actInAltinn(managerPage, 'approve', { requestId: altinnId });
+    assert.ok(approved.status < 400, `approve answered ${approved.status}`);
+    assert.equal(await statusOf('?refresh=true'), 'pending');
+    // … but a moment later it does.
+    portal.advance(300);
+    assert.equal(await statusOf('?refresh=true'), 'accepted');
   });
 
   it('follows the request from draft to pending to approved', async () => {
