@@ -28,11 +28,6 @@ export function empty(status: number, headers: HeaderInit = {}): Response {
   return respond(status, null, headers);
 }
 
-export function html(status: number, page: string, headers: HeaderInit = {}): Response {
-  const type = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
-  return respond(status, page, { ...type, ...headers });
-}
-
 /**
  * Node refuses header values outside Latin-1, while a redirect URL may hold any character:
  * percent-encode what is not printable ASCII, as a browser would before sending it.
