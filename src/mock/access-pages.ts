@@ -2,18 +2,8 @@ import { ALTINN2_SEND_PAGE_PATH, isAltinn2Pending, moveDelegationRequest } from 
 import { DRAFT_PAGE_PATH, moveAccessRequest } from './altinn3-api.js';
 import { queryValues, readForm, redirect } from './http.js';
 import { isGuid } from './ids.js';
-import {
-  button,
-  card,
-  definitions,
-  markup,
-  notFoundPage,
-  notice,
-  page,
-  pageRoutes,
-  postForm,
-  type Markup,
-} from './page-layout.js';
+import { button, card, definitions, markup, notice, postForm, type Markup } from './markup.js';
+import { notFoundPage, page, pageRoutes } from './page-layout.js';
 import { parsePartyUrn } from './registry.js';
 import { appendDelegationRequestOutcome } from './return-url.js';
 import type { RouteContext, RouteTable } from './routes.js';

@@ -1,18 +1,8 @@
 import { none } from './auth.js';
 import { isExpired, moveConsent, type Transition } from './consent-store.js';
 import { cookie, empty, readForm, redirect } from './http.js';
-import {
-  button,
-  card,
-  definitions,
-  markup,
-  notFoundPage,
-  notice,
-  page,
-  pageRoutes,
-  postForm,
-  type Markup,
-} from './page-layout.js';
+import { button, card, definitions, markup, notice, postForm, type Markup } from './markup.js';
+import { notFoundPage, page, pageRoutes } from './page-layout.js';
 import { AM, type ProblemDescriptor } from './problems.js';
 import { parsePartyUrn, type Party } from './registry.js';
 import { appendConsentOutcome, consentOutcome } from './return-url.js';

@@ -90,15 +90,3 @@ export function queryValues(query: URLSearchParams, name: string): string[] {
   const lower = name.toLowerCase();
   return [...query].filter(([key]) => key.toLowerCase() === lower).map(([, value]) => value);
 }
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}

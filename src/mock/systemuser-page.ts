@@ -1,16 +1,7 @@
 import { readForm, redirect } from './http.js';
 import { isGuid } from './ids.js';
-import {
-  button,
-  card,
-  markup,
-  notFoundPage,
-  notice,
-  page,
-  pageRoutes,
-  postForm,
-  type Markup,
-} from './page-layout.js';
+import { button, card, markup, notice, postForm, type Markup } from './markup.js';
+import { notFoundPage, page, pageRoutes } from './page-layout.js';
 import type { RouteContext, RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import { SYSTEM_USER_PAGE_PATH, isTimedOut } from './systemuser-api.js';
