@@ -11,13 +11,14 @@ import { isGuid } from './ids.js';
 import { hasMember, isObject, member, type JsonObject } from './json-input.js';
 import {
   AM,
+  aspNetProblem,
   combined,
+  failure,
   VLD,
   invalid,
   invalidField,
   problem,
   problemResponse,
-  unsupportedMediaType,
   validationProblem,
   type ProblemBody,
   type ValidationError,
@@ -339,7 +340,7 @@ function validate(
 
 /** Binds the body as ASP.NET would; a body that does not bind is one STD.VLD-00017. */
 async function bindBody(request: Request): Promise<ConsentRequestInput | Response> {
-  if (!isJsonBody(request)) return unsupportedMediaType();
+  if (!isJsonBody(request)) return aspNetProblem(415);
   const body = await readJson(request);
   try {
     if ('error' in body) {
@@ -389,11 +390,8 @@ async function create(request: Request, { mock, caller }: RouteContext): Promise
     if (existing.from === result.request.from.urn && existing.to === result.request.to.urn) {
       return json(200, internalConsentRequest(existing, viewUri(mock, existing.id)));
     }
-    return problemResponse(
-      problem(AM.idExists, `A consent request with id ${input.id} exists for other parties`, {
-        requestId: input.id,
-      }),
-    );
+    const detail = `A consent request with id ${input.id} exists for other parties`;
+    return failure(AM.idExists, detail, { requestId: input.id });
   }
   // The Created event is the consumer's, even for a caller outside the register (`.org`).
   const performedBy =
@@ -411,11 +409,9 @@ async function create(request: Request, { mock, caller }: RouteContext): Promise
 function read(_: Request, { mock, caller, params }: RouteContext): Response {
   const id = (params.id ?? '').toLowerCase();
   const request = mock.consents.get(id);
-  if (!request) return problemResponse(problem(AM.notFound, `No consent request with id ${id}`));
+  if (!request) return failure(AM.notFound, `No consent request with id ${id}`);
   if (request.to !== ORGANIZATION_URN_PREFIX + caller.orgNumber) {
-    return problemResponse(
-      problem(AM.notAuthorized, `Only the receiver (to) may read consent request ${id}`),
-    );
+    return failure(AM.notAuthorized, `Only the receiver (to) may read consent request ${id}`);
   }
   return json(
     200,

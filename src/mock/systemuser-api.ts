@@ -3,8 +3,7 @@ import { bearer } from './auth.js';
 import { SCOPE_SYSTEM_USER_REQUEST_READ, SCOPE_SYSTEM_USER_REQUEST_WRITE } from './defaults.js';
 import { empty, json } from './http.js';
 import { isObject, member, type JsonObject } from './json-input.js';
-import { AUTH, VLD, invalid, invalidField, jsonObjectBody } from './problems.js';
-import { problem, problemResponse } from './problems.js';
+import { AUTH, VLD, aspNetProblem, failure, invalid, jsonObjectBody } from './problems.js';
 import { RequestStore } from './request-store.js';
 import { route, type Caller, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
@@ -122,7 +121,7 @@ export function vendorJson(mock: MockState, request: MockSystemUserRequest): Jso
 }
 
 function notFound(id: string): Response {
-  return problemResponse(problem(AUTH.requestNotFound, `No system user request with id ${id}`));
+  return failure(AUTH.requestNotFound, `No system user request with id ${id}`);
 }
 
 /** The caller's own system (the token's consumer is its vendor), or AUTH-00011. */
@@ -130,7 +129,7 @@ function ownSystem(mock: MockState, caller: Caller, systemId: string): MockSyste
   const system = mock.systems.get(systemId);
   if (system && vendorOf(system) === caller.orgNumber) return system;
   const detail = `System ${systemId} is not registered for ${caller.orgNumber}`;
-  return problemResponse(problem(AUTH.systemNotFound, detail));
+  return failure(AUTH.systemNotFound, detail);
 }
 
 export function vendorOf(system: MockSystem): string {
@@ -176,11 +175,7 @@ function byQuery(_: Request, { mock, caller, url }: RouteContext): Response {
   const system = ownSystem(mock, caller, systemId ?? '');
   if (system instanceof Response) return system;
   const user = mock.systemUserRequests.user(system.id, orgNo ?? '', ref || (orgNo ?? ''));
-  if (!user) {
-    const type = 'https://tools.ietf.org/html/rfc9110#section-15.5.5';
-    const headers = { 'Content-Type': 'application/problem+json; charset=utf-8' };
-    return json(404, { type, title: 'Not Found', status: 404 }, headers);
-  }
+  if (!user) return aspNetProblem(404);
   return json(200, {
     id: user.id,
     integrationTitle: user.integrationTitle,
@@ -219,7 +214,7 @@ async function create(request: Request, context: RouteContext, agent: boolean) {
   const [systemId, partyOrgNo] = [text(body, 'systemId'), text(body, 'partyOrgNo')];
   if (!systemId || !partyOrgNo) {
     const missing = [systemId ? [] : ['/systemId'], partyOrgNo ? [] : ['/partyOrgNo']].flat();
-    return invalid(invalidField(VLD.required, missing));
+    return invalid({ descriptor: VLD.required, paths: missing });
   }
   const system = ownSystem(mock, caller, systemId);
   if (system instanceof Response) return system;
@@ -227,21 +222,22 @@ async function create(request: Request, context: RouteContext, agent: boolean) {
   const externalRef = text(body, 'externalRef') ?? partyOrgNo;
   const existing = mock.systemUserRequests.find(agent, systemId, partyOrgNo, externalRef);
   if (existing && existing.status !== 'Timedout') return json(200, vendorJson(mock, existing));
-  const fail = (descriptor: typeof AUTH.unknownParty, detail: string): Response =>
-    problemResponse(problem(descriptor, detail));
   if (mock.systemUserRequests.user(systemId, partyOrgNo, externalRef)) {
-    return fail(AUTH.systemUserExists, `${partyOrgNo} already has a system user for ${systemId}`);
+    return failure(
+      AUTH.systemUserExists,
+      `${partyOrgNo} already has a system user for ${systemId}`,
+    );
   }
   if (!mock.parties.organization(partyOrgNo)) {
-    return fail(AUTH.unknownParty, `Organisation ${partyOrgNo} is not in the register`);
+    return failure(AUTH.unknownParty, `Organisation ${partyOrgNo} is not in the register`);
   }
   const rights = agent ? [] : listOf(body, 'rights');
   const accessPackages = listOf(body, 'accessPackages');
   if (agent && accessPackages.length === 0) {
-    return fail(AUTH.packagesRequired, 'An agent system user needs access packages');
+    return failure(AUTH.packagesRequired, 'An agent system user needs access packages');
   }
   if (rights.length + accessPackages.length === 0) {
-    return fail(AUTH.nothingRequested, 'Name rights, access packages, or both');
+    return failure(AUTH.nothingRequested, 'Name rights, access packages, or both');
   }
   const resources = rights.flatMap((right) => listOf(right, 'resource'));
   const badRight = resources.find(
@@ -249,23 +245,29 @@ async function create(request: Request, context: RouteContext, agent: boolean) {
   );
   if (rights.length > 0 && (resources.length === 0 || badRight)) {
     const what = badRight ? String(member(badRight, 'value')) : 'a right without a resource';
-    return fail(AUTH.rightsNotAllowed, `${what} is not among the rights of ${systemId}`);
+    return failure(AUTH.rightsNotAllowed, `${what} is not among the rights of ${systemId}`);
   }
   const badPackage = accessPackages.find(
     (pkg) => !system.accessPackages.includes(String(member(pkg, 'urn'))),
   );
   if (badPackage) {
     const urn = String(member(badPackage, 'urn'));
-    return fail(AUTH.packagesNotAllowed, `${urn} is not among the access packages of ${systemId}`);
+    return failure(
+      AUTH.packagesNotAllowed,
+      `${urn} is not among the access packages of ${systemId}`,
+    );
   }
   const redirectUrl = text(body, 'redirectUrl') ?? null;
   if (redirectUrl !== null) {
     if (system.allowedRedirectUrls.length === 0) {
-      return fail(AUTH.noRedirectUrls, `${systemId} has no allowedRedirectUrls`);
+      return failure(AUTH.noRedirectUrls, `${systemId} has no allowedRedirectUrls`);
     }
     const left = leftPart(redirectUrl);
     if (!left || !system.allowedRedirectUrls.some((allowed) => leftPart(allowed) === left)) {
-      return fail(AUTH.redirectUrlNotAllowed, `${redirectUrl} is not registered for ${systemId}`);
+      return failure(
+        AUTH.redirectUrlNotAllowed,
+        `${redirectUrl} is not registered for ${systemId}`,
+      );
     }
   }
   const created = mock.systemUserRequests.create({
