@@ -43,16 +43,16 @@ function nameOf(mock: MockState, numberOrUrn: string): string {
 }
 
 function serviceTitle(mock: MockState, code: string, edition: number, lang: PageLanguage) {
-  return mock.services.get(code, edition)?.title[lang] ?? code;
+  return mock.service(code, edition)?.title[lang] ?? code;
 }
 
 function accessRequestTitle(mock: MockState, request: MockAccessRequest, lang: PageLanguage) {
   if (request.resource) {
     const id = request.resource.referenceId;
-    return mock.resources.get(id)?.title?.[lang] ?? id;
+    return mock.resource(id)?.title?.[lang] ?? id;
   }
   const urn = request.package?.referenceId ?? '';
-  return mock.packages.find(urn)?.name[lang] ?? urn;
+  return mock.accessPackage(urn)?.name[lang] ?? urn;
 }
 
 /** A titled list of what is asked. */
@@ -77,7 +77,7 @@ async function sendPage(request: Request, { mock, url, params }: RouteContext): 
   if (!moveDelegationRequest(found, 'send', mock.nowMicros())) {
     return page(409, frame, sendCard(mock, found, lang, languageHref, true));
   }
-  const managers = mock.accessManagers.of(found.offeredBy).map((manager) => manager.email);
+  const managers = mock.accessManagers(found.offeredBy).map((manager) => manager.email);
   const message = (form.get('message') ?? '').trim();
   // The user's message replaces the service owner's.
   found.requestMessage = message === '' ? null : message;
@@ -97,7 +97,7 @@ function sendCard(
   const texts = TEXTS[lang];
   const t = texts.send;
   const org = nameOf(mock, request.offeredBy);
-  const managers = mock.accessManagers.of(request.offeredBy);
+  const managers = mock.accessManagers(request.offeredBy);
   const services = requestList(
     t.servicesHeading,
     request.requestResources.map(({ serviceCode: code, serviceEditionCode: edition }) => {

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { altinn2Error, apiKeyAndBearer } from './auth.js';
-import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from './defaults.js';
+import {
+  altinn2Error,
+  apiKeyAndBearer,
+  SCOPE_DELEGATION_REQUESTS_READ,
+  SCOPE_DELEGATION_REQUESTS_WRITE,
+} from './auth.js';
 import { empty, json, mediaType, queryValues, readJson } from './http.js';
 import { isGuid } from './ids.js';
 import { isObject, member, type JsonObject } from './json-input.js';
@@ -260,7 +264,7 @@ function services(
     const key = `RequestResources[${index}]`;
     const code = isObject(item) ? asText(member(item, 'ServiceCode')) : undefined;
     const edition = isObject(item) ? asInteger(member(item, 'ServiceEditionCode')) : undefined;
-    const service = code && edition !== undefined ? mock.services.get(code, edition) : undefined;
+    const service = code && edition !== undefined ? mock.service(code, edition) : undefined;
     const name = `service ${code} edition ${edition}`;
     if (!isObject(item)) fail(key, `${key} must be an object.`);
     else if (code === undefined && typeof member(item, 'AltinnAppId') === 'string') {

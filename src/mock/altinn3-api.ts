@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { bearer } from './auth.js';
-import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from './defaults.js';
+import { bearer, SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from './auth.js';
 import { empty, json } from './http.js';
 import { isGuid, stableUuid } from './ids.js';
 import { member, type JsonObject } from './json-input.js';
@@ -190,7 +189,7 @@ async function create(
       ? askedPackage(mock, body, errors)
       : errors.length === 0 && askedResource(mock, body, errors);
   if (errors.length > 0 || !asked || !from || !to) return invalid(...errors);
-  if (type === 'resource' && mock.resources.get(asked.referenceId)?.owner !== caller.orgNumber) {
+  if (type === 'resource' && mock.resource(asked.referenceId)?.owner !== caller.orgNumber) {
     const detail = `Resource with reference ID '${asked.referenceId}' is not owned by serviceowner.`;
     return invalid(invalidField(VLD.requestedResourceNotOwned, ['resource'], detail));
   }
@@ -266,7 +265,7 @@ function askedResource(mock: MockState, body: JsonObject, errors: ValidationErro
   }
   const id = stringMember(body, 'resource', errors);
   if (id === undefined) return undefined;
-  const resource = mock.resources.get(id);
+  const resource = mock.resource(id);
   const [problem, what] = !resource
     ? [VLD.requestedResourceNotFound, 'was not found']
     : [VLD.resourceIsNotDelegable, 'is not delegable'];
@@ -281,7 +280,7 @@ function askedResource(mock: MockState, body: JsonObject, errors: ValidationErro
 /** `POST package` `{ from, to, package: <urn, its last part, or id> }`: it exists (AM.VLD-00011) and can be assigned (AM.VLD-00048). */
 function askedPackage(mock: MockState, body: JsonObject, errors: ValidationError[]): Asked {
   const value = stringMember(body, 'package', errors, false) ?? '';
-  const found = value === '' ? undefined : mock.packages.find(value);
+  const found = value === '' ? undefined : mock.accessPackage(value);
   const [problem, detail] =
     value === ''
       ? [VLD.invalidUrn, 'Package must be defined.']

@@ -1,11 +1,10 @@
-import { bearer } from './auth.js';
+import { bearer, SCOPE_ORG, SCOPE_READ, SCOPE_WRITE } from './auth.js';
 import { CONSENT_PAGE_PATH } from './consent-pages.js';
 import {
   consentRequestDetails,
   internalConsentRequest,
   type NewConsentRequest,
 } from './consent-store.js';
-import { SCOPE_ORG, SCOPE_READ, SCOPE_WRITE } from './defaults.js';
 import { empty, isJsonBody, json, readJson } from './http.js';
 import { isGuid } from './ids.js';
 import { hasMember, isObject, member, type JsonObject } from './json-input.js';
@@ -288,7 +287,7 @@ function validate(
   input.consentRights.forEach((right, index) => {
     const at = `consentRights[${index}]`;
     const item = right.resource?.length === 1 ? right.resource[0] : undefined;
-    const resource = item?.type === RESOURCE_TYPE ? mock.resources.get(item.value) : undefined;
+    const resource = item?.type === RESOURCE_TYPE ? mock.resource(item.value) : undefined;
     if (!item) problems.push(problem(AM.invalidResource, `${at} must name exactly one resource`));
     else if (!resource)
       problems.push(problem(AM.invalidResource, `${at}: '${item.value}' is not in the registry`));
@@ -319,10 +318,8 @@ function validate(
     errors.push(invalidField(VLD.invalidRedirectUrl, ['RedirectUrl']));
   }
   if (errors.length > 0) problems.push(validationProblem(errors));
-  const failure = combined(problems);
-  if (failure) return { problem: failure };
-
-  const template = mock.resources.template(templateId);
+  const refused = combined(problems);
+  if (refused) return { problem: refused };
   return {
     request: {
       ...input,
@@ -332,8 +329,9 @@ function validate(
       handledBy,
       consentRights: rights,
       redirectUrl: input.redirectUrl ?? '',
-      templateId: template.id,
-      templateVersion: template.version,
+      templateId,
+      // Altinn's consent templates are all at version 1.
+      templateVersion: 1,
     },
   };
 }
@@ -376,7 +374,7 @@ async function create(request: Request, { mock, caller }: RouteContext): Promise
   // The PDP's `requestconsent` check on each resource: a deny is 403 with an empty body.
   for (const right of input.consentRights) {
     const item = right.resource?.length === 1 ? right.resource[0] : undefined;
-    const resource = item ? mock.resources.get(item.value) : undefined;
+    const resource = item ? mock.resource(item.value) : undefined;
     if (resource?.requesters && !resource.requesters.includes(caller.orgNumber)) return empty(403);
   }
 

@@ -81,7 +81,7 @@ export function answerAs(
 ): Transition {
   const user = currentUser(mock, request, userNumber);
   if (!user || !maySee(mock, request, user)) return { ok: false, problem: AM.notAuthorized };
-  return moveConsent(request, move, user, (id) => mock.resources.get(id), mock.nowMicros());
+  return moveConsent(request, move, user, (id) => mock.resource(id), mock.nowMicros());
 }
 
 /** Why a page shows a warning: the request's state, or a refused answer. */
@@ -203,7 +203,7 @@ function renderRight(
   lang: PageLanguage,
 ): Markup {
   const resourceId = right.resource[0]?.value ?? '';
-  const resource = mock.resources.get(resourceId);
+  const resource = mock.resource(resourceId);
   const text = resource?.consentText?.[lang];
   const declared = Object.entries(resource?.consentMetadata ?? {});
   const fields = new Map(declared.map(([key, field]) => [key.toLowerCase(), field]));
@@ -224,7 +224,8 @@ function consentCard(
   user?: string | null,
 ): Markup {
   const t = TEXTS[lang].consent;
-  const kind = mock.resources.template(request.templateId).isPoa ? 'poa' : 'consent';
+  // Only a power of attorney (template `poa`) has wording of its own.
+  const kind = request.templateId === 'poa' ? 'poa' : 'consent';
   const name = (urn: string): string => mock.parties.orSynthetic(urn).name;
   const to = name(request.to);
   const intro = request.from.includes(':organization:')

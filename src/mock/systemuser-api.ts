@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { bearer } from './auth.js';
-import { SCOPE_SYSTEM_USER_REQUEST_READ, SCOPE_SYSTEM_USER_REQUEST_WRITE } from './defaults.js';
+import { bearer, SCOPE_SYSTEM_USER_REQUEST_READ, SCOPE_SYSTEM_USER_REQUEST_WRITE } from './auth.js';
 import { empty, json } from './http.js';
 import { isObject, member, type JsonObject } from './json-input.js';
 import { AUTH, VLD, aspNetProblem, failure, invalid, jsonObjectBody } from './problems.js';

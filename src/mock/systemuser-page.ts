@@ -118,9 +118,9 @@ function render(
   };
   const granted = [
     ...found.rights.flatMap((right) =>
-      right.resource.map((r) => mock.resources.get(r.value)?.title?.[lang] ?? r.value),
+      right.resource.map((r) => mock.resource(r.value)?.title?.[lang] ?? r.value),
     ),
-    ...found.accessPackages.map((p) => mock.packages.find(p.urn)?.name[lang] ?? p.urn),
+    ...found.accessPackages.map((p) => mock.accessPackage(p.urn)?.name[lang] ?? p.urn),
   ];
   const state = handledNotice(mock, found);
   const shown = view.notice ?? state ?? (found.escalated ? 'escalated' : undefined);
