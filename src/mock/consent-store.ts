@@ -11,9 +11,7 @@ import type {
 } from './types.js';
 
 /**
- * Where consent requests live, how their status moves (altinn-api.md 2.5), and the two JSON
- * shapes Altinn answers with: the `ConsentRequestDetails` DTO (201 and GET) and the internal
- * model of the idempotent 200 (2.4).
+ * Where consent requests live, and how their status moves (altinn-api.md 2.5).
  */
 
 /** What the API makes a request from; status, times and events are the store's. */
@@ -23,8 +21,6 @@ export type NewConsentRequest = Omit<
 > & { from: Party; to: Party; requiredDelegator: Party | null; handledBy: Party | null };
 
 export type Transition = { ok: true } | { ok: false; problem: ProblemDescriptor };
-
-const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
 export class ConsentStore extends RequestStore<MockConsentRequest> {
   create(input: NewConsentRequest, performedBy: Party, nowMicros: number): MockConsentRequest {
@@ -119,77 +115,4 @@ function userMayAccept(
     const delegable = (resource?.actions ?? ['consent']).map((a) => a.toLowerCase());
     return resource !== undefined && right.action.every((a) => delegable.includes(a.toLowerCase()));
   });
-}
-
-/**
- * The JSON of a request. `internal`: the idempotent 200 of `POST /consentrequests`, Altinn's
- * internal model, not the DTO: the status is `consentRequestStatus`, `templateId` and
- * `templateVersion` appear, resources carry `version`, the events' `performedBy` stays a party
- * uuid URN, and `portalViewMode` is left out.
- */
-function consentJson(request: MockConsentRequest, viewUri: string, internal: boolean) {
-  return {
-    id: request.id,
-    from: request.from,
-    to: request.to,
-    requiredDelegator: request.requiredDelegator,
-    handledBy: request.handledBy,
-    validTo: request.validTo,
-    consentRights: request.consentRights.map((right) => ({
-      action: [...right.action],
-      resource: right.resource.map(({ type, value, version }) =>
-        internal ? { type, value, version } : { type, value },
-      ),
-      metadata: right.metadata ? { ...right.metadata } : null,
-    })),
-    requestMessage: request.requestMessage ? { ...request.requestMessage } : null,
-    [internal ? 'consentRequestStatus' : 'status']: request.status,
-    consented: request.consented,
-    redirectUrl: request.redirectUrl,
-    consentRequestEvents: request.events.map((event) => ({
-      consentEventID: event.consentEventID,
-      created: event.created,
-      performedBy: internal ? event.performedByPartyUuid : event.performedBy,
-      eventType: event.eventType,
-      consentRequestID: event.consentRequestID,
-    })),
-    viewUri,
-    ...(internal
-      ? { templateId: request.templateId, templateVersion: request.templateVersion }
-      : { portalViewMode: request.portalViewMode }),
-  };
-}
-
-/**
- * `ConsentRequestDetails` as the 201 and `GET /consentrequests/{id}` answer it. On GET, when
- * `validTo` has passed and no Expired event exists, Altinn adds one (created = validTo, performedBy
- * = to) without storing it and without touching `status`; its two ids are empty GUIDs, as the
- * event is built without them.
- */
-export function consentRequestDetails(
-  request: MockConsentRequest,
-  viewUri: string,
-  options: { nowMicros?: number } = {},
-): Record<string, unknown> {
-  const details = consentJson(request, viewUri, false);
-  const { nowMicros } = options;
-  const expired = nowMicros !== undefined && isExpired(request, nowMicros);
-  if (expired && !request.events.some((event) => event.eventType === 'Expired')) {
-    details.consentRequestEvents.push({
-      consentEventID: EMPTY_GUID,
-      created: request.validTo,
-      performedBy: request.to,
-      eventType: 'Expired',
-      consentRequestID: EMPTY_GUID,
-    });
-  }
-  return details;
-}
-
-/** The idempotent 200 of `POST /consentrequests`: Altinn's internal model (altinn-api.md 2.4). */
-export function internalConsentRequest(
-  request: MockConsentRequest,
-  viewUri: string,
-): Record<string, unknown> {
-  return consentJson(request, viewUri, true);
 }

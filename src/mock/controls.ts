@@ -1,7 +1,6 @@
 import { none } from './auth.js';
-import { viewUri } from './consent-api.js';
+import { consentRequestDetails } from './consent-api.js';
 import { answerAs } from './consent-pages.js';
-import { consentRequestDetails } from './consent-store.js';
 import { empty, json, readJson } from './http.js';
 import { isObject, member } from './json-input.js';
 import { AM, failure } from './problems.js';
@@ -58,6 +57,5 @@ function answerConsent(_: Request, { mock, params }: RouteContext): Response {
     const detail = `Cannot ${action} consent request ${request.id} (status ${request.status})`;
     return failure(outcome.problem, detail);
   }
-  const details = { nowMicros: mock.nowMicros() };
-  return json(200, consentRequestDetails(request, viewUri(mock, request.id), details));
+  return json(200, consentRequestDetails(mock, request, mock.nowMicros()));
 }
