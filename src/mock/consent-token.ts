@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { none } from './auth.js';
 import { isExpired } from './consent-store.js';
 import { bearerToken, empty, json } from './http.js';
@@ -72,14 +71,8 @@ async function consentFor(
   party: string,
 ): Promise<Record<string, unknown> | Response> {
   const token = bearerToken(request);
-  let payload: JWTPayload;
-  try {
-    if (!token) throw new Error('no token');
-    const keys = createLocalJWKSet({ keys: [mock.maskinporten.publicJwk] });
-    ({ payload } = await jwtVerify(token, keys, { issuer: mock.maskinporten.issuer }));
-  } catch {
-    return empty(401, { 'WWW-Authenticate': 'Bearer' });
-  }
+  const payload = token && (await mock.maskinporten.claims(token));
+  if (!payload) return empty(401, { 'WWW-Authenticate': 'Bearer' });
   const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
   const details = Array.isArray(payload.authorization_details)
     ? (payload.authorization_details as Record<string, unknown>[])

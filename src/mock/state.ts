@@ -6,7 +6,6 @@ import data from './defaults.json' with { type: 'json' };
 import type { MockMaskinporten } from './maskinporten.js';
 import { createRegistries } from './registry.js';
 import { SystemUserRequestStore } from './systemuser-api.js';
-import { dateToMicros } from './time.js';
 import type { MockAltinnOptions, MockAltinnStats, MockSystem } from './types.js';
 
 /** Everything a running mock knows: what every route handler gets as `context.mock`. */
@@ -68,7 +67,7 @@ export function createState(
   return {
     baseUrl,
     /** The APIs' clock, in epoch microseconds. */
-    nowMicros: (): number => dateToMicros(options.now?.() ?? new Date()),
+    nowMicros: (): number => (options.now?.() ?? new Date()).getTime() * 1000,
     ...createRegistries(options),
     ...stores,
     systems,

@@ -36,14 +36,16 @@ export class SystemUserRequestStore extends RequestStore<MockSystemUserRequest> 
     return found && !found.deleted ? found : undefined;
   }
 
+  /** The live requests of a system, through the vendor's or the agent routes. */
+  bySystem(systemId: string, agent: boolean): MockSystemUserRequest[] {
+    const all = [...this.requests.values()];
+    return all.filter((r) => !r.deleted && r.agent === agent && r.systemId === systemId);
+  }
+
+  /** The live request for the triple a retry is recognised by. */
   find(agent: boolean, systemId: string, orgNo: string, externalRef: string) {
-    return [...this.requests.values()].find(
-      (r) =>
-        !r.deleted &&
-        r.agent === agent &&
-        r.systemId === systemId &&
-        r.partyOrgNo === orgNo &&
-        r.externalRef === externalRef,
+    return this.bySystem(systemId, agent).find(
+      (r) => r.partyOrgNo === orgNo && r.externalRef === externalRef,
     );
   }
 
@@ -51,10 +53,6 @@ export class SystemUserRequestStore extends RequestStore<MockSystemUserRequest> 
     return [...this.users.values()].find(
       (u) => u.systemId === systemId && u.reporteeOrgNo === orgNo && u.externalRef === externalRef,
     );
-  }
-
-  create(request: MockSystemUserRequest): MockSystemUserRequest {
-    return this.add(request.id, request);
   }
 
   /** The access manager's approval: the request is Accepted and the system user exists. */
@@ -126,13 +124,14 @@ function notFound(id: string): Response {
 /** The caller's own system (the token's consumer is its vendor), or AUTH-00011. */
 function ownSystem(mock: MockState, caller: Caller, systemId: string): MockSystem | Response {
   const system = mock.systems.get(systemId);
-  if (system && vendorOf(system) === caller.orgNumber) return system;
+  if (system && vendorOf(system.id) === caller.orgNumber) return system;
   const detail = `System ${systemId} is not registered for ${caller.orgNumber}`;
   return failure(AUTH.systemNotFound, detail);
 }
 
-export function vendorOf(system: MockSystem): string {
-  return system.id.split('_')[0] ?? '';
+/** The vendor of a system: its id is `<vendorOrgnr>_<name>`. */
+export function vendorOf(systemId: string): string {
+  return systemId.split('_')[0] ?? '';
 }
 
 function read({ mock, caller, params }: RouteContext, agent: boolean): Response {
@@ -156,9 +155,7 @@ function byRef(agent: boolean) {
 function bySystem({ mock, caller, params, url }: RouteContext, agent: boolean): Response {
   const system = ownSystem(mock, caller, params.systemId ?? '');
   if (system instanceof Response) return system;
-  const all = [...mock.systemUserRequests.requests.values()].filter(
-    (r) => !r.deleted && r.agent === agent && r.systemId === system.id,
-  );
+  const all = mock.systemUserRequests.bySystem(system.id, agent);
   const from = Number(url.searchParams.get('token') ?? '0') || 0;
   const data = all.slice(from, from + LIST_PAGE_SIZE).map((r) => vendorJson(mock, r));
   const more = from + LIST_PAGE_SIZE < all.length;
@@ -222,10 +219,8 @@ async function create(request: Request, context: RouteContext, agent: boolean) {
   const existing = mock.systemUserRequests.find(agent, systemId, partyOrgNo, externalRef);
   if (existing && existing.status !== 'Timedout') return json(200, vendorJson(mock, existing));
   if (mock.systemUserRequests.user(systemId, partyOrgNo, externalRef)) {
-    return failure(
-      AUTH.systemUserExists,
-      `${partyOrgNo} already has a system user for ${systemId}`,
-    );
+    const detail = `${partyOrgNo} already has a system user for ${systemId}`;
+    return failure(AUTH.systemUserExists, detail);
   }
   if (!mock.parties.organization(partyOrgNo)) {
     return failure(AUTH.unknownParty, `Organisation ${partyOrgNo} is not in the register`);
@@ -251,10 +246,8 @@ async function create(request: Request, context: RouteContext, agent: boolean) {
   );
   if (badPackage) {
     const urn = String(member(badPackage, 'urn'));
-    return failure(
-      AUTH.packagesNotAllowed,
-      `${urn} is not among the access packages of ${systemId}`,
-    );
+    const detail = `${urn} is not among the access packages of ${systemId}`;
+    return failure(AUTH.packagesNotAllowed, detail);
   }
   const redirectUrl = text(body, 'redirectUrl') ?? null;
   if (redirectUrl !== null) {
@@ -263,14 +256,13 @@ async function create(request: Request, context: RouteContext, agent: boolean) {
     }
     const left = leftPart(redirectUrl);
     if (!left || !system.allowedRedirectUrls.some((allowed) => leftPart(allowed) === left)) {
-      return failure(
-        AUTH.redirectUrlNotAllowed,
-        `${redirectUrl} is not registered for ${systemId}`,
-      );
+      const detail = `${redirectUrl} is not registered for ${systemId}`;
+      return failure(AUTH.redirectUrlNotAllowed, detail);
     }
   }
-  const created = mock.systemUserRequests.create({
-    id: randomUUID(),
+  const id = randomUUID();
+  const created = mock.systemUserRequests.add(id, {
+    id,
     agent,
     systemId,
     partyOrgNo,

@@ -4,7 +4,7 @@ import { button, card, markup, notice, postForm, type Markup } from './markup.js
 import { notFoundPage, page, pageRoutes } from './page-layout.js';
 import type { RouteContext, RouteTable } from './routes.js';
 import type { MockState } from './state.js';
-import { SYSTEM_USER_PAGE_PATH, isTimedOut } from './systemuser-api.js';
+import { SYSTEM_USER_PAGE_PATH, isTimedOut, vendorOf } from './systemuser-api.js';
 import { TEXTS, fill, pageLanguage, type PageTexts } from './texts/index.js';
 import type { MockSystemUserRequest, PageLanguage } from './types.js';
 
@@ -113,7 +113,7 @@ function render(
   const name = (number: string): string => mock.parties.byNumber(number)?.name ?? number;
   const values = {
     system: system?.name[lang] ?? found.systemId,
-    vendor: name(found.systemId.split('_')[0] ?? ''),
+    vendor: name(vendorOf(found.systemId)),
     org: name(found.partyOrgNo),
   };
   const granted = [
