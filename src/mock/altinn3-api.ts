@@ -9,7 +9,6 @@ import {
   PARTY_UUID_URN_PREFIX,
   parsePartyUrn,
   type Party,
-  type PartyRegistry,
 } from './registry.js';
 import { RequestStore, move, type Moves } from './request-store.js';
 import { route, type RouteContext, type RouteTable } from './routes.js';
@@ -112,11 +111,8 @@ function partyEntity(party: Party): Record<string, unknown> {
 }
 
 /** `RequestDto` as the service owner API answers it; `links` only here, in the create answer. */
-export function accessRequestDto(
-  request: MockAccessRequest,
-  baseUrl: string,
-  parties: PartyRegistry,
-): Record<string, unknown> {
+function accessRequestDto(mock: MockState, request: MockAccessRequest): Record<string, unknown> {
+  const { baseUrl, parties } = mock;
   return {
     id: request.id,
     status: request.status,
@@ -209,7 +205,7 @@ async function create(
   };
   const stored =
     mock.accessRequests.findDraft(input) ?? mock.accessRequests.create(input, mock.nowMicros());
-  return json(202, accessRequestDto(stored, mock.baseUrl, mock.parties));
+  return json(202, accessRequestDto(mock, stored));
 }
 
 /** A string member; a missing required one is STD.VLD-00000, another type a JSON error. */
