@@ -242,16 +242,12 @@ function validate(
   input: ConsentRequestInput,
   handledBy: Party | null,
 ): { request: NewConsentRequest } | { problem: ProblemBody } {
-  const parties: [PartyRef | null, string][] = [
-    [input.from, 'from'],
-    [input.to, 'to'],
-    [input.requiredDelegator, 'requiredDelegator'],
-  ];
-  const [from, to, requiredDelegator] = parties.map(([ref, field]) =>
-    ref ? lookUpParty(mock, ref, field) : null,
-  );
-  for (const party of [from, to, requiredDelegator]) {
+  const { from, to, requiredDelegator } = input;
+  const urns: Record<string, string | null> = {};
+  for (const [field, ref] of Object.entries({ from, to, requiredDelegator })) {
+    const party = ref && lookUpParty(mock, ref, field);
     if (party && 'code' in party) return { problem: party };
+    urns[field] = party?.urn ?? null;
   }
 
   const problems: ProblemBody[] = [];
@@ -301,10 +297,10 @@ function validate(
   return {
     request: {
       ...input,
-      from: from as Party,
-      to: to as Party,
-      requiredDelegator: requiredDelegator as Party | null,
-      handledBy,
+      from: urns.from ?? '',
+      to: urns.to ?? '',
+      requiredDelegator: urns.requiredDelegator ?? null,
+      handledBy: handledBy?.urn ?? null,
       consentRights: rights,
       redirectUrl: input.redirectUrl ?? '',
       templateId,
@@ -363,7 +359,7 @@ async function create(request: Request, { mock, caller }: RouteContext): Promise
   // request as it is (the new body is not compared), in the internal model's shape, with 200.
   const existing = mock.consents.get(input.id);
   if (existing) {
-    if (existing.from === result.request.from.urn && existing.to === result.request.to.urn) {
+    if (existing.from === result.request.from && existing.to === result.request.to) {
       return json(200, consentJson(mock, existing, true));
     }
     const detail = `A consent request with id ${input.id} exists for other parties`;

@@ -14,32 +14,22 @@ import type {
  * Where consent requests live, and how their status moves (altinn-api.md 2.5).
  */
 
-/** What the API makes a request from; status, times and events are the store's. */
+/** What the API makes a request from; its status, answer and events are the store's. */
 export type NewConsentRequest = Omit<
   MockConsentRequest,
-  'from' | 'to' | 'requiredDelegator' | 'handledBy' | 'validTo' | 'status' | 'consented' | 'events'
-> & { from: Party; to: Party; requiredDelegator: Party | null; handledBy: Party | null };
+  'validTo' | 'status' | 'consented' | 'events'
+>;
 
 export type Transition = { ok: true } | { ok: false; problem: ProblemDescriptor };
 
 export class ConsentStore extends RequestStore<MockConsentRequest> {
   create(input: NewConsentRequest, performedBy: Party, nowMicros: number): MockConsentRequest {
+    const validTo = formatMicros(input.validToMicros);
     const request: MockConsentRequest = {
-      id: input.id,
-      from: input.from.urn,
-      to: input.to.urn,
-      requiredDelegator: input.requiredDelegator?.urn ?? null,
-      handledBy: input.handledBy?.urn ?? null,
-      validTo: formatMicros(input.validToMicros),
-      validToMicros: input.validToMicros,
-      consentRights: input.consentRights,
-      requestMessage: input.requestMessage,
+      ...input,
+      validTo,
       status: 'Created',
       consented: null,
-      redirectUrl: input.redirectUrl,
-      portalViewMode: input.portalViewMode,
-      templateId: input.templateId,
-      templateVersion: input.templateVersion,
       events: [],
     };
     addEvent(request, 'Created', performedBy, nowMicros);
