@@ -131,7 +131,7 @@ ${services}
   const receipt =
     status === 'Unopened'
       ? markup`<div class="receipt" role="status"><p>${fill(t.sent, { org })}</p>${notified.length > 0 && markup`<p>${notifiedText}</p>`}</div>`
-      : notice(t.states[status], { state: status }, 'status');
+      : notice(t.states[status], { state: status }, 'state');
   const back = appendDelegationRequestOutcome(request.redirectUrl, request.guid);
   const body = markup`${cannotSend && notice(t.cannotSend, { notice: 'cannotSend' })}
 ${receipt}
@@ -268,7 +268,8 @@ function receivedBy(mock: MockState, org: string, lang: PageLanguage): Received[
 }
 
 type ReceivedNotice = keyof PageTexts['received']['notices'];
-const NOTICES_AFTER_REDIRECT: readonly string[] = ['approved', 'rejected'];
+/** The receipts the page shows after an answer, by the `notice` its redirect names. */
+const RECEIPTS = ['approved', 'rejected'] as const;
 
 async function receivedPage(request: Request, { mock, url }: RouteContext): Promise<Response> {
   const lang = pageLanguage(request, url);
@@ -292,11 +293,9 @@ async function receivedPage(request: Request, { mock, url }: RouteContext): Prom
     receivedBy(mock, org.number, lang).find((found) => found.id === id.toLowerCase());
 
   const show = (status: number, detail?: Received, shown?: ReceivedNotice): Response => {
+    const receipt = RECEIPTS.some((name) => name === shown);
     const notices =
-      shown &&
-      (NOTICES_AFTER_REDIRECT.includes(shown)
-        ? notice(t.notices[shown], { notice: shown }, 'status', 'receipt')
-        : notice(t.notices[shown], { notice: shown }));
+      shown && notice(t.notices[shown], { notice: shown }, receipt ? 'receipt' : 'warning');
     const listHref = orgHref(lang);
     const pending = receivedBy(mock, org.number, lang).filter((any) => any.pending);
     const items = pending.map((any) =>
@@ -318,11 +317,10 @@ ${items.length === 0 ? markup`<p data-empty>${t.empty}</p>` : markup`<ul class="
   if (request.method === 'GET') {
     const requestId = queryValues(url.searchParams, 'requestId')[0];
     if (requestId === undefined) {
-      const shown = url.searchParams.get('notice') ?? '';
       return show(
         200,
         undefined,
-        NOTICES_AFTER_REDIRECT.includes(shown) ? (shown as ReceivedNotice) : undefined,
+        RECEIPTS.find((name) => name === url.searchParams.get('notice')),
       );
     }
     // An access manager who opens an Altinn 2 request moves it from Unopened to Opened.

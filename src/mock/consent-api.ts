@@ -3,7 +3,7 @@ import { CONSENT_PAGE_PATH } from './consent-pages.js';
 import { isExpired, type NewConsentRequest } from './consent-store.js';
 import { empty, isJsonBody, json, readJson } from './http.js';
 import { isGuid } from './ids.js';
-import { hasMember, isObject, member, type JsonObject } from './json-input.js';
+import { isObject, member, type JsonObject } from './json-input.js';
 import {
   AM,
   aspNetProblem,
@@ -162,7 +162,8 @@ type RightInput = ConsentRequestInput['consentRights'][number];
 
 function bindConsentRequest(value: unknown) {
   const input = bindMembers(value, '', CONSENT_REQUEST);
-  const missing = REQUIRED.filter((name) => !hasMember(value as JsonObject, name));
+  // A JSON member is never `undefined`: `member` finds every one that is there, `null` or not.
+  const missing = REQUIRED.filter((name) => member(value as JsonObject, name) === undefined);
   if (missing.length > 0 || !input.from || !input.to) {
     const names = missing.map((name) => `'${name}'`).join(', ');
     throw new BindingError(

@@ -81,7 +81,7 @@ export function answerAs(
 ): Transition {
   const user = currentUser(mock, request, userNumber);
   if (!user || !maySee(mock, request, user)) return { ok: false, problem: AM.notAuthorized };
-  return moveConsent(request, move, user, (id) => mock.resource(id), mock.nowMicros());
+  return moveConsent(mock, request, move, user);
 }
 
 /** Why a page shows a warning: the request's state, or a refused answer. */
@@ -239,7 +239,7 @@ function consentCard(
     request.handledBy &&
     markup`<p class="handled-by">${fill(t.handledBy, { handledBy: name(request.handledBy), to })}</p>`;
   const body = markup`<p class="intro">${intro}</p>
-${shown && notice(t.notices[shown], { notice: shown }, refused ? 'alert' : 'status')}
+${shown && notice(t.notices[shown], { notice: shown }, refused ? 'warning' : 'state')}
 ${message && markup`<section aria-labelledby="message-heading"><h2 id="message-heading">${fill(t.messageHeading, { to })}</h2><p class="message">${message}</p></section>`}
 <section aria-labelledby="rights-heading"><h2 id="rights-heading">${t[kind].rightsHeading}</h2>
 <ul class="rights">${request.consentRights.map((right) => renderRight(mock, right, lang))}</ul></section>

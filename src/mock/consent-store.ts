@@ -2,13 +2,9 @@ import { uuidv7 } from './ids.js';
 import { AM, type ProblemDescriptor } from './problems.js';
 import type { Party } from './registry.js';
 import { RequestStore } from './request-store.js';
+import type { MockState } from './state.js';
 import { formatMicros } from './time.js';
-import type {
-  MockConsentEventType,
-  MockConsentRequest,
-  MockConsentStatus,
-  MockResource,
-} from './types.js';
+import type { MockConsentEventType, MockConsentRequest, MockConsentStatus } from './types.js';
 
 /**
  * Where consent requests live, and how their status moves (altinn-api.md 2.5).
@@ -75,13 +71,13 @@ const MOVES = {
  * cannot be answered (AM-00013): Altinn's page offers no button for it.
  */
 export function moveConsent(
+  mock: MockState,
   request: MockConsentRequest,
   move: keyof typeof MOVES,
   user: Party,
-  resources: (id: string) => MockResource | undefined,
-  nowMicros: number,
 ): Transition {
-  if (move === 'accept' && !userMayAccept(request, user, resources)) {
+  const nowMicros = mock.nowMicros();
+  if (move === 'accept' && !userMayAccept(mock, request, user)) {
     return { ok: false, problem: AM.notAuthorized };
   }
   const { from, to, refused } = MOVES[move];
@@ -94,14 +90,10 @@ export function moveConsent(
   return { ok: true };
 }
 
-function userMayAccept(
-  request: MockConsentRequest,
-  user: Party,
-  resources: (id: string) => MockResource | undefined,
-): boolean {
+function userMayAccept(mock: MockState, request: MockConsentRequest, user: Party): boolean {
   if (request.requiredDelegator !== null && request.requiredDelegator !== user.urn) return false;
   return request.consentRights.every((right) => {
-    const resource = right.resource[0] ? resources(right.resource[0].value) : undefined;
+    const resource = right.resource[0] ? mock.resource(right.resource[0].value) : undefined;
     const delegable = (resource?.actions ?? ['consent']).map((a) => a.toLowerCase());
     return resource !== undefined && right.action.every((a) => delegable.includes(a.toLowerCase()));
   });

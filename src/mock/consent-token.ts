@@ -34,10 +34,8 @@ export function consentLookup(mock: MockState): ConsentLookup {
       refused: `Consent ${id}: ${code} ${words}`,
     });
     if (!consent) return refused('AM-00001', 'Consent not found');
-    if (
-      consent.from.toLowerCase() !== from.toLowerCase() ||
-      consent.to !== ORGANIZATION_URN_PREFIX + consumer
-    ) {
+    const sameFrom = consent.from.toLowerCase() === from.toLowerCase();
+    if (!sameFrom || consent.to !== ORGANIZATION_URN_PREFIX + consumer) {
       return refused('AM-00012', 'Consent party mismatch');
     }
     if (consent.status === 'Revoked') return refused('AM-00011', 'Consent is revoked');
@@ -65,11 +63,7 @@ export function consentLookup(mock: MockState): ConsentLookup {
  * The data owner's check of a consent token: Maskinporten's signature and issuer, the scope, and a
  * consent from `party` that is still valid by its own `validTo`.
  */
-async function consentFor(
-  request: Request,
-  mock: MockState,
-  party: string,
-): Promise<Record<string, unknown> | Response> {
+async function consentFor(request: Request, mock: MockState, party: string) {
   const token = bearerToken(request);
   const payload = token && (await mock.maskinporten.claims(token));
   if (!payload) return empty(401, { 'WWW-Authenticate': 'Bearer' });

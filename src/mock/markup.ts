@@ -46,8 +46,15 @@ ${body}
 </article>`;
 }
 
-/** A notice on a page: a warning (`banner`) or a receipt, announced as `alert` or `status`. */
-export function notice(text: string, dataset: Data, role = 'alert', kind = 'banner') {
+const NOTICES = {
+  warning: { role: 'alert', kind: 'banner' },
+  state: { role: 'status', kind: 'banner' },
+  receipt: { role: 'status', kind: 'receipt' },
+};
+
+/** A notice on a page: a warning (announced at once), the request's state, or a receipt. */
+export function notice(text: string, dataset: Data, type: keyof typeof NOTICES = 'warning') {
+  const { role, kind } = NOTICES[type];
   return markup`<div class="${kind}" role="${role}"${data(dataset)}>${text}</div>`;
 }
 

@@ -125,6 +125,7 @@ function render(
   const state = handledNotice(mock, found);
   const shown = view.notice ?? state ?? (found.escalated ? 'escalated' : undefined);
   const refused = view.notice !== undefined && view.notice !== 'escalated';
+  const type = shown === 'escalated' ? 'receipt' : refused ? 'warning' : 'state';
   const open = state === undefined;
   const mayEscalate = open && view.role === 'other' && !found.escalated;
   const buttons =
@@ -140,7 +141,7 @@ function render(
       (number) =>
         markup`<li><a href="${view.href(lang, { user: number })}" data-user="${number}">${fill(t.switchUser, { name: name(number) })}</a></li>`,
     );
-  const body = markup`${shown && notice(fill(t.notices[shown], values), { notice: shown }, refused ? 'alert' : 'status', shown === 'escalated' ? 'receipt' : 'banner')}
+  const body = markup`${shown && notice(fill(t.notices[shown], values), { notice: shown }, type)}
 <p class="intro">${fill(found.agent ? t.agentIntro : t.intro, values)}</p>
 <ul class="rights">${granted.map((title) => markup`<li class="right">${title}</li>`)}</ul>
 ${mayEscalate && markup`<p>${fill(t.escalateHint, values)}</p>`}
