@@ -11,7 +11,7 @@ import type { MockState } from './state.js';
 import { LOGOUT_COOKIE_SYSTEM_USER, systemUserReturn } from './systemuser-page.js';
 import { TEXTS, fill, pageLanguage } from './texts/index.js';
 import { formatOsloDateTime } from './time.js';
-import type { MockConsentRequest, PageLanguage } from './types.js';
+import type { MockConsentRequest, MockConsentRight, PageLanguage } from './types.js';
 
 /**
  * What the user's browser goes through for consent (altinn-api.md 2.6): the consent page, the
@@ -47,11 +47,7 @@ export const consentPageRoutes: RouteTable = {
  * Who answers on the page. The mock has no login: `user=<identity number>` says who is logged in;
  * without it, the required delegator, else `from` when a person.
  */
-function currentUser(
-  mock: MockState,
-  request: MockConsentRequest,
-  user?: string | null,
-): Party | undefined {
+function currentUser(mock: MockState, request: MockConsentRequest, user?: string | null) {
   if (user) return mock.parties.find({ kind: 'person', number: user });
   const candidate =
     request.requiredDelegator ?? (request.from.includes(':person:') ? request.from : undefined);
@@ -189,31 +185,22 @@ function stateNotice(request: MockConsentRequest, expired: boolean): PageNotice 
   return undefined;
 }
 
-function fillMetadata(text: string, metadata: Record<string, string> | null): string {
-  let filled = text;
-  for (const [key, value] of Object.entries(metadata ?? {})) {
-    filled = filled.split(`{${key.toLowerCase()}}`).join(value).split(`{${key}}`).join(value);
-  }
-  return filled;
-}
-
-function renderRight(
-  mock: MockState,
-  right: MockConsentRequest['consentRights'][number],
-  lang: PageLanguage,
-): Markup {
+function renderRight(mock: MockState, right: MockConsentRight, lang: PageLanguage): Markup {
   const resourceId = right.resource[0]?.value ?? '';
   const resource = mock.resource(resourceId);
   const text = resource?.consentText?.[lang];
-  const declared = Object.entries(resource?.consentMetadata ?? {});
-  const fields = new Map(declared.map(([key, field]) => [key.toLowerCase(), field]));
-  const metadata = Object.entries(right.metadata ?? {}).map(([key, value]): [string, string] => [
-    fields.get(key.toLowerCase())?.label?.[lang] ?? key,
+  // Metadata keys compare in lower case, as the register keeps them and the text marks them.
+  const lower = <T>(entries: [string, T][]) =>
+    entries.map(([k, v]) => [k.toLowerCase(), v] as const);
+  const fields = new Map(lower(Object.entries(resource?.consentMetadata ?? {})));
+  const given = lower(Object.entries(right.metadata ?? {}));
+  const rows = given.map(([key, value]): [string, string] => [
+    fields.get(key)?.label?.[lang] ?? key,
     value,
   ]);
   return markup`<li class="right" data-resource="${resourceId}"><h3>${resource?.title?.[lang] ?? resourceId}</h3>${
-    text && markup`<p>${fillMetadata(text, right.metadata)}</p>`
-  }${metadata.length > 0 && definitions(metadata)}</li>`;
+    text && markup`<p>${fill(text, Object.fromEntries(given))}</p>`
+  }${rows.length > 0 && definitions(rows)}</li>`;
 }
 
 function consentCard(

@@ -3,7 +3,7 @@ import { none } from './auth.js';
 import { isExpired } from './consent-store.js';
 import { bearerToken, empty, json } from './http.js';
 import { isGuid } from './ids.js';
-import type { ConsentLookup } from './maskinporten.js';
+import { iso6523, type ConsentLookup } from './maskinporten.js';
 import { ORGANIZATION_URN_PREFIX, parsePartyUrn } from './registry.js';
 import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
@@ -46,7 +46,7 @@ export function consentLookup(mock: MockState): ConsentLookup {
         type: CONSENT_DETAIL_TYPE,
         id: consent.id,
         from: consent.from,
-        to: { authority: 'iso6523-actorid-upis', ID: `0192:${consumer}` },
+        to: iso6523(consumer),
         consented: consent.consented,
         validTo: consent.validTo,
         consentRights: consent.consentRights.map((right) => ({

@@ -84,7 +84,7 @@ function publicJwkOf(client: MockClient): JWK {
   return fail('publicJwk must be an RSA or EC public key');
 }
 
-function iso6523(orgNumber: string): { authority: string; ID: string } {
+export function iso6523(orgNumber: string): { authority: string; ID: string } {
   return { authority: 'iso6523-actorid-upis', ID: `0192:${orgNumber}` };
 }
 
