@@ -5,7 +5,7 @@ import {
   SCOPE_DELEGATION_REQUESTS_READ,
   SCOPE_DELEGATION_REQUESTS_WRITE,
 } from './auth.js';
-import { empty, json, mediaType, queryValues, readJson } from './http.js';
+import { empty, json, mediaType, parseUrl, queryValues, readJson } from './http.js';
 import { isGuid } from './ids.js';
 import { isObject, member, type JsonObject } from './json-input.js';
 import { RequestStore, move, type Moves } from './request-store.js';
@@ -196,11 +196,7 @@ function remove(_: Request, { mock, caller, params }: RouteContext): Response {
 // POST: Json.NET binding (names in any case, numbers and strings converted as it converts them).
 
 function isHttpUrl(url: string): boolean {
-  try {
-    return /^https?:\/\//i.test(url) && new URL(url).hostname !== '';
-  } catch {
-    return false;
-  }
+  return /^https?:\/\//i.test(url) && Boolean(parseUrl(url)?.hostname);
 }
 
 /** A string, or a whole number Json.NET would turn into one. */

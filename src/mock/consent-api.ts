@@ -1,7 +1,7 @@
 import { bearer, SCOPE_ORG, SCOPE_READ, SCOPE_WRITE } from './auth.js';
 import { CONSENT_PAGE_PATH } from './consent-pages.js';
 import { isExpired, type NewConsentRequest } from './consent-store.js';
-import { empty, isJsonBody, json, readJson } from './http.js';
+import { empty, isJsonBody, json, parseUrl, readJson } from './http.js';
 import { isGuid } from './ids.js';
 import { isObject, member, type JsonObject } from './json-input.js';
 import {
@@ -187,18 +187,12 @@ function bindConsentRequest(value: unknown) {
  * Altinn's `IsValidUrl`: an absolute URI whose scheme is http, https, or a custom scheme matching
  * `^[a-z][a-z0-9+\-.]*$`. .NET lower-cases the scheme first, so in effect any absolute URI passes.
  */
-export function isValidRedirectUrl(url: string): boolean {
+function isValidRedirectUrl(url: string): boolean {
   const scheme = /^([a-z][a-z0-9+\-.]*):/i.exec(url)?.[1]?.toLowerCase();
-  if (!scheme) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (scheme === 'http' || scheme === 'https')
-    return /^https?:\/\//i.test(url) && parsed.hostname !== '';
-  return true;
+  const parsed = parseUrl(url);
+  if (!scheme || !parsed) return false;
+  if (scheme !== 'http' && scheme !== 'https') return true;
+  return /^https?:\/\//i.test(url) && parsed.hostname !== '';
 }
 
 /** The register lookup: AM-00003 for an unknown organisation, AM-00004 for an unknown person. */

@@ -1,6 +1,6 @@
 import { none } from './auth.js';
 import { isExpired, moveConsent, type Transition } from './consent-store.js';
-import { cookie, empty, readForm, redirect } from './http.js';
+import { cookie, empty, parseUrl, readForm, redirect } from './http.js';
 import { button, card, definitions, markup, notice, postForm, type Markup } from './markup.js';
 import { notFoundPage, page, pageRoutes } from './page-layout.js';
 import { AM, type ProblemDescriptor } from './problems.js';
@@ -158,11 +158,7 @@ function logoutRedirect(request: Request, { mock }: RouteContext): Response {
 }
 
 function isAbsoluteUrl(url: string): boolean {
-  try {
-    return /^[a-z][a-z0-9+\-.]*:/i.test(url) && new URL(url).protocol !== '';
-  } catch {
-    return false;
-  }
+  return /^[a-z][a-z0-9+\-.]*:/i.test(url) && parseUrl(url) !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -33,6 +33,11 @@ export function redirect(location: string, status = 302, headers: HeaderFields =
   return empty(status, { Location: toHeaderUrl(location), ...headers });
 }
 
+/** An absolute URL, or `undefined` when the text is none. */
+export function parseUrl(text: string): URL | undefined {
+  return URL.canParse(text) ? new URL(text) : undefined;
+}
+
 /** The media type of the request body, lower case, without parameters. */
 export function mediaType(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bearer, SCOPE_SYSTEM_USER_REQUEST_READ, SCOPE_SYSTEM_USER_REQUEST_WRITE } from './auth.js';
-import { empty, json } from './http.js';
+import { empty, json, parseUrl } from './http.js';
 import { isObject, member, type JsonObject } from './json-input.js';
 import { AUTH, VLD, aspNetProblem, failure, invalid, jsonObjectBody } from './problems.js';
 import { RequestStore } from './request-store.js';
@@ -189,12 +189,8 @@ function byQuery(_: Request, { mock, caller, url }: RouteContext): Response {
 
 /** `GetLeftPart(UriPartial.Path)`: scheme, host, port and path; `undefined` for no absolute URL. */
 function leftPart(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseUrl(url);
+  return parsed && `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
 }
 
 function text(body: JsonObject, name: string): string | undefined {
