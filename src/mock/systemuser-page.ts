@@ -35,6 +35,8 @@ export function systemUserReturn(mock: MockState, id: string): string {
 
 type Notice = keyof PageTexts['systemUser']['notices'];
 type Role = 'accessManager' | 'other' | 'none';
+/** The page's address in a language, with more query parameters. */
+type Href = (code: PageLanguage, extra?: Record<string, string>) => string;
 
 async function answerPage(request: Request, context: RouteContext, agent: boolean) {
   const { mock, url } = context;
@@ -44,24 +46,21 @@ async function answerPage(request: Request, context: RouteContext, agent: boolea
   if (!found || found.agent !== agent) return notFoundPage(lang, 'systemUserNotFound', id === '');
   const form = request.method === 'POST' ? await readForm(request) : undefined;
   const approvers = mock.approvers(found.partyOrgNo);
-  const user =
-    form?.get('user') ??
-    url.searchParams.get('user') ??
-    approvers.accessManagers[0] ??
-    approvers.others[0] ??
-    '';
+  // Everyone who may answer: the page lets the mock's user switch between them.
+  const everyone = [...approvers.accessManagers, ...approvers.others];
+  const user = form?.get('user') ?? url.searchParams.get('user') ?? everyone[0] ?? '';
   const role: Role = approvers.accessManagers.includes(user)
     ? 'accessManager'
     : approvers.others.includes(user)
       ? 'other'
       : 'none';
-  const href = (code: PageLanguage, extra: Record<string, string> = {}): string => {
+  const href: Href = (code, extra = {}) => {
     const query = new URLSearchParams({ id: found.id, user, ...extra, lang: code });
     return `${SYSTEM_USER_PAGE_PATH}/${agent ? 'agentrequest' : 'request'}?${query.toString()}`;
   };
   const frame = { lang, title: TEXTS[lang].systemUser.documentTitle, languageHref: href };
   const show = (status: number, notice?: Notice): Response =>
-    page(status, frame, render(mock, found, lang, { user, role, href, notice }));
+    page(status, frame, render(mock, found, lang, { user, role, everyone, href, notice }));
   const handled = handledNotice(mock, found) !== undefined;
   if (!form) {
     return show(200, url.searchParams.get('notice') === 'escalated' ? 'escalated' : undefined);
@@ -101,12 +100,7 @@ function render(
   mock: MockState,
   found: MockSystemUserRequest,
   lang: PageLanguage,
-  view: {
-    user: string;
-    role: Role;
-    href: (code: PageLanguage, extra?: Record<string, string>) => string;
-    notice: Notice | undefined;
-  },
+  view: { user: string; role: Role; everyone: string[]; href: Href; notice: Notice | undefined },
 ): Markup {
   const t = TEXTS[lang].systemUser;
   const system = mock.systems.get(found.systemId);
@@ -134,8 +128,7 @@ function render(
       : mayEscalate
         ? button('escalate', t.escalate)
         : button('logout', t.closeAndLogOut, 'secondary');
-  const approvers = mock.approvers(found.partyOrgNo);
-  const others = [...approvers.accessManagers, ...approvers.others]
+  const others = view.everyone
     .filter((number) => number !== view.user)
     .map(
       (number) =>
