@@ -1,5 +1,5 @@
 import { none } from './auth.js';
-import { isExpired, moveConsent, type Transition } from './consent-store.js';
+import { isExpired, moveConsent } from './consent-store.js';
 import { cookie, empty, parseUrl, readForm, redirect } from './http.js';
 import { button, card, definitions, markup, notice, postForm, type Markup } from './markup.js';
 import { notFoundPage, page, pageRoutes } from './page-layout.js';
@@ -68,15 +68,15 @@ function maySee(mock: MockState, request: MockConsentRequest, user: Party): bool
   return from !== undefined && mock.approvers(from.number).accessManagers.includes(user.number);
 }
 
-/** The user's answer, with the same rules on the page and in the test controls. */
+/** The user's answer, with the same rules on the page and in the test controls; the refusal, if any. */
 export function answerAs(
   mock: MockState,
   request: MockConsentRequest,
   move: 'accept' | 'reject' | 'revoke',
   userNumber?: string | null,
-): Transition {
+): ProblemDescriptor | undefined {
   const user = currentUser(mock, request, userNumber);
-  if (!user || !maySee(mock, request, user)) return { ok: false, problem: AM.notAuthorized };
+  if (!user || !maySee(mock, request, user)) return AM.notAuthorized;
   return moveConsent(mock, request, move, user);
 }
 
@@ -119,8 +119,8 @@ async function consentPage(request: Request, { mock, url }: RouteContext): Promi
   if (request.method === 'GET') return show(200);
   const action = (await readForm(request)).get('action');
   if (action !== 'accept' && action !== 'reject') return show(400, 'noAction');
-  const outcome = answerAs(mock, consent, action, user);
-  if (!outcome.ok) return show(outcome.problem.status, NOTICE_BY_PROBLEM.get(outcome.problem));
+  const refused = answerAs(mock, consent, action, user);
+  if (refused) return show(refused.status, NOTICE_BY_PROBLEM.get(refused));
   return redirect(`/accessmanagement/api/v1/consent/request/${consent.id}/logout`, 303);
 }
 

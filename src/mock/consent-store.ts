@@ -16,8 +16,6 @@ export type NewConsentRequest = Omit<
   'validTo' | 'status' | 'consented' | 'events'
 >;
 
-export type Transition = { ok: true } | { ok: false; problem: ProblemDescriptor };
-
 export class ConsentStore extends RequestStore<MockConsentRequest> {
   create(input: NewConsentRequest, performedBy: Party, nowMicros: number): MockConsentRequest {
     const validTo = formatMicros(input.validToMicros);
@@ -68,26 +66,24 @@ const MOVES = {
  * The user answers (altinn-api.md 2.5): accept or reject only from Created, revoke only from
  * Accepted; the same move again is idempotent. To accept, the user must be the required delegator
  * when one is set and able to delegate every requested action (else AM-00000). An expired request
- * cannot be answered (AM-00013): Altinn's page offers no button for it.
+ * cannot be answered (AM-00013): Altinn's page offers no button for it. Answers the refusal, if any.
  */
 export function moveConsent(
   mock: MockState,
   request: MockConsentRequest,
   move: keyof typeof MOVES,
   user: Party,
-): Transition {
+): ProblemDescriptor | undefined {
   const nowMicros = mock.nowMicros();
-  if (move === 'accept' && !userMayAccept(mock, request, user)) {
-    return { ok: false, problem: AM.notAuthorized };
-  }
+  if (move === 'accept' && !userMayAccept(mock, request, user)) return AM.notAuthorized;
   const { from, to, refused } = MOVES[move];
-  if (request.status === to) return { ok: true };
-  if (request.status !== from) return { ok: false, problem: refused };
-  if (move !== 'revoke' && isExpired(request, nowMicros)) return { ok: false, problem: AM.expired };
+  if (request.status === to) return undefined;
+  if (request.status !== from) return refused;
+  if (move !== 'revoke' && isExpired(request, nowMicros)) return AM.expired;
   request.status = to;
   if (move === 'accept') request.consented = formatMicros(nowMicros);
   addEvent(request, to, user, nowMicros);
-  return { ok: true };
+  return undefined;
 }
 
 function userMayAccept(mock: MockState, request: MockConsentRequest, user: Party): boolean {

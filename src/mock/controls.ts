@@ -52,10 +52,10 @@ function answerConsent(_: Request, { mock, params }: RouteContext): Response {
   const action = params.action?.toLowerCase();
   if (!request) return failure(AM.notFound, `No consent request with id ${params.id}`);
   if (action !== 'accept' && action !== 'reject' && action !== 'revoke') return empty(404);
-  const outcome = answerAs(mock, request, action);
-  if (!outcome.ok) {
+  const refused = answerAs(mock, request, action);
+  if (refused) {
     const detail = `Cannot ${action} consent request ${request.id} (status ${request.status})`;
-    return failure(outcome.problem, detail);
+    return failure(refused, detail);
   }
   return json(200, consentRequestDetails(mock, request, mock.nowMicros()));
 }
