@@ -100,11 +100,9 @@ async function incomeRoute(request: Request, { mock, params }: RouteContext): Pr
   const rights = Array.isArray(consent.consentRights)
     ? (consent.consentRights as { metadata?: Record<string, string> }[])
     : [];
-  const years = [
-    ...new Set(rights.flatMap((right) => Object.values(right.metadata ?? {}).slice(0, 1))),
-  ]
-    .filter((year) => /^\d{4}$/.test(year))
-    .sort();
+  // Each right's first metadata value is its year (`inntektsaar`).
+  const firstValues = rights.flatMap((right) => Object.values(right.metadata ?? {}).slice(0, 1));
+  const years = [...new Set(firstValues)].filter((year) => /^\d{4}$/.test(year)).sort();
   return json(200, {
     consentId: consent.id,
     incomes: years.map((year) => ({ year, amount: income(party, year), currency: 'NOK' })),
