@@ -149,9 +149,7 @@ async function draftPage(request: Request, { mock, url }: RouteContext): Promise
   const ids = [
     ...new Set(queryValues(url.searchParams, 'requestId').map((id) => id.toLowerCase())),
   ];
-  const requests = ids
-    .map((id) => (isGuid(id) ? mock.accessRequests.get(id) : undefined))
-    .filter((found): found is MockAccessRequest => found !== undefined);
+  const requests = ids.filter(isGuid).flatMap((id) => mock.accessRequests.get(id) ?? []);
   if (!ids.some((id) => id !== '')) return notFoundPage(lang, 'accessNotFound', true);
   if (requests.length === 0) return notFoundPage(lang, 'accessNotFound', false);
   const languageHref: LanguageHref = (code) => {

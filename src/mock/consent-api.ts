@@ -267,9 +267,8 @@ function validate(
       const template = resource.consentTemplate ?? (isConsentResource(resource) ? 'default' : '');
       templateId ||= template;
       if (templateId.toLowerCase() !== template.toLowerCase()) {
-        problems.push(
-          problem(AM.mixedTemplates, `${at}: template '${template}', not '${templateId}'`),
-        );
+        const detail = `${at}: template '${template}', not '${templateId}'`;
+        problems.push(problem(AM.mixedTemplates, detail));
       }
       const version = String(resource.version ?? 1);
       rights.push({

@@ -114,10 +114,8 @@ export class MockMaskinporten {
 
   registerClient(client: MockClient): void {
     const keySet = createLocalJWKSet({ keys: [publicJwkOf(client)] });
-    this.clients.set(client.clientId, {
-      client: { ...client, scopes: [...client.scopes] },
-      keySet,
-    });
+    const copy = { ...client, scopes: [...client.scopes] };
+    this.clients.set(client.clientId, { client: copy, keySet });
   }
 
   reset(): void {
