@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { altinn2Error, apiKeyAndBearer } from './auth.js';
-import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from './defaults.js';
-import { empty, json, mediaType, queryValues, readJson } from './http.js';
+import {
+  altinn2Error,
+  apiKeyAndBearer,
+  SCOPE_DELEGATION_REQUESTS_READ,
+  SCOPE_DELEGATION_REQUESTS_WRITE,
+} from './auth.js';
+import { empty, json, mediaType, parseUrl, queryValues, readJson } from './http.js';
 import { isGuid } from './ids.js';
 import { isObject, member, type JsonObject } from './json-input.js';
 import { RequestStore, move, type Moves } from './request-store.js';
@@ -87,22 +91,14 @@ export function isAltinn2Pending(request: MockDelegationRequest): boolean {
   return (WAITING as readonly string[]).includes(request.requestStatus);
 }
 
-export function altinn2SelfHref(baseUrl: string, guid: string): string {
-  return `${baseUrl}${ALTINN2_API_PATH}/${guid}`;
-}
-
 /**
  * One delegation request as the API writes it: PascalCase, `AltinnAppId: null` for a service, and
  * with HAL `_links` (`self`, `sendRequest`) unless the caller asked for plain JSON.
  */
-export function delegationRequestJson(
-  request: MockDelegationRequest,
-  baseUrl: string,
-  hal: boolean,
-): Record<string, unknown> {
+function delegationRequestJson(mock: MockState, request: MockDelegationRequest, hal: boolean) {
   const links = {
-    self: { href: altinn2SelfHref(baseUrl, request.guid) },
-    sendRequest: { href: `${baseUrl}${ALTINN2_SEND_PAGE_PATH}/${request.guid}` },
+    self: { href: `${mock.baseUrl}${ALTINN2_API_PATH}/${request.guid}` },
+    sendRequest: { href: `${mock.baseUrl}${ALTINN2_SEND_PAGE_PATH}/${request.guid}` },
   };
   return {
     Guid: request.guid,
@@ -158,11 +154,7 @@ function ownRequest(mock: MockState, caller: Caller, id: string): MockDelegation
 function read(request: Request, { mock, caller, params }: RouteContext): Response {
   const found = ownRequest(mock, caller, params.id ?? '');
   if (found instanceof Response) return found;
-  return representation(
-    request,
-    200,
-    delegationRequestJson(found, mock.baseUrl, wantsHal(request)),
-  );
+  return representation(request, 200, delegationRequestJson(mock, found, wantsHal(request)));
 }
 
 /** `GET` with filters: the caller's requests, oldest first, in one page. Names in any case, as ASP.NET binds them. */
@@ -188,7 +180,7 @@ function list(request: Request, { mock, caller, url }: RouteContext): Response {
   return representation(request, 200, {
     _links: { self: { href: `${mock.baseUrl}${ALTINN2_API_PATH}` } },
     _embedded: {
-      delegationRequests: items.map((item) => delegationRequestJson(item, mock.baseUrl, true)),
+      delegationRequests: items.map((item) => delegationRequestJson(mock, item, true)),
     },
   });
 }
@@ -204,11 +196,7 @@ function remove(_: Request, { mock, caller, params }: RouteContext): Response {
 // POST: Json.NET binding (names in any case, numbers and strings converted as it converts them).
 
 function isHttpUrl(url: string): boolean {
-  try {
-    return /^https?:\/\//i.test(url) && new URL(url).hostname !== '';
-  } catch {
-    return false;
-  }
+  return /^https?:\/\//i.test(url) && Boolean(parseUrl(url)?.hostname);
 }
 
 /** A string, or a whole number Json.NET would turn into one. */
@@ -222,15 +210,15 @@ function asInteger(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
 }
 
-type Fail = (key: string, message: string) => void;
+/** What the checks of a body share: where they write what is wrong (`ModelState`). */
+interface Checks {
+  mock: MockState;
+  caller: Caller;
+  fail(key: string, message: string): void;
+}
 
 /** The party numbers: required, digits of the right length, in the register. */
-function partyNumber(
-  mock: MockState,
-  body: JsonObject,
-  name: 'CoveredBy' | 'OfferedBy',
-  fail: Fail,
-) {
+function partyNumber({ mock, fail }: Checks, body: JsonObject, name: 'CoveredBy' | 'OfferedBy') {
   const value = member(body, name);
   const number = asText(value);
   const orgOnly = name === 'OfferedBy';
@@ -245,12 +233,7 @@ function partyNumber(
 }
 
 /** The requested services: each one of the caller's own (a service owner asks only for its own). */
-function services(
-  mock: MockState,
-  value: unknown,
-  caller: Caller,
-  fail: Fail,
-): MockRequestResource[] {
+function services({ mock, caller, fail }: Checks, value: unknown): MockRequestResource[] {
   if (!Array.isArray(value) || value.length === 0) {
     const detail = 'must name at least one service (ServiceCode and ServiceEditionCode).';
     fail('RequestResources', `RequestResources ${detail}`);
@@ -260,7 +243,7 @@ function services(
     const key = `RequestResources[${index}]`;
     const code = isObject(item) ? asText(member(item, 'ServiceCode')) : undefined;
     const edition = isObject(item) ? asInteger(member(item, 'ServiceEditionCode')) : undefined;
-    const service = code && edition !== undefined ? mock.services.get(code, edition) : undefined;
+    const service = code && edition !== undefined ? mock.service(code, edition) : undefined;
     const name = `service ${code} edition ${edition}`;
     if (!isObject(item)) fail(key, `${key} must be an object.`);
     else if (code === undefined && typeof member(item, 'AltinnAppId') === 'string') {
@@ -270,14 +253,10 @@ function services(
     else if (!service) fail(key, `${key}: no ${name} exists.`);
     else if (service.owner !== caller.orgNumber)
       fail(key, `${key}: ${name} belongs to another service owner.`);
-    else
-      return [
-        {
-          serviceCode: code,
-          serviceEditionCode: edition,
-          operations: [...(service.operations ?? ['Read', 'Write'])],
-        },
-      ];
+    else {
+      const operations = [...(service.operations ?? ['Read', 'Write'])];
+      return [{ serviceCode: code, serviceEditionCode: edition, operations }];
+    }
     return [];
   });
 }
@@ -289,9 +268,10 @@ function validate(
   caller: Caller,
 ): NewDelegationRequest | { modelState: ModelState } {
   const modelState: ModelState = {};
-  const fail: Fail = (key, message) => void (modelState[key] ??= []).push(message);
-  const coveredBy = partyNumber(mock, body, 'CoveredBy', fail);
-  const offeredBy = partyNumber(mock, body, 'OfferedBy', fail);
+  const fail = (key: string, message: string) => void (modelState[key] ??= []).push(message);
+  const checks = { mock, caller, fail };
+  const coveredBy = partyNumber(checks, body, 'CoveredBy');
+  const offeredBy = partyNumber(checks, body, 'OfferedBy');
   if (coveredBy !== undefined && coveredBy === offeredBy) {
     fail('OfferedBy', 'CoveredBy and OfferedBy must differ: nobody asks itself for access.');
   }
@@ -309,7 +289,7 @@ function validate(
   if (message !== null && typeof message !== 'string') {
     fail('RequestMessage', 'RequestMessage must be a string.');
   }
-  const requestResources = services(mock, member(body, 'RequestResources'), caller, fail);
+  const requestResources = services(checks, member(body, 'RequestResources'));
   if (Object.keys(modelState).length > 0 || !coveredBy || !offeredBy) return { modelState };
   return {
     serviceOwner: caller.orgNumber,
@@ -339,8 +319,8 @@ async function create(request: Request, { mock, caller }: RouteContext): Promise
   if ('modelState' in input) return modelStateError(input.modelState);
   const created = mock.delegationRequests.create(input, mock.nowMicros());
   // 201 is the mock's choice: whether Altinn answers 200 or 201 is open (altinn-api.md 5).
-  const item = delegationRequestJson(created, mock.baseUrl, wantsHal(request));
+  const item = delegationRequestJson(mock, created, wantsHal(request));
   return representation(request, 201, item, {
-    Location: altinn2SelfHref(mock.baseUrl, created.guid),
+    Location: `${mock.baseUrl}${ALTINN2_API_PATH}/${created.guid}`,
   });
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { bearer } from './auth.js';
-import { SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from './defaults.js';
+import { bearer, SCOPE_DELEGATION_REQUESTS_READ, SCOPE_DELEGATION_REQUESTS_WRITE } from './auth.js';
 import { empty, json } from './http.js';
 import { isGuid, stableUuid } from './ids.js';
 import { member, type JsonObject } from './json-input.js';
@@ -10,7 +9,6 @@ import {
   PARTY_UUID_URN_PREFIX,
   parsePartyUrn,
   type Party,
-  type PartyRegistry,
 } from './registry.js';
 import { RequestStore, move, type Moves } from './request-store.js';
 import { route, type RouteContext, type RouteTable } from './routes.js';
@@ -113,11 +111,8 @@ function partyEntity(party: Party): Record<string, unknown> {
 }
 
 /** `RequestDto` as the service owner API answers it; `links` only here, in the create answer. */
-export function accessRequestDto(
-  request: MockAccessRequest,
-  baseUrl: string,
-  parties: PartyRegistry,
-): Record<string, unknown> {
+function accessRequestDto(mock: MockState, request: MockAccessRequest): Record<string, unknown> {
+  const { baseUrl, parties } = mock;
   return {
     id: request.id,
     status: request.status,
@@ -172,32 +167,24 @@ function withdraw(_: Request, { mock, caller, params }: RouteContext): Response 
  * then what is asked), then the request service's (the resource is the caller's, no self-requests;
  * an equal Draft is answered instead of a new one).
  */
-async function create(
-  request: Request,
-  { mock, caller }: RouteContext,
-  type: 'resource' | 'package',
-): Promise<Response> {
+async function create(request: Request, { mock, caller }: RouteContext, type: AskedType) {
   const body = await jsonObjectBody(request);
   if (body instanceof Response) return body;
-  const errors: ValidationError[] = [];
-  const fromUrn = stringMember(body, 'from', errors);
-  const toUrn = stringMember(body, 'to', errors);
+  const checks: Checks = { mock, body, errors: [] };
+  const { errors } = checks;
+  const [fromUrn, toUrn] = [stringMember(checks, 'from'), stringMember(checks, 'to')];
   if (errors.length > 0) return invalid(...errors);
-  const from = entity(mock, fromUrn, '/from', errors);
-  const to = entity(mock, toUrn, '/to', errors);
+  const [from, to] = [entity(checks, fromUrn, '/from'), entity(checks, toUrn, '/to')];
   const asked =
-    type === 'package'
-      ? askedPackage(mock, body, errors)
-      : errors.length === 0 && askedResource(mock, body, errors);
+    type === 'package' ? askedPackage(checks) : errors.length === 0 && askedResource(checks);
   if (errors.length > 0 || !asked || !from || !to) return invalid(...errors);
-  if (type === 'resource' && mock.resources.get(asked.referenceId)?.owner !== caller.orgNumber) {
+  if (type === 'resource' && mock.resource(asked.referenceId)?.owner !== caller.orgNumber) {
     const detail = `Resource with reference ID '${asked.referenceId}' is not owned by serviceowner.`;
     return invalid(invalidField(VLD.requestedResourceNotOwned, ['resource'], detail));
   }
   if (from.urn === to.urn) {
-    return invalid(
-      invalidField(VLD.requestFromSelfNotAllowed, [], 'From and To cannot be the same.'),
-    );
+    const detail = 'From and To cannot be the same.';
+    return invalid(invalidField(VLD.requestFromSelfNotAllowed, [], detail));
   }
   const by = mock.parties.orSynthetic(ORGANIZATION_URN_PREFIX + caller.orgNumber);
   const input = {
@@ -210,16 +197,20 @@ async function create(
   };
   const stored =
     mock.accessRequests.findDraft(input) ?? mock.accessRequests.create(input, mock.nowMicros());
-  return json(202, accessRequestDto(stored, mock.baseUrl, mock.parties));
+  return json(202, accessRequestDto(mock, stored));
+}
+
+type AskedType = MockAccessRequest['type'];
+
+/** What the checks of a body share: the mock, the body, and the validation errors found. */
+interface Checks {
+  mock: MockState;
+  body: JsonObject;
+  errors: ValidationError[];
 }
 
 /** A string member; a missing required one is STD.VLD-00000, another type a JSON error. */
-function stringMember(
-  body: JsonObject,
-  name: string,
-  errors: ValidationError[],
-  required = true,
-): string | undefined {
+function stringMember({ body, errors }: Checks, name: string, required = true) {
   const value = member(body, name);
   if (typeof value === 'string') return value;
   if (value !== undefined && value !== null) {
@@ -233,20 +224,14 @@ function stringMember(
  * The controller's `GetEntity`: the URN must be one of the two documented forms (AMSO.VLD-00001)
  * and name a party in the register (AMSO.VLD-00002).
  */
-function entity(
-  mock: MockState,
-  urn: string | undefined,
-  path: string,
-  errors: ValidationError[],
-): Party | undefined {
+function entity({ mock, errors }: Checks, urn: string | undefined, path: string) {
   const ref = urn === undefined ? undefined : parsePartyUrn(urn);
   const party = ref && mock.parties.find(ref);
   if (urn !== undefined && !ref) {
     errors.push(invalidField(VLD.invalidUrn, [path], `Urn ${urn} is not valid`));
   } else if (urn !== undefined && !party) {
-    errors.push(
-      invalidField(VLD.objectNotFound, [path], `Entity not found with matching urn '${urn}'`),
-    );
+    const detail = `Entity not found with matching urn '${urn}'`;
+    errors.push(invalidField(VLD.objectNotFound, [path], detail));
   }
   return party;
 }
@@ -258,15 +243,16 @@ type Asked = { id: string; referenceId: string } | undefined;
  * exists (AMSO.VLD-00003) and may be delegated (AM.VLD-00049). `rightKeys` is bound (a list of
  * strings) and then ignored, as by Altinn.
  */
-function askedResource(mock: MockState, body: JsonObject, errors: ValidationError[]): Asked {
+function askedResource(checks: Checks): Asked {
+  const { mock, body, errors } = checks;
   const keys = member(body, 'rightKeys') ?? [];
   if (!Array.isArray(keys) || keys.some((key) => typeof key !== 'string')) {
     const detail = 'rightKeys must be an array of strings';
     errors.push(invalidField(VLD.jsonError, ['/rightKeys'], detail));
   }
-  const id = stringMember(body, 'resource', errors);
+  const id = stringMember(checks, 'resource');
   if (id === undefined) return undefined;
-  const resource = mock.resources.get(id);
+  const resource = mock.resource(id);
   const [problem, what] = !resource
     ? [VLD.requestedResourceNotFound, 'was not found']
     : [VLD.resourceIsNotDelegable, 'is not delegable'];
@@ -279,9 +265,10 @@ function askedResource(mock: MockState, body: JsonObject, errors: ValidationErro
 }
 
 /** `POST package` `{ from, to, package: <urn, its last part, or id> }`: it exists (AM.VLD-00011) and can be assigned (AM.VLD-00048). */
-function askedPackage(mock: MockState, body: JsonObject, errors: ValidationError[]): Asked {
-  const value = stringMember(body, 'package', errors, false) ?? '';
-  const found = value === '' ? undefined : mock.packages.find(value);
+function askedPackage(checks: Checks): Asked {
+  const value = stringMember(checks, 'package', false) ?? '';
+  const { mock, errors } = checks;
+  const found = value === '' ? undefined : mock.accessPackage(value);
   const [problem, detail] =
     value === ''
       ? [VLD.invalidUrn, 'Package must be defined.']

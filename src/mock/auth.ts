@@ -2,7 +2,20 @@ import { bearerToken, empty, json } from './http.js';
 import { ANONYMOUS, type Auth } from './routes.js';
 import type { MockState } from './state.js';
 
-/** The three kinds of auth the mock's routes need. */
+/** The scopes Altinn's APIs ask for, and the three kinds of auth the mock's routes need. */
+
+/** Scopes of the consent API (altinn-api.md 2.1). */
+export const SCOPE_WRITE = 'altinn:consentrequests.write';
+export const SCOPE_READ = 'altinn:consentrequests.read';
+export const SCOPE_ORG = 'altinn:consentrequests.org';
+
+/** Scopes of both service owner delegation request APIs, Altinn 2 and 3 (altinn-api.md 3.1, 3.2). */
+export const SCOPE_DELEGATION_REQUESTS_WRITE = 'altinn:serviceowner/delegationrequests.write';
+export const SCOPE_DELEGATION_REQUESTS_READ = 'altinn:serviceowner/delegationrequests.read';
+
+/** Scopes of system-user requests (altinn-api.md 3.4: the code's, not the docs' `systemuser.write`). */
+export const SCOPE_SYSTEM_USER_REQUEST_WRITE = 'altinn:authentication/systemuser.request.write';
+export const SCOPE_SYSTEM_USER_REQUEST_READ = 'altinn:authentication/systemuser.request.read';
 
 /** Pages, test controls and Maskinporten itself: anyone. */
 export const none: Auth = () => Promise.resolve(ANONYMOUS);

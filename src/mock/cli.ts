@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { exportJWK, generateKeyPair } from 'jose';
-import * as defaults from './defaults.js';
+import * as auth from './auth.js';
 import { startMockAltinn } from './server.js';
 
 const USAGE = `Usage: npx tsx src/mock/cli.ts [--port 4010] [--host 127.0.0.1] [--public-url URL]
@@ -50,8 +50,8 @@ async function main(): Promise<void> {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     const kid = `demo-${Date.now().toString(36)}`;
     const publicJwk = { ...(await exportJWK(publicKey)), kid };
-    const scopes = [defaults.SCOPE_WRITE, defaults.SCOPE_READ];
-    scopes.push(defaults.SCOPE_DELEGATION_REQUESTS_WRITE, defaults.SCOPE_DELEGATION_REQUESTS_READ);
+    const scopes = [auth.SCOPE_WRITE, auth.SCOPE_READ];
+    scopes.push(auth.SCOPE_DELEGATION_REQUESTS_WRITE, auth.SCOPE_DELEGATION_REQUESTS_READ);
     altinn.registerClient({ clientId, publicJwk, orgNumber: values.org, scopes });
     console.log(`  Demo client "${clientId}" (org ${values.org}, kid ${kid}) registered`);
     if (values['print-key']) {

@@ -1,23 +1,19 @@
-import { bearer } from './auth.js';
+import { bearer, SCOPE_ORG, SCOPE_READ, SCOPE_WRITE } from './auth.js';
 import { CONSENT_PAGE_PATH } from './consent-pages.js';
-import {
-  consentRequestDetails,
-  internalConsentRequest,
-  type NewConsentRequest,
-} from './consent-store.js';
-import { SCOPE_ORG, SCOPE_READ, SCOPE_WRITE } from './defaults.js';
-import { empty, isJsonBody, json, readJson } from './http.js';
+import { isExpired, type NewConsentRequest } from './consent-store.js';
+import { empty, isJsonBody, json, parseUrl, readJson } from './http.js';
 import { isGuid } from './ids.js';
-import { hasMember, isObject, member, type JsonObject } from './json-input.js';
+import { isObject, member, type JsonObject } from './json-input.js';
 import {
   AM,
+  aspNetProblem,
   combined,
+  failure,
   VLD,
   invalid,
   invalidField,
   problem,
   problemResponse,
-  unsupportedMediaType,
   validationProblem,
   type ProblemBody,
   type ValidationError,
@@ -34,7 +30,7 @@ import {
 import { route, type Caller, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
 import { formatMicros, parseDateTimeMicros } from './time.js';
-import type { MockConsentRight, MockResource } from './types.js';
+import type { MockConsentRequest, MockConsentRight, MockResource } from './types.js';
 
 /**
  * The enterprise consent API (altinn-api.md 2.1–2.8): create, read, and the events feed.
@@ -54,37 +50,15 @@ export const consentRoutes: RouteTable = {
   ],
 };
 
-/** Where the user answers a request: am.ui's consent page (here on the mock's own origin). */
-export function viewUri(mock: MockState, id: string): string {
-  return `${mock.baseUrl}${CONSENT_PAGE_PATH}?id=${id}`;
-}
-
 const RESOURCE_TYPE = 'urn:altinn:resource';
 const EVENTS_PAGE_SIZE = 100;
+const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 /** The events feed only returns events older than this (altinn-api.md 2.7). */
 const EVENTS_DELAY_MICROS = 5 * 60 * 1_000_000;
 const EVENT_TYPE_FILTERS = ['accepted', 'rejected', 'revoked', 'deleted', 'used'];
 
 // ---------------------------------------------------------------------------------------------
 // POST: binding (JSON → typed request), then the controller's checks, then the service's rules.
-
-interface RightInput {
-  action: string[] | null;
-  resource: { type: string; value: string }[] | null;
-  metadata: Record<string, string> | null;
-}
-
-interface ConsentRequestInput {
-  id: string;
-  from: PartyRef;
-  to: PartyRef;
-  requiredDelegator: PartyRef | null;
-  validToMicros: number;
-  consentRights: RightInput[];
-  requestMessage: Record<string, string> | null;
-  redirectUrl: string | null;
-  portalViewMode: 'Hide' | 'Show';
-}
 
 /** A body that does not deserialize: ASP.NET stops at the first error. */
 class BindingError extends Error {
@@ -101,9 +75,19 @@ function notConverted(path: string, type: string): never {
   throw new BindingError(path, `The JSON value could not be converted to ${type}. Path: $${at}`);
 }
 
-/** `null` for a missing or null member, else the member bound by `bind`. */
-function optional<T>(value: unknown, bind: (value: unknown) => T): T | null {
-  return value === undefined || value === null ? null : bind(value);
+type Binders = Record<string, (value: unknown, path: string) => unknown>;
+
+/**
+ * An object's members as System.Text.Json binds them: names in any case, each by its binder,
+ * `null` for a missing or null member.
+ */
+function bindMembers<B extends Binders>(value: unknown, path: string, binders: B) {
+  const object = isObject(value) ? value : notConverted(path || '/', 'an object');
+  const bound = Object.entries(binders).map(([name, bind]) => {
+    const found = member(object, name);
+    return [name, found === undefined || found === null ? null : bind(found, `${path}/${name}`)];
+  });
+  return Object.fromEntries(bound) as { [K in keyof B]: ReturnType<B[K]> | null };
 }
 
 function bindString(value: unknown, path: string, type = 'System.String'): string {
@@ -115,10 +99,6 @@ function bindArray<T>(value: unknown, path: string, bind: (item: unknown, path: 
   return value.map((item: unknown, index) => bind(item, `${path}/${index}`));
 }
 
-function bindObject(value: unknown, path: string): JsonObject {
-  return isObject(value) ? value : notConverted(path, 'an object');
-}
-
 function bindParty(value: unknown, path: string): PartyRef {
   return (
     parsePartyUrn(bindString(value, path, 'ConsentPartyUrn')) ??
@@ -128,78 +108,77 @@ function bindParty(value: unknown, path: string): PartyRef {
 
 /** A dictionary of strings; a null value binds as empty (then AM-00007 for metadata). */
 function bindDictionary(value: unknown, path: string): Record<string, string> {
+  const entries = Object.entries(isObject(value) ? value : notConverted(path, 'an object'));
   return Object.fromEntries(
-    Object.entries(bindObject(value, path)).map(([key, entry]) => [
-      key,
-      entry === null ? '' : bindString(entry, `${path}/${key}`),
-    ]),
+    entries.map(([key, entry]) => [key, entry === null ? '' : bindString(entry, `${path}/${key}`)]),
   );
 }
 
-function bindRight(value: unknown, path: string): RightInput {
-  const right = bindObject(value, path);
-  return {
-    action: optional(member(right, 'action'), (v) => bindArray(v, `${path}/action`, bindString)),
-    resource: optional(member(right, 'resource'), (v) =>
-      bindArray(v, `${path}/resource`, (item, itemPath) => {
-        const resource = bindObject(item, itemPath);
-        return {
-          type: bindString(member(resource, 'type'), `${itemPath}/type`),
-          value: bindString(member(resource, 'value'), `${itemPath}/value`),
-        };
-      }),
-    ),
-    metadata: optional(member(right, 'metadata'), (v) => bindDictionary(v, `${path}/metadata`)),
-  };
-}
+/** `ConsentRightDto`; each of its resources needs a `type` and a `value`. */
+const RIGHT = {
+  action: (value: unknown, path: string) => bindArray(value, path, bindString),
+  resource: (value: unknown, path: string) =>
+    bindArray(value, path, (item, itemPath) => {
+      const { type, value: id } = bindMembers(item, itemPath, {
+        type: bindString,
+        value: bindString,
+      });
+      return {
+        type: type ?? notConverted(`${itemPath}/type`, 'System.String'),
+        value: id ?? notConverted(`${itemPath}/value`, 'System.String'),
+      };
+    }),
+  metadata: bindDictionary,
+};
 
+/** `ConsentRequestDto`, its members in the order they are bound. */
+const CONSENT_REQUEST = {
+  id: (value: unknown, path: string) => {
+    const id = bindString(value, path, 'System.Guid');
+    return isGuid(id) ? id.toLowerCase() : notConverted(path, 'System.Guid');
+  },
+  from: bindParty,
+  to: bindParty,
+  requiredDelegator: bindParty,
+  validTo: (value: unknown, path: string) =>
+    parseDateTimeMicros(bindString(value, path, 'System.DateTimeOffset')) ??
+    notConverted(path, 'System.DateTimeOffset'),
+  consentRights: (value: unknown, path: string) =>
+    bindArray(value, path, (item, itemPath) => bindMembers(item, itemPath, RIGHT)),
+  redirectUrl: bindString,
+  portalViewMode: (value: unknown, path: string): 'Hide' | 'Show' => {
+    const mode = typeof value === 'string' ? value.toLowerCase() : value;
+    if (mode === 'show' || mode === 1) return 'Show';
+    return mode === 'hide' || mode === 0 ? 'Hide' : notConverted(path, 'ConsentPortalViewMode');
+  },
+  requestMessage: bindDictionary,
+};
+
+/** The members the DTO marks `required`: a body without them does not bind. */
 const REQUIRED = ['id', 'from', 'to', 'validTo', 'consentRights', 'redirectUrl'];
 
-/** `ConsentRequestDto` as System.Text.Json binds it: names in any case, required members last. */
-function bindConsentRequest(value: unknown): ConsentRequestInput {
-  const body = bindObject(value, '/');
-  const id = optional(member(body, 'id'), (v) => bindString(v, '/id', 'System.Guid'));
-  if (id !== null && !isGuid(id)) notConverted('/id', 'System.Guid');
-  const from = optional(member(body, 'from'), (v) => bindParty(v, '/from'));
-  const to = optional(member(body, 'to'), (v) => bindParty(v, '/to'));
-  const requiredDelegator = optional(member(body, 'requiredDelegator'), (v) =>
-    bindParty(v, '/requiredDelegator'),
-  );
-  const validTo = optional(member(body, 'validTo'), (v) => {
-    const text = bindString(v, '/validTo', 'System.DateTimeOffset');
-    return parseDateTimeMicros(text) ?? notConverted('/validTo', 'System.DateTimeOffset');
-  });
-  const consentRights = optional(member(body, 'consentRights'), (v) =>
-    bindArray(v, '/consentRights', bindRight),
-  );
-  const redirectUrl = optional(member(body, 'redirectUrl'), (v) => bindString(v, '/redirectUrl'));
-  const portalViewMode = optional(member(body, 'portalViewMode'), (v) => {
-    const mode = typeof v === 'string' ? v.toLowerCase() : v;
-    if (mode === 'show' || mode === 1) return 'Show';
-    return mode === 'hide' || mode === 0
-      ? 'Hide'
-      : notConverted('/portalViewMode', 'ConsentPortalViewMode');
-  });
-  const requestMessage = optional(member(body, 'requestMessage'), (v) =>
-    bindDictionary(v, '/requestMessage'),
-  );
-  const missing = REQUIRED.filter((name) => !hasMember(body, name));
-  if (missing.length > 0 || !from || !to) {
+type ConsentRequestInput = ReturnType<typeof bindConsentRequest>;
+type RightInput = ConsentRequestInput['consentRights'][number];
+
+function bindConsentRequest(value: unknown) {
+  const input = bindMembers(value, '', CONSENT_REQUEST);
+  // A JSON member is never `undefined`: `member` finds every one that is there, `null` or not.
+  const missing = REQUIRED.filter((name) => member(value as JsonObject, name) === undefined);
+  if (missing.length > 0 || !input.from || !input.to) {
     const names = missing.map((name) => `'${name}'`).join(', ');
     throw new BindingError(
       '/',
       `JSON deserialization for type 'ConsentRequestDto' was missing required properties including: ${names}.`,
     );
   }
+  const { id, from, to, validTo, consentRights, portalViewMode, ...rest } = input;
   return {
-    id: (id ?? '').toLowerCase(),
+    ...rest,
+    id: id ?? '',
     from,
     to,
-    requiredDelegator,
     validToMicros: validTo ?? 0,
     consentRights: consentRights ?? [],
-    requestMessage,
-    redirectUrl,
     portalViewMode: portalViewMode ?? 'Hide',
   };
 }
@@ -208,18 +187,12 @@ function bindConsentRequest(value: unknown): ConsentRequestInput {
  * Altinn's `IsValidUrl`: an absolute URI whose scheme is http, https, or a custom scheme matching
  * `^[a-z][a-z0-9+\-.]*$`. .NET lower-cases the scheme first, so in effect any absolute URI passes.
  */
-export function isValidRedirectUrl(url: string): boolean {
+function isValidRedirectUrl(url: string): boolean {
   const scheme = /^([a-z][a-z0-9+\-.]*):/i.exec(url)?.[1]?.toLowerCase();
-  if (!scheme) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (scheme === 'http' || scheme === 'https')
-    return /^https?:\/\//i.test(url) && parsed.hostname !== '';
-  return true;
+  const parsed = parseUrl(url);
+  if (!scheme || !parsed) return false;
+  if (scheme !== 'http' && scheme !== 'https') return true;
+  return /^https?:\/\//i.test(url) && parsed.hostname !== '';
 }
 
 /** The register lookup: AM-00003 for an unknown organisation, AM-00004 for an unknown person. */
@@ -264,16 +237,12 @@ function validate(
   input: ConsentRequestInput,
   handledBy: Party | null,
 ): { request: NewConsentRequest } | { problem: ProblemBody } {
-  const parties: [PartyRef | null, string][] = [
-    [input.from, 'from'],
-    [input.to, 'to'],
-    [input.requiredDelegator, 'requiredDelegator'],
-  ];
-  const [from, to, requiredDelegator] = parties.map(([ref, field]) =>
-    ref ? lookUpParty(mock, ref, field) : null,
-  );
-  for (const party of [from, to, requiredDelegator]) {
+  const { from, to, requiredDelegator } = input;
+  const urns: Record<string, string | null> = {};
+  for (const [field, ref] of Object.entries({ from, to, requiredDelegator })) {
+    const party = ref && lookUpParty(mock, ref, field);
     if (party && 'code' in party) return { problem: party };
+    urns[field] = party?.urn ?? null;
   }
 
   const problems: ProblemBody[] = [];
@@ -287,7 +256,7 @@ function validate(
   input.consentRights.forEach((right, index) => {
     const at = `consentRights[${index}]`;
     const item = right.resource?.length === 1 ? right.resource[0] : undefined;
-    const resource = item?.type === RESOURCE_TYPE ? mock.resources.get(item.value) : undefined;
+    const resource = item?.type === RESOURCE_TYPE ? mock.resource(item.value) : undefined;
     if (!item) problems.push(problem(AM.invalidResource, `${at} must name exactly one resource`));
     else if (!resource)
       problems.push(problem(AM.invalidResource, `${at}: '${item.value}' is not in the registry`));
@@ -298,9 +267,8 @@ function validate(
       const template = resource.consentTemplate ?? (isConsentResource(resource) ? 'default' : '');
       templateId ||= template;
       if (templateId.toLowerCase() !== template.toLowerCase()) {
-        problems.push(
-          problem(AM.mixedTemplates, `${at}: template '${template}', not '${templateId}'`),
-        );
+        const detail = `${at}: template '${template}', not '${templateId}'`;
+        problems.push(problem(AM.mixedTemplates, detail));
       }
       const version = String(resource.version ?? 1);
       rights.push({
@@ -318,28 +286,27 @@ function validate(
     errors.push(invalidField(VLD.invalidRedirectUrl, ['RedirectUrl']));
   }
   if (errors.length > 0) problems.push(validationProblem(errors));
-  const failure = combined(problems);
-  if (failure) return { problem: failure };
-
-  const template = mock.resources.template(templateId);
+  const refused = combined(problems);
+  if (refused) return { problem: refused };
   return {
     request: {
       ...input,
-      from: from as Party,
-      to: to as Party,
-      requiredDelegator: requiredDelegator as Party | null,
-      handledBy,
+      from: urns.from ?? '',
+      to: urns.to ?? '',
+      requiredDelegator: urns.requiredDelegator ?? null,
+      handledBy: handledBy?.urn ?? null,
       consentRights: rights,
       redirectUrl: input.redirectUrl ?? '',
-      templateId: template.id,
-      templateVersion: template.version,
+      templateId,
+      // Altinn's consent templates are all at version 1.
+      templateVersion: 1,
     },
   };
 }
 
 /** Binds the body as ASP.NET would; a body that does not bind is one STD.VLD-00017. */
 async function bindBody(request: Request): Promise<ConsentRequestInput | Response> {
-  if (!isJsonBody(request)) return unsupportedMediaType();
+  if (!isJsonBody(request)) return aspNetProblem(415);
   const body = await readJson(request);
   try {
     if ('error' in body) {
@@ -375,7 +342,7 @@ async function create(request: Request, { mock, caller }: RouteContext): Promise
   // The PDP's `requestconsent` check on each resource: a deny is 403 with an empty body.
   for (const right of input.consentRights) {
     const item = right.resource?.length === 1 ? right.resource[0] : undefined;
-    const resource = item ? mock.resources.get(item.value) : undefined;
+    const resource = item ? mock.resource(item.value) : undefined;
     if (resource?.requesters && !resource.requesters.includes(caller.orgNumber)) return empty(403);
   }
 
@@ -386,22 +353,86 @@ async function create(request: Request, { mock, caller }: RouteContext): Promise
   // request as it is (the new body is not compared), in the internal model's shape, with 200.
   const existing = mock.consents.get(input.id);
   if (existing) {
-    if (existing.from === result.request.from.urn && existing.to === result.request.to.urn) {
-      return json(200, internalConsentRequest(existing, viewUri(mock, existing.id)));
+    if (existing.from === result.request.from && existing.to === result.request.to) {
+      return json(200, consentJson(mock, existing, true));
     }
-    return problemResponse(
-      problem(AM.idExists, `A consent request with id ${input.id} exists for other parties`, {
-        requestId: input.id,
-      }),
-    );
+    const detail = `A consent request with id ${input.id} exists for other parties`;
+    return failure(AM.idExists, detail, { requestId: input.id });
   }
   // The Created event is the consumer's, even for a caller outside the register (`.org`).
   const performedBy =
     mock.parties.organization(caller.orgNumber) ?? makeParty('organization', caller.orgNumber);
   const created = mock.consents.create(result.request, performedBy, mock.nowMicros());
-  return json(201, consentRequestDetails(created, viewUri(mock, created.id)), {
+  return json(201, consentRequestDetails(mock, created), {
     Location: `${mock.baseUrl}${CONSENT_API_PATH}/${created.id}`,
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON of a request
+
+/**
+ * The JSON of a request. `internal`: the idempotent 200 of `POST /consentrequests`, Altinn's
+ * internal model, not the DTO: the status is `consentRequestStatus`, `templateId` and
+ * `templateVersion` appear, resources carry `version`, the events' `performedBy` stays a party
+ * uuid URN, and `portalViewMode` is left out.
+ */
+function consentJson(mock: MockState, request: MockConsentRequest, internal: boolean) {
+  return {
+    id: request.id,
+    from: request.from,
+    to: request.to,
+    requiredDelegator: request.requiredDelegator,
+    handledBy: request.handledBy,
+    validTo: request.validTo,
+    consentRights: request.consentRights.map((right) => ({
+      action: [...right.action],
+      resource: right.resource.map(({ type, value, version }) =>
+        internal ? { type, value, version } : { type, value },
+      ),
+      metadata: right.metadata ? { ...right.metadata } : null,
+    })),
+    requestMessage: request.requestMessage ? { ...request.requestMessage } : null,
+    [internal ? 'consentRequestStatus' : 'status']: request.status,
+    consented: request.consented,
+    redirectUrl: request.redirectUrl,
+    consentRequestEvents: request.events.map((event) => ({
+      consentEventID: event.consentEventID,
+      created: event.created,
+      performedBy: internal ? event.performedByPartyUuid : event.performedBy,
+      eventType: event.eventType,
+      consentRequestID: event.consentRequestID,
+    })),
+    viewUri: `${mock.baseUrl}${CONSENT_PAGE_PATH}?id=${request.id}`,
+    ...(internal
+      ? { templateId: request.templateId, templateVersion: request.templateVersion }
+      : { portalViewMode: request.portalViewMode }),
+  };
+}
+
+/**
+ * `ConsentRequestDetails` as the 201 and `GET /consentrequests/{id}` answer it. On GET, when
+ * `validTo` has passed and no Expired event exists, Altinn adds one (created = validTo, performedBy
+ * = to) without storing it and without touching `status`; its two ids are empty GUIDs, as the
+ * event is built without them.
+ */
+export function consentRequestDetails(
+  mock: MockState,
+  request: MockConsentRequest,
+  nowMicros?: number,
+): Record<string, unknown> {
+  const details = consentJson(mock, request, false);
+  const expired = nowMicros !== undefined && isExpired(request, nowMicros);
+  if (expired && !request.events.some((event) => event.eventType === 'Expired')) {
+    details.consentRequestEvents.push({
+      consentEventID: EMPTY_GUID,
+      created: request.validTo,
+      performedBy: request.to,
+      eventType: 'Expired',
+      consentRequestID: EMPTY_GUID,
+    });
+  }
+  return details;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -411,16 +442,11 @@ async function create(request: Request, { mock, caller }: RouteContext): Promise
 function read(_: Request, { mock, caller, params }: RouteContext): Response {
   const id = (params.id ?? '').toLowerCase();
   const request = mock.consents.get(id);
-  if (!request) return problemResponse(problem(AM.notFound, `No consent request with id ${id}`));
+  if (!request) return failure(AM.notFound, `No consent request with id ${id}`);
   if (request.to !== ORGANIZATION_URN_PREFIX + caller.orgNumber) {
-    return problemResponse(
-      problem(AM.notAuthorized, `Only the receiver (to) may read consent request ${id}`),
-    );
+    return failure(AM.notAuthorized, `Only the receiver (to) may read consent request ${id}`);
   }
-  return json(
-    200,
-    consentRequestDetails(request, viewUri(mock, request.id), { nowMicros: mock.nowMicros() }),
-  );
+  return json(200, consentRequestDetails(mock, request, mock.nowMicros()));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -458,11 +484,9 @@ function eventFilters(query: URLSearchParams) {
   // Opaque to callers; here the 16 bytes of the last event id, in RFC 4122 order, as Base64.
   const token = query.get('continuationToken') || undefined;
   const bytes = Buffer.from(token ?? '', 'base64');
-  const trimmed = (text: string) => text.replace(/=+$/, '');
-  if (
-    token !== undefined &&
-    (bytes.length !== 16 || trimmed(bytes.toString('base64')) !== trimmed(token))
-  ) {
+  // What is not Base64 does not come back the same when the decoded bytes are encoded again.
+  const sameAgain = bytes.toString('base64').replace(/=+$/, '') === token?.replace(/=+$/, '');
+  if (token !== undefined && (bytes.length !== 16 || !sameAgain)) {
     errors.push(invalidField(VLD.invalidContinuationToken, ['/$QUERY/continuationToken']));
   }
   const lastSeen = token === undefined ? '' : bytes.toString('hex');
@@ -492,10 +516,9 @@ function listEvents(_: Request, { mock, caller, url }: RouteContext): Response {
   const last = page[EVENTS_PAGE_SIZE - 1];
   const nextQuery = new URLSearchParams(url.searchParams);
   if (last) nextQuery.set('continuationToken', guidBytes(last.consentEventID).toString('base64'));
+  const next = last ? `${mock.baseUrl}${CONSENT_API_PATH}/events?${nextQuery.toString()}` : null;
   return json(200, {
-    links: {
-      next: last ? `${mock.baseUrl}${CONSENT_API_PATH}/events?${nextQuery.toString()}` : null,
-    },
+    links: { next },
     data: page.map((event) => ({
       consentRequestId: event.consentRequestID,
       eventType: event.eventType,

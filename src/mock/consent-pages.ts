@@ -1,7 +1,8 @@
 import { none } from './auth.js';
-import { isExpired, moveConsent, type Transition } from './consent-store.js';
-import { cookie, empty, escapeHtml, readForm, redirect } from './http.js';
-import { layout, notFoundPage, page } from './page-layout.js';
+import { isExpired, moveConsent } from './consent-store.js';
+import { cookie, empty, parseUrl, readForm, redirect } from './http.js';
+import { button, card, definitions, markup, notice, postForm, type Markup } from './markup.js';
+import { notFoundPage, page, pageRoutes } from './page-layout.js';
 import { AM, type ProblemDescriptor } from './problems.js';
 import { parsePartyUrn, type Party } from './registry.js';
 import { appendConsentOutcome, consentOutcome } from './return-url.js';
@@ -10,7 +11,7 @@ import type { MockState } from './state.js';
 import { LOGOUT_COOKIE_SYSTEM_USER, systemUserReturn } from './systemuser-page.js';
 import { TEXTS, fill, pageLanguage } from './texts/index.js';
 import { formatOsloDateTime } from './time.js';
-import type { MockConsentRequest, PageLanguage } from './types.js';
+import type { MockConsentRequest, MockConsentRight, PageLanguage } from './types.js';
 
 /**
  * What the user's browser goes through for consent (altinn-api.md 2.6): the consent page, the
@@ -29,15 +30,14 @@ const COOKIE_FIELD = 'amSafeRedirectUrl=';
 export const consentPageRoutes: RouteTable = {
   base: '',
   routes: [
-    route('GET', CONSENT_PAGE_PATH, none, showPage),
-    route('POST', CONSENT_PAGE_PATH, none, answerPage),
+    ...pageRoutes(CONSENT_PAGE_PATH, consentPage),
     // Remembers where to go in an encrypted cookie, then logs out.
     route('GET', '/accessmanagement/api/v1/consent/request/{id}/logout', none, logout),
     // The platform ends the session and sends the browser back to am.ui.
     route('GET', AUTHENTICATION_LOGOUT_PATH, none, authenticationLogout),
     // Decrypts the cookie, checks the URL is absolute, and sends the browser there.
     route('GET', LOGOUT_REDIRECT_PATH, none, logoutRedirect),
-    route('GET', '', none, (request, { url }) => page(200, indexPage(pageLanguage(request, url)))),
+    route('GET', '', none, (request, { url }) => indexPage(pageLanguage(request, url))),
     // Browsers ask for it on every page; a 404 would show up as a console error in browser tests.
     route('GET', '/favicon.ico', none, () => empty(204)),
   ],
@@ -47,11 +47,7 @@ export const consentPageRoutes: RouteTable = {
  * Who answers on the page. The mock has no login: `user=<identity number>` says who is logged in;
  * without it, the required delegator, else `from` when a person.
  */
-export function currentUser(
-  mock: MockState,
-  request: MockConsentRequest,
-  user?: string | null,
-): Party | undefined {
+function currentUser(mock: MockState, request: MockConsentRequest, user?: string | null) {
   if (user) return mock.parties.find({ kind: 'person', number: user });
   const candidate =
     request.requiredDelegator ?? (request.from.includes(':person:') ? request.from : undefined);
@@ -72,16 +68,16 @@ function maySee(mock: MockState, request: MockConsentRequest, user: Party): bool
   return from !== undefined && mock.approvers(from.number).accessManagers.includes(user.number);
 }
 
-/** The user's answer, with the same rules on the page and in the test controls. */
+/** The user's answer, with the same rules on the page and in the test controls; the refusal, if any. */
 export function answerAs(
   mock: MockState,
   request: MockConsentRequest,
   move: 'accept' | 'reject' | 'revoke',
   userNumber?: string | null,
-): Transition {
+): ProblemDescriptor | undefined {
   const user = currentUser(mock, request, userNumber);
-  if (!user || !maySee(mock, request, user)) return { ok: false, problem: AM.notAuthorized };
-  return moveConsent(request, move, user, (id) => mock.resources.get(id), mock.nowMicros());
+  if (!user || !maySee(mock, request, user)) return AM.notAuthorized;
+  return moveConsent(mock, request, move, user);
 }
 
 /** Why a page shows a warning: the request's state, or a refused answer. */
@@ -95,10 +91,10 @@ const NOTICE_BY_PROBLEM = new Map<ProblemDescriptor, PageNotice>([
 ]);
 
 /**
- * The page's request, language and logged-in user, or the not-found page, or the 403 page am.ui
- * shows to someone who may not see the request (the BFF's 403: no request, no buttons).
+ * The consent page: the request shown on GET, answered on POST. Someone who may not see the
+ * request gets the 403 page am.ui shows (the BFF's 403: no request, no buttons).
  */
-function pageRequest(request: Request, { mock, url }: RouteContext) {
+async function consentPage(request: Request, { mock, url }: RouteContext): Promise<Response> {
   const lang = pageLanguage(request, url);
   const id = url.searchParams.get('id');
   const consent = id ? mock.consents.get(id) : undefined;
@@ -107,37 +103,24 @@ function pageRequest(request: Request, { mock, url }: RouteContext) {
   }
   const user = url.searchParams.get('user');
   const party = currentUser(mock, consent, user);
-  if (party && maySee(mock, consent, party)) return { consent, lang, user, party };
   const t = TEXTS[lang].consent;
-  const who = party ? `<p>${escapeHtml(fill(t.signedInAs, { name: party.name }))}</p>` : '';
-  const content = `<article class="card" aria-labelledby="heading"><h1 id="heading">${escapeHtml(t.consent.title)}</h1>
-<div class="banner" role="alert" data-notice="noAccess">${escapeHtml(t.notices.noAccess)}</div>${who}</article>`;
-  return page(
-    403,
-    layout(lang, (code) => pageUrl(consent.id, code, user), t.documentTitle, content),
-  );
-}
-
-function showPage(request: Request, context: RouteContext): Response {
-  const found = pageRequest(request, context);
-  if (found instanceof Response) return found;
-  return page(200, consentPage(context.mock, found.consent, found.lang, undefined, found.user));
-}
-
-async function answerPage(request: Request, context: RouteContext): Promise<Response> {
-  const found = pageRequest(request, context);
-  if (found instanceof Response) return found;
-  const { mock } = context;
-  const { consent, lang, user } = found;
+  const frame = {
+    lang,
+    title: t.documentTitle,
+    languageHref: (code: PageLanguage) => pageUrl(consent.id, code, user),
+  };
+  if (!party || !maySee(mock, consent, party)) {
+    const who = party && markup`<p>${fill(t.signedInAs, { name: party.name })}</p>`;
+    const denied = notice(t.notices.noAccess, { notice: 'noAccess' });
+    return page(403, frame, card(t.consent.title, markup`${denied}${who}`));
+  }
+  const show = (status: number, refused?: PageNotice): Response =>
+    page(status, frame, consentCard(mock, consent, lang, refused, user));
+  if (request.method === 'GET') return show(200);
   const action = (await readForm(request)).get('action');
-  if (action !== 'accept' && action !== 'reject') {
-    return page(400, consentPage(mock, consent, lang, 'noAction', user));
-  }
-  const outcome = answerAs(mock, consent, action, user);
-  if (!outcome.ok) {
-    const notice = NOTICE_BY_PROBLEM.get(outcome.problem);
-    return page(outcome.problem.status, consentPage(mock, consent, lang, notice, user));
-  }
+  if (action !== 'accept' && action !== 'reject') return show(400, 'noAction');
+  const refused = answerAs(mock, consent, action, user);
+  if (refused) return show(refused.status, NOTICE_BY_PROBLEM.get(refused));
   return redirect(`/accessmanagement/api/v1/consent/request/${consent.id}/logout`, 303);
 }
 
@@ -175,15 +158,11 @@ function logoutRedirect(request: Request, { mock }: RouteContext): Response {
 }
 
 function isAbsoluteUrl(url: string): boolean {
-  try {
-    return /^[a-z][a-z0-9+\-.]*:/i.test(url) && new URL(url).protocol !== '';
-  } catch {
-    return false;
-  }
+  return /^[a-z][a-z0-9+\-.]*:/i.test(url) && parseUrl(url) !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
-// The pages: server-rendered HTML without scripts; every value goes through `escapeHtml`.
+// The page's content.
 
 function pageUrl(id: string | null, lang: PageLanguage, user?: string | null): string {
   const query = new URLSearchParams(
@@ -202,82 +181,67 @@ function stateNotice(request: MockConsentRequest, expired: boolean): PageNotice 
   return undefined;
 }
 
-function fillMetadata(text: string, metadata: Record<string, string> | null): string {
-  let filled = text;
-  for (const [key, value] of Object.entries(metadata ?? {})) {
-    filled = filled.split(`{${key.toLowerCase()}}`).join(value).split(`{${key}}`).join(value);
-  }
-  return filled;
-}
-
-function renderRight(
-  mock: MockState,
-  right: MockConsentRequest['consentRights'][number],
-  lang: PageLanguage,
-): string {
+function renderRight(mock: MockState, right: MockConsentRight, lang: PageLanguage): Markup {
   const resourceId = right.resource[0]?.value ?? '';
-  const resource = mock.resources.get(resourceId);
-  const title = resource?.title?.[lang] ?? resourceId;
+  const resource = mock.resource(resourceId);
   const text = resource?.consentText?.[lang];
-  const declared = Object.entries(resource?.consentMetadata ?? {});
-  const fields = new Map(declared.map(([key, field]) => [key.toLowerCase(), field]));
-  const metadata = Object.entries(right.metadata ?? {})
-    .map(([key, value]) => {
-      const label = fields.get(key.toLowerCase())?.label?.[lang] ?? key;
-      return `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
-    })
-    .join('');
-  return `<li class="right" data-resource="${escapeHtml(resourceId)}"><h3>${escapeHtml(title)}</h3>${
-    text ? `<p>${escapeHtml(fillMetadata(text, right.metadata))}</p>` : ''
-  }${metadata ? `<dl>${metadata}</dl>` : ''}</li>`;
+  // Metadata keys compare in lower case, as the register keeps them and the text marks them.
+  const lower = <T>(entries: [string, T][]) =>
+    entries.map(([k, v]) => [k.toLowerCase(), v] as const);
+  const fields = new Map(lower(Object.entries(resource?.consentMetadata ?? {})));
+  const given = lower(Object.entries(right.metadata ?? {}));
+  const rows = given.map(([key, value]): [string, string] => [
+    fields.get(key)?.label?.[lang] ?? key,
+    value,
+  ]);
+  return markup`<li class="right" data-resource="${resourceId}"><h3>${resource?.title?.[lang] ?? resourceId}</h3>${
+    text && markup`<p>${fill(text, Object.fromEntries(given))}</p>`
+  }${rows.length > 0 && definitions(rows)}</li>`;
 }
 
-function consentPage(
+function consentCard(
   mock: MockState,
   request: MockConsentRequest,
   lang: PageLanguage,
   refused?: PageNotice,
   user?: string | null,
-): string {
+): Markup {
   const t = TEXTS[lang].consent;
-  const kind = mock.resources.template(request.templateId).isPoa ? 'poa' : 'consent';
+  // Only a power of attorney (template `poa`) has wording of its own.
+  const kind = request.templateId === 'poa' ? 'poa' : 'consent';
   const name = (urn: string): string => mock.parties.orSynthetic(urn).name;
   const to = name(request.to);
   const intro = request.from.includes(':organization:')
     ? fill(t.introForOrg, { to, from: name(request.from) })
     : fill(t.intro, { to });
   const expired = isExpired(request, mock.nowMicros());
-  const notice = refused ?? stateNotice(request, expired);
-  const disabled = request.status === 'Created' && !expired ? '' : ' disabled';
+  const shown = refused ?? stateNotice(request, expired);
+  const disabled = request.status !== 'Created' || expired;
   const message = request.requestMessage?.[lang];
-  const handledBy = request.handledBy
-    ? `<p class="handled-by">${escapeHtml(fill(t.handledBy, { handledBy: name(request.handledBy), to }))}</p>`
-    : '';
-
-  const content = `<article class="card" aria-labelledby="heading" data-status="${escapeHtml(request.status)}">
-<h1 id="heading">${escapeHtml(t[kind].title)}</h1>
-<p class="intro">${escapeHtml(intro)}</p>
-${notice ? `<div class="banner" role="${refused ? 'alert' : 'status'}" data-notice="${notice}">${escapeHtml(t.notices[notice])}</div>` : ''}
-${message ? `<section aria-labelledby="message-heading"><h2 id="message-heading">${escapeHtml(fill(t.messageHeading, { to }))}</h2><p class="message">${escapeHtml(message)}</p></section>` : ''}
-<section aria-labelledby="rights-heading"><h2 id="rights-heading">${escapeHtml(t[kind].rightsHeading)}</h2>
-<ul class="rights">${request.consentRights.map((right) => renderRight(mock, right, lang)).join('')}</ul></section>
+  const handledBy =
+    request.handledBy &&
+    markup`<p class="handled-by">${fill(t.handledBy, { handledBy: name(request.handledBy), to })}</p>`;
+  const body = markup`<p class="intro">${intro}</p>
+${shown && notice(t.notices[shown], { notice: shown }, refused ? 'warning' : 'state')}
+${message && markup`<section aria-labelledby="message-heading"><h2 id="message-heading">${fill(t.messageHeading, { to })}</h2><p class="message">${message}</p></section>`}
+<section aria-labelledby="rights-heading"><h2 id="rights-heading">${t[kind].rightsHeading}</h2>
+<ul class="rights">${request.consentRights.map((right) => renderRight(mock, right, lang))}</ul></section>
 ${handledBy}
-<p class="expiry">${escapeHtml(t[kind].expiry)} <time datetime="${escapeHtml(request.validTo)}">${escapeHtml(formatOsloDateTime(request.validToMicros))}</time>.</p>
-<form method="post" action="${escapeHtml(pageUrl(request.id, lang, user))}" class="actions">
-<button type="submit" name="action" value="accept" data-action="accept" class="primary"${disabled}>${escapeHtml(t[kind].accept)}</button>
-<button type="submit" name="action" value="reject" data-action="reject" class="secondary"${disabled}>${escapeHtml(t[kind].reject)}</button>
-</form>
-</article>`;
-  return layout(lang, (code) => pageUrl(request.id, code, user), t.documentTitle, content);
+<p class="expiry">${t[kind].expiry} <time datetime="${request.validTo}">${formatOsloDateTime(request.validToMicros)}</time>.</p>
+${postForm(
+  pageUrl(request.id, lang, user),
+  markup`${button('accept', t[kind].accept, 'primary', disabled && markup` disabled`)}
+${button('reject', t[kind].reject, 'secondary', disabled && markup` disabled`)}`,
+)}`;
+  return card(t[kind].title, body, { status: request.status });
 }
 
 /** `GET /`: where Altinn's logout redirect lands when it has nowhere better to go. */
-function indexPage(lang: PageLanguage): string {
-  return layout(
-    lang,
-    undefined,
-    'Altinn (mock)',
-    `<article class="card" aria-labelledby="heading" lang="en"><h1 id="heading">Mock Altinn</h1>
+function indexPage(lang: PageLanguage): Response {
+  return page(
+    200,
+    { lang, title: 'Altinn (mock)' },
+    markup`<article class="card" aria-labelledby="heading" lang="en"><h1 id="heading">Mock Altinn</h1>
 <p>This server imitates Altinn's consent API, the access request APIs of Altinn 2 and 3, Maskinporten's token endpoint and the pages users and access managers see, for local development and tests.</p>
 <ul><li><a href="/accessmanagement/ui/requests/received">Access requests, as an organisation's access manager sees them</a></li><li><a href="/maskinporten/.well-known/oauth-authorization-server">Maskinporten metadata</a></li><li><a href="/__mock/stats">Request counters</a></li></ul></article>`,
   );

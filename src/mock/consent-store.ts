@@ -2,48 +2,28 @@ import { uuidv7 } from './ids.js';
 import { AM, type ProblemDescriptor } from './problems.js';
 import type { Party } from './registry.js';
 import { RequestStore } from './request-store.js';
+import type { MockState } from './state.js';
 import { formatMicros } from './time.js';
-import type {
-  MockConsentEventType,
-  MockConsentRequest,
-  MockConsentStatus,
-  MockResource,
-} from './types.js';
+import type { MockConsentEventType, MockConsentRequest, MockConsentStatus } from './types.js';
 
 /**
- * Where consent requests live, how their status moves (altinn-api.md 2.5), and the two JSON
- * shapes Altinn answers with: the `ConsentRequestDetails` DTO (201 and GET) and the internal
- * model of the idempotent 200 (2.4).
+ * Where consent requests live, and how their status moves (altinn-api.md 2.5).
  */
 
-/** What the API makes a request from; status, times and events are the store's. */
+/** What the API makes a request from; its status, answer and events are the store's. */
 export type NewConsentRequest = Omit<
   MockConsentRequest,
-  'from' | 'to' | 'requiredDelegator' | 'handledBy' | 'validTo' | 'status' | 'consented' | 'events'
-> & { from: Party; to: Party; requiredDelegator: Party | null; handledBy: Party | null };
-
-export type Transition = { ok: true } | { ok: false; problem: ProblemDescriptor };
-
-const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
+  'validTo' | 'status' | 'consented' | 'events'
+>;
 
 export class ConsentStore extends RequestStore<MockConsentRequest> {
   create(input: NewConsentRequest, performedBy: Party, nowMicros: number): MockConsentRequest {
+    const validTo = formatMicros(input.validToMicros);
     const request: MockConsentRequest = {
-      id: input.id,
-      from: input.from.urn,
-      to: input.to.urn,
-      requiredDelegator: input.requiredDelegator?.urn ?? null,
-      handledBy: input.handledBy?.urn ?? null,
-      validTo: formatMicros(input.validToMicros),
-      validToMicros: input.validToMicros,
-      consentRights: input.consentRights,
-      requestMessage: input.requestMessage,
+      ...input,
+      validTo,
       status: 'Created',
       consented: null,
-      redirectUrl: input.redirectUrl,
-      portalViewMode: input.portalViewMode,
-      templateId: input.templateId,
-      templateVersion: input.templateVersion,
       events: [],
     };
     addEvent(request, 'Created', performedBy, nowMicros);
@@ -86,110 +66,31 @@ const MOVES = {
  * The user answers (altinn-api.md 2.5): accept or reject only from Created, revoke only from
  * Accepted; the same move again is idempotent. To accept, the user must be the required delegator
  * when one is set and able to delegate every requested action (else AM-00000). An expired request
- * cannot be answered (AM-00013): Altinn's page offers no button for it.
+ * cannot be answered (AM-00013): Altinn's page offers no button for it. Answers the refusal, if any.
  */
 export function moveConsent(
+  mock: MockState,
   request: MockConsentRequest,
   move: keyof typeof MOVES,
   user: Party,
-  resources: (id: string) => MockResource | undefined,
-  nowMicros: number,
-): Transition {
-  if (move === 'accept' && !userMayAccept(request, user, resources)) {
-    return { ok: false, problem: AM.notAuthorized };
-  }
+): ProblemDescriptor | undefined {
+  const nowMicros = mock.nowMicros();
+  if (move === 'accept' && !userMayAccept(mock, request, user)) return AM.notAuthorized;
   const { from, to, refused } = MOVES[move];
-  if (request.status === to) return { ok: true };
-  if (request.status !== from) return { ok: false, problem: refused };
-  if (move !== 'revoke' && isExpired(request, nowMicros)) return { ok: false, problem: AM.expired };
+  if (request.status === to) return undefined;
+  if (request.status !== from) return refused;
+  if (move !== 'revoke' && isExpired(request, nowMicros)) return AM.expired;
   request.status = to;
   if (move === 'accept') request.consented = formatMicros(nowMicros);
   addEvent(request, to, user, nowMicros);
-  return { ok: true };
+  return undefined;
 }
 
-function userMayAccept(
-  request: MockConsentRequest,
-  user: Party,
-  resources: (id: string) => MockResource | undefined,
-): boolean {
+function userMayAccept(mock: MockState, request: MockConsentRequest, user: Party): boolean {
   if (request.requiredDelegator !== null && request.requiredDelegator !== user.urn) return false;
   return request.consentRights.every((right) => {
-    const resource = right.resource[0] ? resources(right.resource[0].value) : undefined;
+    const resource = right.resource[0] ? mock.resource(right.resource[0].value) : undefined;
     const delegable = (resource?.actions ?? ['consent']).map((a) => a.toLowerCase());
     return resource !== undefined && right.action.every((a) => delegable.includes(a.toLowerCase()));
   });
-}
-
-/**
- * The JSON of a request. `internal`: the idempotent 200 of `POST /consentrequests`, Altinn's
- * internal model, not the DTO: the status is `consentRequestStatus`, `templateId` and
- * `templateVersion` appear, resources carry `version`, the events' `performedBy` stays a party
- * uuid URN, and `portalViewMode` is left out.
- */
-function consentJson(request: MockConsentRequest, viewUri: string, internal: boolean) {
-  return {
-    id: request.id,
-    from: request.from,
-    to: request.to,
-    requiredDelegator: request.requiredDelegator,
-    handledBy: request.handledBy,
-    validTo: request.validTo,
-    consentRights: request.consentRights.map((right) => ({
-      action: [...right.action],
-      resource: right.resource.map(({ type, value, version }) =>
-        internal ? { type, value, version } : { type, value },
-      ),
-      metadata: right.metadata ? { ...right.metadata } : null,
-    })),
-    requestMessage: request.requestMessage ? { ...request.requestMessage } : null,
-    [internal ? 'consentRequestStatus' : 'status']: request.status,
-    consented: request.consented,
-    redirectUrl: request.redirectUrl,
-    consentRequestEvents: request.events.map((event) => ({
-      consentEventID: event.consentEventID,
-      created: event.created,
-      performedBy: internal ? event.performedByPartyUuid : event.performedBy,
-      eventType: event.eventType,
-      consentRequestID: event.consentRequestID,
-    })),
-    viewUri,
-    ...(internal
-      ? { templateId: request.templateId, templateVersion: request.templateVersion }
-      : { portalViewMode: request.portalViewMode }),
-  };
-}
-
-/**
- * `ConsentRequestDetails` as the 201 and `GET /consentrequests/{id}` answer it. On GET, when
- * `validTo` has passed and no Expired event exists, Altinn adds one (created = validTo, performedBy
- * = to) without storing it and without touching `status`; its two ids are empty GUIDs, as the
- * event is built without them.
- */
-export function consentRequestDetails(
-  request: MockConsentRequest,
-  viewUri: string,
-  options: { nowMicros?: number } = {},
-): Record<string, unknown> {
-  const details = consentJson(request, viewUri, false);
-  const { nowMicros } = options;
-  const expired = nowMicros !== undefined && isExpired(request, nowMicros);
-  if (expired && !request.events.some((event) => event.eventType === 'Expired')) {
-    details.consentRequestEvents.push({
-      consentEventID: EMPTY_GUID,
-      created: request.validTo,
-      performedBy: request.to,
-      eventType: 'Expired',
-      consentRequestID: EMPTY_GUID,
-    });
-  }
-  return details;
-}
-
-/** The idempotent 200 of `POST /consentrequests`: Altinn's internal model (altinn-api.md 2.4). */
-export function internalConsentRequest(
-  request: MockConsentRequest,
-  viewUri: string,
-): Record<string, unknown> {
-  return consentJson(request, viewUri, true);
 }

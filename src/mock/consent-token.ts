@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { none } from './auth.js';
 import { isExpired } from './consent-store.js';
 import { bearerToken, empty, json } from './http.js';
 import { isGuid } from './ids.js';
-import type { ConsentLookup } from './maskinporten.js';
+import { iso6523, type ConsentLookup } from './maskinporten.js';
 import { ORGANIZATION_URN_PREFIX, parsePartyUrn } from './registry.js';
 import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
@@ -35,10 +34,8 @@ export function consentLookup(mock: MockState): ConsentLookup {
       refused: `Consent ${id}: ${code} ${words}`,
     });
     if (!consent) return refused('AM-00001', 'Consent not found');
-    if (
-      consent.from.toLowerCase() !== from.toLowerCase() ||
-      consent.to !== ORGANIZATION_URN_PREFIX + consumer
-    ) {
+    const sameFrom = consent.from.toLowerCase() === from.toLowerCase();
+    if (!sameFrom || consent.to !== ORGANIZATION_URN_PREFIX + consumer) {
       return refused('AM-00012', 'Consent party mismatch');
     }
     if (consent.status === 'Revoked') return refused('AM-00011', 'Consent is revoked');
@@ -49,7 +46,7 @@ export function consentLookup(mock: MockState): ConsentLookup {
         type: CONSENT_DETAIL_TYPE,
         id: consent.id,
         from: consent.from,
-        to: { authority: 'iso6523-actorid-upis', ID: `0192:${consumer}` },
+        to: iso6523(consumer),
         consented: consent.consented,
         validTo: consent.validTo,
         consentRights: consent.consentRights.map((right) => ({
@@ -66,20 +63,10 @@ export function consentLookup(mock: MockState): ConsentLookup {
  * The data owner's check of a consent token: Maskinporten's signature and issuer, the scope, and a
  * consent from `party` that is still valid by its own `validTo`.
  */
-async function consentFor(
-  request: Request,
-  mock: MockState,
-  party: string,
-): Promise<Record<string, unknown> | Response> {
+async function consentFor(request: Request, mock: MockState, party: string) {
   const token = bearerToken(request);
-  let payload: JWTPayload;
-  try {
-    if (!token) throw new Error('no token');
-    const keys = createLocalJWKSet({ keys: [mock.maskinporten.publicJwk] });
-    ({ payload } = await jwtVerify(token, keys, { issuer: mock.maskinporten.issuer }));
-  } catch {
-    return empty(401, { 'WWW-Authenticate': 'Bearer' });
-  }
+  const payload = token && (await mock.maskinporten.claims(token));
+  if (!payload) return empty(401, { 'WWW-Authenticate': 'Bearer' });
   const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
   const details = Array.isArray(payload.authorization_details)
     ? (payload.authorization_details as Record<string, unknown>[])
@@ -113,11 +100,9 @@ async function incomeRoute(request: Request, { mock, params }: RouteContext): Pr
   const rights = Array.isArray(consent.consentRights)
     ? (consent.consentRights as { metadata?: Record<string, string> }[])
     : [];
-  const years = [
-    ...new Set(rights.flatMap((right) => Object.values(right.metadata ?? {}).slice(0, 1))),
-  ]
-    .filter((year) => /^\d{4}$/.test(year))
-    .sort();
+  // Each right's first metadata value is its year (`inntektsaar`).
+  const firstValues = rights.flatMap((right) => Object.values(right.metadata ?? {}).slice(0, 1));
+  const years = [...new Set(firstValues)].filter((year) => /^\d{4}$/.test(year)).sort();
   return json(200, {
     consentId: consent.id,
     incomes: years.map((year) => ({ year, amount: income(party, year), currency: 'NOK' })),

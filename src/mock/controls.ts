@@ -1,10 +1,9 @@
 import { none } from './auth.js';
-import { viewUri } from './consent-api.js';
+import { consentRequestDetails } from './consent-api.js';
 import { answerAs } from './consent-pages.js';
-import { consentRequestDetails } from './consent-store.js';
 import { empty, json, readJson } from './http.js';
 import { isObject, member } from './json-input.js';
-import { AM, problem, problemResponse } from './problems.js';
+import { AM, failure } from './problems.js';
 import { route, type RouteContext, type RouteTable } from './routes.js';
 import type { MockClient } from './types.js';
 
@@ -51,15 +50,12 @@ async function register(request: Request, add: (body: unknown) => void): Promise
 function answerConsent(_: Request, { mock, params }: RouteContext): Response {
   const request = mock.consents.get(params.id ?? '');
   const action = params.action?.toLowerCase();
-  if (!request) {
-    return problemResponse(problem(AM.notFound, `No consent request with id ${params.id}`));
-  }
+  if (!request) return failure(AM.notFound, `No consent request with id ${params.id}`);
   if (action !== 'accept' && action !== 'reject' && action !== 'revoke') return empty(404);
-  const outcome = answerAs(mock, request, action);
-  if (!outcome.ok) {
+  const refused = answerAs(mock, request, action);
+  if (refused) {
     const detail = `Cannot ${action} consent request ${request.id} (status ${request.status})`;
-    return problemResponse(problem(outcome.problem, detail));
+    return failure(refused, detail);
   }
-  const details = { nowMicros: mock.nowMicros() };
-  return json(200, consentRequestDetails(request, viewUri(mock, request.id), details));
+  return json(200, consentRequestDetails(mock, request, mock.nowMicros()));
 }

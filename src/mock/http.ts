@@ -3,34 +3,16 @@
  * The mock has no framework, like it has no other dependency than `jose`.
  */
 
-/** Headers as plain pairs; `Set-Cookie` may repeat, so values may be lists. */
-export type HeaderInit = Record<string, string | string[]>;
+type HeaderFields = Record<string, string>;
 
-function withHeaders(headers: HeaderInit): Headers {
-  const result = new Headers();
-  for (const [name, value] of Object.entries(headers)) {
-    for (const item of Array.isArray(value) ? value : [value]) result.append(name, item);
-  }
-  return result;
-}
-
-function respond(status: number, body: string | null, headers: HeaderInit): Response {
-  return new Response(body, { status, headers: withHeaders(headers) });
-}
-
-export function json(status: number, body: unknown, headers: HeaderInit = {}): Response {
+export function json(status: number, body: unknown, headers: HeaderFields = {}): Response {
   const type = { 'Content-Type': 'application/json; charset=utf-8' };
-  return respond(status, JSON.stringify(body), { ...type, ...headers });
+  return new Response(JSON.stringify(body), { status, headers: { ...type, ...headers } });
 }
 
 /** A status with an empty body, as Altinn's 401 and 403 from policy checks. */
-export function empty(status: number, headers: HeaderInit = {}): Response {
-  return respond(status, null, headers);
-}
-
-export function html(status: number, page: string, headers: HeaderInit = {}): Response {
-  const type = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
-  return respond(status, page, { ...type, ...headers });
+export function empty(status: number, headers: HeaderFields = {}): Response {
+  return new Response(null, { status, headers });
 }
 
 /**
@@ -47,8 +29,13 @@ export function toHeaderUrl(url: string): string {
   });
 }
 
-export function redirect(location: string, status = 302, headers: HeaderInit = {}): Response {
+export function redirect(location: string, status = 302, headers: HeaderFields = {}): Response {
   return empty(status, { Location: toHeaderUrl(location), ...headers });
+}
+
+/** An absolute URL, or `undefined` when the text is none. */
+export function parseUrl(text: string): URL | undefined {
+  return URL.canParse(text) ? new URL(text) : undefined;
 }
 
 /** The media type of the request body, lower case, without parameters. */
@@ -94,16 +81,4 @@ export function bearerToken(request: Request): string | undefined {
 export function queryValues(query: URLSearchParams, name: string): string[] {
   const lower = name.toLowerCase();
   return [...query].filter(([key]) => key.toLowerCase() === lower).map(([, value]) => value);
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }

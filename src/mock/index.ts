@@ -21,6 +21,6 @@ export {
   SCOPE_SYSTEM_USER_REQUEST_READ,
   SCOPE_SYSTEM_USER_REQUEST_WRITE,
   SCOPE_WRITE,
-} from './defaults.js';
+} from './auth.js';
 export { SCOPE_INCOME } from './consent-token.js';
 export type * from './types.js';

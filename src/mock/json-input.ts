@@ -17,7 +17,3 @@ export function member(object: JsonObject, name: string): unknown {
   }
   return found;
 }
-
-export function hasMember(object: JsonObject, name: string): boolean {
-  return Object.keys(object).some((key) => key.toLowerCase() === name.toLowerCase());
-}

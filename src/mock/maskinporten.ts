@@ -84,7 +84,7 @@ function publicJwkOf(client: MockClient): JWK {
   return fail('publicJwk must be an RSA or EC public key');
 }
 
-function iso6523(orgNumber: string): { authority: string; ID: string } {
+export function iso6523(orgNumber: string): { authority: string; ID: string } {
   return { authority: 'iso6523-actorid-upis', ID: `0192:${orgNumber}` };
 }
 
@@ -114,10 +114,8 @@ export class MockMaskinporten {
 
   registerClient(client: MockClient): void {
     const keySet = createLocalJWKSet({ keys: [publicJwkOf(client)] });
-    this.clients.set(client.clientId, {
-      client: { ...client, scopes: [...client.scopes] },
-      keySet,
-    });
+    const copy = { ...client, scopes: [...client.scopes] };
+    this.clients.set(client.clientId, { client: copy, keySet });
   }
 
   reset(): void {
@@ -135,28 +133,30 @@ export class MockMaskinporten {
     }
   }
 
+  /** The claims of an access token of ours (signature and issuer checked), else `undefined`. */
+  async claims(token: string): Promise<JWTPayload | undefined> {
+    const options = { issuer: this.issuer, algorithms: ['RS256'] };
+    return jwtVerify(token, this.verificationKey, options).then(
+      (verified) => verified.payload,
+      () => undefined,
+    );
+  }
+
   /** Checks an access token an API received; `undefined` when it is not a valid one of ours. */
   async verifyAccessToken(token: string): Promise<Caller | undefined> {
-    try {
-      const { payload } = await jwtVerify(token, this.verificationKey, {
-        issuer: this.issuer,
-        algorithms: ['RS256'],
-      });
-      const orgOf = (claim: unknown): string | undefined => {
-        const id = (claim as { ID?: unknown } | undefined)?.ID;
-        return typeof id === 'string' ? /^0192:(\d{9})$/.exec(id)?.[1] : undefined;
-      };
-      const orgNumber = orgOf(payload.consumer);
-      if (!orgNumber || typeof payload.scope !== 'string') return undefined;
-      return {
-        clientId: typeof payload.client_id === 'string' ? payload.client_id : '',
-        orgNumber,
-        supplier: orgOf(payload.supplier),
-        scopes: payload.scope.split(' ').filter(Boolean),
-      };
-    } catch {
-      return undefined;
-    }
+    const payload = await this.claims(token);
+    const orgOf = (claim: unknown): string | undefined => {
+      const id = (claim as { ID?: unknown } | undefined)?.ID;
+      return typeof id === 'string' ? /^0192:(\d{9})$/.exec(id)?.[1] : undefined;
+    };
+    const orgNumber = orgOf(payload?.consumer);
+    if (!payload || !orgNumber || typeof payload.scope !== 'string') return undefined;
+    return {
+      clientId: typeof payload.client_id === 'string' ? payload.client_id : '',
+      orgNumber,
+      supplier: orgOf(payload.supplier),
+      scopes: payload.scope.split(' ').filter(Boolean),
+    };
   }
 
   private async issue(
@@ -177,12 +177,10 @@ export class MockMaskinporten {
     const scope = this.grantedScopes(client, claims).join(' ');
     const consumer = this.consumerOf(client, claims.consumer_org);
     const details = this.consentDetails(claims.authorization_details, consumer, consents);
-    const resource = claims.resource;
-    const audience =
-      typeof resource === 'string' ||
-      (Array.isArray(resource) && resource.every((r) => typeof r === 'string'))
-        ? (resource as string | string[])
-        : 'unspecified';
+    // The audience is the grant's `resource` (one or more URLs), as Maskinporten sets it.
+    const { resource } = claims;
+    const named = resource !== undefined && [resource].flat().every((r) => typeof r === 'string');
+    const audience = named ? (resource as string | string[]) : 'unspecified';
     const now = Math.floor(Date.now() / 1000);
     const accessToken = await new SignJWT({
       scope,

@@ -41,13 +41,9 @@ async function toRequest(req: IncomingMessage): Promise<Request | undefined> {
 
 async function send(res: ServerResponse, response: Response): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') headers[name] = value;
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) headers['set-cookie'] = cookies;
-  res.writeHead(response.status, { ...headers, 'content-length': body.length });
+  // As a flat list of names and values, so that repeated headers (`Set-Cookie`) stay apart.
+  const headers = [...response.headers, ['content-length', String(body.length)]].flat();
+  res.writeHead(response.status, headers);
   res.end(body);
 }
 

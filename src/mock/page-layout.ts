@@ -1,13 +1,20 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml, html } from './http.js';
+import { none } from './auth.js';
+import { card, markup, Markup } from './markup.js';
+import { route, type Route } from './routes.js';
 import { PAGE_LANGUAGES, TEXTS } from './texts/index.js';
 import type { PageLanguage } from './types.js';
 
 /**
  * What every page of the mock shares: the Altinn-like frame (top bar, language switch, the notice
  * that this is a mock), one style sheet, and the security headers am.ui sends. Pages are
- * server-rendered HTML without scripts; every value goes through `escapeHtml`.
+ * server-rendered HTML without scripts, written with `markup`.
  */
+
+/** A page shows itself on GET and takes its form on POST. */
+export function pageRoutes(path: string, handle: Route['handle']): Route[] {
+  return (['GET', 'POST'] as const).map((method) => route(method, path, none, handle));
+}
 
 const STYLE = `
 *,*::before,*::after{box-sizing:border-box}body{margin:0;font-family:Inter,"Segoe UI",Arial,sans-serif;font-size:1.125rem;line-height:1.5;color:#1e2b3c;background:#e3f7ff}.wrap{max-width:46rem;margin:0 auto;padding:0 1rem}
@@ -27,15 +34,48 @@ a:focus-visible,button:focus-visible,textarea:focus-visible,input:focus-visible{
 
 /** Security headers as am.ui sends them (no framing), with a CSP that allows only the page's own style. */
 const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 'no-store',
   'Content-Security-Policy': `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'`,
   'X-Frame-Options': 'deny',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
 
-/** A page of the mock, with am.ui's security headers. */
-export function page(status: number, document: string): Response {
-  return html(status, document, PAGE_HEADERS);
+/**
+ * A page of the mock in its frame, with am.ui's security headers. `languageHref` gives the address
+ * of this page in another language; without it the language switch is left out.
+ */
+export function page(
+  status: number,
+  frame: { lang: PageLanguage; title: string; languageHref?: (code: PageLanguage) => string },
+  content: Markup,
+): Response {
+  const { lang, title, languageHref } = frame;
+  const t = TEXTS[lang].frame;
+  const languages = PAGE_LANGUAGES.map(
+    (code) =>
+      markup`<li><a href="${languageHref?.(code)}" hreflang="${code}" lang="${code}"${code === lang && markup` aria-current="true"`}>${TEXTS[code].frame.languageName}</a></li>`,
+  );
+  const document = markup`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${new Markup(STYLE)}</style>
+</head>
+<body>
+<header class="topbar"><div class="wrap"><p class="brand" lang="nb">Altinn<span class="badge">mock</span></p>
+${languageHref && markup`<nav aria-label="${t.languageNav}"><ul class="langs">${languages}</ul></nav>`}</div></header>
+<main class="wrap">
+<p class="mock-notice">${t.mockNotice}</p>
+${content}
+</main>
+</body>
+</html>
+`;
+  return new Response(document.text, { status, headers: PAGE_HEADERS });
 }
 
 /** The page for a missing (400) or unknown (404) request id. */
@@ -46,47 +86,7 @@ export function notFoundPage(
   languageHref?: (code: PageLanguage) => string,
 ): Response {
   const t = TEXTS[lang];
-  const text = missing ? t.missingId : t[notFound];
-  const content = `<article class="card" aria-labelledby="heading"><h1 id="heading">${escapeHtml(t.notFoundTitle)}</h1><p>${escapeHtml(text)}</p></article>`;
-  return page(
-    missing ? 400 : 404,
-    layout(lang, languageHref, `${t.notFoundTitle} – Altinn (mock)`, content),
-  );
-}
-
-/**
- * The page frame. `languageHref` gives the address of this page in another language; without it
- * the language switch is left out.
- */
-export function layout(
-  lang: PageLanguage,
-  languageHref: ((code: PageLanguage) => string) | undefined,
-  title: string,
-  content: string,
-): string {
-  const t = TEXTS[lang].frame;
-  const languages = languageHref
-    ? PAGE_LANGUAGES.map(
-        (code) =>
-          `<li><a href="${escapeHtml(languageHref(code))}" hreflang="${code}" lang="${code}"${code === lang ? ' aria-current="true"' : ''}>${escapeHtml(TEXTS[code].frame.languageName)}</a></li>`,
-      ).join('')
-    : '';
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header class="topbar"><div class="wrap"><p class="brand" lang="nb">Altinn<span class="badge">mock</span></p>
-${languageHref ? `<nav aria-label="${escapeHtml(t.languageNav)}"><ul class="langs">${languages}</ul></nav>` : ''}</div></header>
-<main class="wrap">
-<p class="mock-notice">${escapeHtml(t.mockNotice)}</p>
-${content}
-</main>
-</body>
-</html>
-`;
+  const content = card(t.notFoundTitle, markup`<p>${missing ? t.missingId : t[notFound]}</p>`);
+  const title = `${t.notFoundTitle} – Altinn (mock)`;
+  return page(missing ? 400 : 404, { lang, title, languageHref }, content);
 }

@@ -1,10 +1,31 @@
-import { CONSENT_TEMPLATES, type MockConsentTemplate } from './defaults.js';
+import data from './defaults.json' with { type: 'json' };
 import { stableUuid } from './ids.js';
-import type { MockAccessManager, MockAccessPackage, MockResource, MockService } from './types.js';
+import type {
+  MockAccessManager,
+  MockAccessPackage,
+  MockAltinnOptions,
+  MockApprovers,
+  MockResource,
+  MockService,
+} from './types.js';
 
 /**
  * The mock's registries, each once: the Register (persons, organisations), the Resource Registry,
- * Altinn 2's service registry, the access packages, and the organisations' access managers.
+ * Altinn 2's service registry, the access packages, the organisations' access managers and who may
+ * answer their system-user requests. Their defaults are data in `defaults.json`:
+ * - persons: synthetic national identity numbers (Tenor style, month + 80, valid check digits).
+ *   21818297804 is the person of Altinn's own consent example and the demo portal's signed-in
+ *   person, with the name the portal shows (Test Testesen);
+ * - organisations with valid check digits, each with two invented access managers (`.example`
+ *   addresses, RFC 2606). 991825827 receives consent in Altinn's example and plays the bank;
+ * - the Resource Registry: three consent resources over two templates, one that is no consent
+ *   resource, and four access resources for Altinn 3 (two the bank owns, one it owns that cannot be
+ *   delegated, one the tax office owns);
+ * - Altinn 2's services (the bank's two, the first as in Altinn's examples, and the tax office's);
+ * - Altinn 3's access packages (two assignable, one not; the ids are the mock's own);
+ * - the system register: the bank's accounting system, for which its customers make a system user,
+ *   and who answers for each organisation: Test Testesen is the access manager (tilgangsstyrer) of
+ *   every one; Ola Nordmann has another relation to FJELLTOPP REGNSKAP AS, so he can only escalate.
  */
 
 export const PERSON_URN_PREFIX = 'urn:altinn:person:identifier-no:';
@@ -98,51 +119,51 @@ export function isConsentResource(resource: MockResource): boolean {
   return (resource.resourceType ?? 'Consent').toLowerCase() === 'consent';
 }
 
-export class ResourceRegistry {
-  constructor(private readonly resources: readonly MockResource[]) {}
+const DEFAULT_ACCESS_MANAGERS: Record<string, readonly MockAccessManager[]> = Object.fromEntries(
+  data.organizations.map((org) => [org.number, org.accessManagers]),
+);
 
-  /** Resource ids are looked up as given: Altinn's Resource Registry is case-sensitive here. [I] */
-  get(id: string): MockResource | undefined {
-    return this.resources.find((resource) => resource.id === id);
-  }
-
-  template(id: string): MockConsentTemplate {
-    return CONSENT_TEMPLATES[id] ?? { id, version: 1, isPoa: false };
-  }
-}
-
-export class ServiceRegistry {
-  constructor(private readonly services: readonly MockService[]) {}
-
-  get(code: string, edition: number): MockService | undefined {
-    return this.services.find((s) => s.serviceCode === code && s.serviceEditionCode === edition);
-  }
-}
-
-export class PackageRegistry {
-  constructor(private readonly packages: readonly MockAccessPackage[]) {}
-
-  /** By URN, by the URN's last part (`regnskapsforer-lonn`) or by id, as Altinn's `TryGetByAll`. [I] */
-  find(value: string): MockAccessPackage | undefined {
-    const lower = value.toLowerCase();
-    return this.packages.find((pkg) =>
-      [pkg.urn, pkg.urn.slice(pkg.urn.lastIndexOf(':') + 1), pkg.id].some(
-        (key) => key.toLowerCase() === lower,
+/** The registries from the options and the defaults: a list replaces its default, a record adds. */
+export function createRegistries(options: MockAltinnOptions) {
+  const parties = new PartyRegistry(
+    options.persons ?? data.persons.map((person) => person.number),
+    options.organizations ?? data.organizations.map((org) => org.number),
+    {
+      ...Object.fromEntries(
+        [...data.persons, ...data.organizations].map((p) => [p.number, p.name]),
       ),
-    );
-  }
-}
-
-/** Who manages access for an organisation; two invented ones where none are configured. */
-export class AccessManagerRegistry {
-  constructor(private readonly managers: Readonly<Record<string, readonly MockAccessManager[]>>) {}
-
-  of(orgNumber: string): readonly MockAccessManager[] {
-    return (
-      this.managers[orgNumber] ?? [
-        { name: 'Tone Tilgang', email: `tilgang1@${orgNumber}.example` },
-        { name: 'Stig Styrer', email: `tilgang2@${orgNumber}.example` },
-      ]
-    );
-  }
+      ...options.partyNames,
+    },
+  );
+  const resources: readonly MockResource[] = options.resources ?? data.resources;
+  const services: readonly MockService[] = options.services ?? data.services;
+  const packages: readonly MockAccessPackage[] = options.accessPackages ?? data.accessPackages;
+  const managers = { ...DEFAULT_ACCESS_MANAGERS, ...options.accessManagers };
+  const approvers: Record<string, MockApprovers> = {
+    ...data.systemUserApprovers,
+    ...options.systemUserApprovers,
+  };
+  return {
+    parties,
+    /** Resource ids are looked up as given: Altinn's Resource Registry is case-sensitive here. [I] */
+    resource: (id: string) => resources.find((resource) => resource.id === id),
+    service: (code: string, edition: number) =>
+      services.find((s) => s.serviceCode === code && s.serviceEditionCode === edition),
+    /** By URN, by the URN's last part (`regnskapsforer-lonn`) or by id, as Altinn's `TryGetByAll`. [I] */
+    accessPackage: (value: string) =>
+      packages.find((pkg) =>
+        [pkg.urn, pkg.urn.slice(pkg.urn.lastIndexOf(':') + 1), pkg.id].some(
+          (key) => key.toLowerCase() === value.toLowerCase(),
+        ),
+      ),
+    /** Who manages access for an organisation; two invented ones where none are configured. */
+    accessManagers: (org: string): readonly MockAccessManager[] =>
+      managers[org] ?? [
+        { name: 'Tone Tilgang', email: `tilgang1@${org}.example` },
+        { name: 'Stig Styrer', email: `tilgang2@${org}.example` },
+      ],
+    /** Who may answer an organisation's system-user requests. */
+    approvers: (org: string): MockApprovers =>
+      approvers[org] ?? { accessManagers: [parties.anyPerson()?.number ?? ''], others: [] },
+  };
 }

@@ -10,7 +10,7 @@ export class RequestStore<T> {
     return this.requests.get(id.toLowerCase());
   }
 
-  protected add(id: string, request: T): T {
+  add(id: string, request: T): T {
     this.requests.set(id, request);
     return request;
   }

@@ -52,10 +52,8 @@ export async function startMockAltinn(options: MockAltinnOptions = {}): Promise<
   const server = await serve(options.port ?? 4010, host, (request) =>
     state ? answer(request, state) : Promise.resolve(new Response(null, { status: 503 })),
   );
-  const baseUrl = (options.publicUrl ?? `http://${hostForUrl(host)}:${server.port}`).replace(
-    /\/+$/,
-    '',
-  );
+  const announced = options.publicUrl ?? `http://${hostForUrl(host)}:${server.port}`;
+  const baseUrl = announced.replace(/\/+$/, '');
   try {
     const maskinporten = await MockMaskinporten.create(baseUrl);
     for (const client of options.clients ?? []) maskinporten.registerClient(client);

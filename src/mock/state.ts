@@ -2,12 +2,11 @@ import { DelegationRequestStore } from './altinn2-api.js';
 import { AccessRequestStore } from './altinn3-api.js';
 import { ConsentStore } from './consent-store.js';
 import { CookieSealer } from './cookie-sealer.js';
-import * as defaults from './defaults.js';
+import data from './defaults.json' with { type: 'json' };
 import type { MockMaskinporten } from './maskinporten.js';
-import * as registry from './registry.js';
+import { createRegistries } from './registry.js';
 import { SystemUserRequestStore } from './systemuser-api.js';
-import { dateToMicros } from './time.js';
-import type { MockAltinnOptions, MockAltinnStats, MockApprovers, MockSystem } from './types.js';
+import type { MockAltinnOptions, MockAltinnStats, MockSystem } from './types.js';
 
 /** Everything a running mock knows: what every route handler gets as `context.mock`. */
 export type MockState = ReturnType<typeof createState>;
@@ -46,12 +45,6 @@ export function createState(
   baseUrl: string,
   maskinporten: MockMaskinporten,
 ) {
-  const approvers = { ...defaults.DEFAULT_SYSTEM_USER_APPROVERS, ...options.systemUserApprovers };
-  const parties = new registry.PartyRegistry(
-    options.persons ?? defaults.DEFAULT_PERSONS,
-    options.organizations ?? defaults.DEFAULT_ORGANIZATIONS,
-    { ...defaults.DEFAULT_PARTY_NAMES, ...options.partyNames },
-  );
   const stores = {
     consents: new ConsentStore(),
     delegationRequests: new DelegationRequestStore(),
@@ -68,28 +61,16 @@ export function createState(
     }
     systems.set(system.id, { ...system });
   };
-  for (const system of [...defaults.DEFAULT_SYSTEMS, ...(options.systems ?? [])]) {
+  for (const system of [...data.systems, ...(options.systems ?? [])]) {
     registerSystem(system);
   }
   return {
     baseUrl,
     /** The APIs' clock, in epoch microseconds. */
-    nowMicros: (): number => dateToMicros(options.now?.() ?? new Date()),
-    parties,
-    resources: new registry.ResourceRegistry(options.resources ?? defaults.DEFAULT_RESOURCES),
-    services: new registry.ServiceRegistry(options.services ?? defaults.DEFAULT_SERVICES),
-    packages: new registry.PackageRegistry(
-      options.accessPackages ?? defaults.DEFAULT_ACCESS_PACKAGES,
-    ),
-    accessManagers: new registry.AccessManagerRegistry({
-      ...defaults.DEFAULT_ACCESS_MANAGERS,
-      ...options.accessManagers,
-    }),
+    nowMicros: (): number => (options.now?.() ?? new Date()).getTime() * 1000,
+    ...createRegistries(options),
     ...stores,
     systems,
-    /** Who may answer an organisation's system-user requests. */
-    approvers: (org: string): MockApprovers =>
-      approvers[org] ?? { accessManagers: [parties.anyPerson()?.number ?? ''], others: [] },
     maskinporten,
     apiKeys,
     stats,

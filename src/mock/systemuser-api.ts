@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { bearer } from './auth.js';
-import { SCOPE_SYSTEM_USER_REQUEST_READ, SCOPE_SYSTEM_USER_REQUEST_WRITE } from './defaults.js';
-import { empty, json } from './http.js';
+import { bearer, SCOPE_SYSTEM_USER_REQUEST_READ, SCOPE_SYSTEM_USER_REQUEST_WRITE } from './auth.js';
+import { empty, json, parseUrl } from './http.js';
 import { isObject, member, type JsonObject } from './json-input.js';
-import { AUTH, VLD, invalid, invalidField, jsonObjectBody } from './problems.js';
-import { problem, problemResponse } from './problems.js';
+import { AUTH, VLD, aspNetProblem, failure, invalid, jsonObjectBody } from './problems.js';
 import { RequestStore } from './request-store.js';
 import { route, type Caller, type RouteContext, type RouteTable } from './routes.js';
 import type { MockState } from './state.js';
@@ -38,14 +36,16 @@ export class SystemUserRequestStore extends RequestStore<MockSystemUserRequest> 
     return found && !found.deleted ? found : undefined;
   }
 
+  /** The live requests of a system, through the vendor's or the agent routes. */
+  bySystem(systemId: string, agent: boolean): MockSystemUserRequest[] {
+    const all = [...this.requests.values()];
+    return all.filter((r) => !r.deleted && r.agent === agent && r.systemId === systemId);
+  }
+
+  /** The live request for the triple a retry is recognised by. */
   find(agent: boolean, systemId: string, orgNo: string, externalRef: string) {
-    return [...this.requests.values()].find(
-      (r) =>
-        !r.deleted &&
-        r.agent === agent &&
-        r.systemId === systemId &&
-        r.partyOrgNo === orgNo &&
-        r.externalRef === externalRef,
+    return this.bySystem(systemId, agent).find(
+      (r) => r.partyOrgNo === orgNo && r.externalRef === externalRef,
     );
   }
 
@@ -53,10 +53,6 @@ export class SystemUserRequestStore extends RequestStore<MockSystemUserRequest> 
     return [...this.users.values()].find(
       (u) => u.systemId === systemId && u.reporteeOrgNo === orgNo && u.externalRef === externalRef,
     );
-  }
-
-  create(request: MockSystemUserRequest): MockSystemUserRequest {
-    return this.add(request.id, request);
   }
 
   /** The access manager's approval: the request is Accepted and the system user exists. */
@@ -122,19 +118,20 @@ export function vendorJson(mock: MockState, request: MockSystemUserRequest): Jso
 }
 
 function notFound(id: string): Response {
-  return problemResponse(problem(AUTH.requestNotFound, `No system user request with id ${id}`));
+  return failure(AUTH.requestNotFound, `No system user request with id ${id}`);
 }
 
 /** The caller's own system (the token's consumer is its vendor), or AUTH-00011. */
 function ownSystem(mock: MockState, caller: Caller, systemId: string): MockSystem | Response {
   const system = mock.systems.get(systemId);
-  if (system && vendorOf(system) === caller.orgNumber) return system;
+  if (system && vendorOf(system.id) === caller.orgNumber) return system;
   const detail = `System ${systemId} is not registered for ${caller.orgNumber}`;
-  return problemResponse(problem(AUTH.systemNotFound, detail));
+  return failure(AUTH.systemNotFound, detail);
 }
 
-export function vendorOf(system: MockSystem): string {
-  return system.id.split('_')[0] ?? '';
+/** The vendor of a system: its id is `<vendorOrgnr>_<name>`. */
+export function vendorOf(systemId: string): string {
+  return systemId.split('_')[0] ?? '';
 }
 
 function read({ mock, caller, params }: RouteContext, agent: boolean): Response {
@@ -158,9 +155,7 @@ function byRef(agent: boolean) {
 function bySystem({ mock, caller, params, url }: RouteContext, agent: boolean): Response {
   const system = ownSystem(mock, caller, params.systemId ?? '');
   if (system instanceof Response) return system;
-  const all = [...mock.systemUserRequests.requests.values()].filter(
-    (r) => !r.deleted && r.agent === agent && r.systemId === system.id,
-  );
+  const all = mock.systemUserRequests.bySystem(system.id, agent);
   const from = Number(url.searchParams.get('token') ?? '0') || 0;
   const data = all.slice(from, from + LIST_PAGE_SIZE).map((r) => vendorJson(mock, r));
   const more = from + LIST_PAGE_SIZE < all.length;
@@ -176,11 +171,7 @@ function byQuery(_: Request, { mock, caller, url }: RouteContext): Response {
   const system = ownSystem(mock, caller, systemId ?? '');
   if (system instanceof Response) return system;
   const user = mock.systemUserRequests.user(system.id, orgNo ?? '', ref || (orgNo ?? ''));
-  if (!user) {
-    const type = 'https://tools.ietf.org/html/rfc9110#section-15.5.5';
-    const headers = { 'Content-Type': 'application/problem+json; charset=utf-8' };
-    return json(404, { type, title: 'Not Found', status: 404 }, headers);
-  }
+  if (!user) return aspNetProblem(404);
   return json(200, {
     id: user.id,
     integrationTitle: user.integrationTitle,
@@ -198,12 +189,8 @@ function byQuery(_: Request, { mock, caller, url }: RouteContext): Response {
 
 /** `GetLeftPart(UriPartial.Path)`: scheme, host, port and path; `undefined` for no absolute URL. */
 function leftPart(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseUrl(url);
+  return parsed && `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
 }
 
 function text(body: JsonObject, name: string): string | undefined {
@@ -219,7 +206,7 @@ async function create(request: Request, context: RouteContext, agent: boolean) {
   const [systemId, partyOrgNo] = [text(body, 'systemId'), text(body, 'partyOrgNo')];
   if (!systemId || !partyOrgNo) {
     const missing = [systemId ? [] : ['/systemId'], partyOrgNo ? [] : ['/partyOrgNo']].flat();
-    return invalid(invalidField(VLD.required, missing));
+    return invalid({ descriptor: VLD.required, paths: missing });
   }
   const system = ownSystem(mock, caller, systemId);
   if (system instanceof Response) return system;
@@ -227,21 +214,20 @@ async function create(request: Request, context: RouteContext, agent: boolean) {
   const externalRef = text(body, 'externalRef') ?? partyOrgNo;
   const existing = mock.systemUserRequests.find(agent, systemId, partyOrgNo, externalRef);
   if (existing && existing.status !== 'Timedout') return json(200, vendorJson(mock, existing));
-  const fail = (descriptor: typeof AUTH.unknownParty, detail: string): Response =>
-    problemResponse(problem(descriptor, detail));
   if (mock.systemUserRequests.user(systemId, partyOrgNo, externalRef)) {
-    return fail(AUTH.systemUserExists, `${partyOrgNo} already has a system user for ${systemId}`);
+    const detail = `${partyOrgNo} already has a system user for ${systemId}`;
+    return failure(AUTH.systemUserExists, detail);
   }
   if (!mock.parties.organization(partyOrgNo)) {
-    return fail(AUTH.unknownParty, `Organisation ${partyOrgNo} is not in the register`);
+    return failure(AUTH.unknownParty, `Organisation ${partyOrgNo} is not in the register`);
   }
   const rights = agent ? [] : listOf(body, 'rights');
   const accessPackages = listOf(body, 'accessPackages');
   if (agent && accessPackages.length === 0) {
-    return fail(AUTH.packagesRequired, 'An agent system user needs access packages');
+    return failure(AUTH.packagesRequired, 'An agent system user needs access packages');
   }
   if (rights.length + accessPackages.length === 0) {
-    return fail(AUTH.nothingRequested, 'Name rights, access packages, or both');
+    return failure(AUTH.nothingRequested, 'Name rights, access packages, or both');
   }
   const resources = rights.flatMap((right) => listOf(right, 'resource'));
   const badRight = resources.find(
@@ -249,27 +235,30 @@ async function create(request: Request, context: RouteContext, agent: boolean) {
   );
   if (rights.length > 0 && (resources.length === 0 || badRight)) {
     const what = badRight ? String(member(badRight, 'value')) : 'a right without a resource';
-    return fail(AUTH.rightsNotAllowed, `${what} is not among the rights of ${systemId}`);
+    return failure(AUTH.rightsNotAllowed, `${what} is not among the rights of ${systemId}`);
   }
   const badPackage = accessPackages.find(
     (pkg) => !system.accessPackages.includes(String(member(pkg, 'urn'))),
   );
   if (badPackage) {
     const urn = String(member(badPackage, 'urn'));
-    return fail(AUTH.packagesNotAllowed, `${urn} is not among the access packages of ${systemId}`);
+    const detail = `${urn} is not among the access packages of ${systemId}`;
+    return failure(AUTH.packagesNotAllowed, detail);
   }
   const redirectUrl = text(body, 'redirectUrl') ?? null;
   if (redirectUrl !== null) {
     if (system.allowedRedirectUrls.length === 0) {
-      return fail(AUTH.noRedirectUrls, `${systemId} has no allowedRedirectUrls`);
+      return failure(AUTH.noRedirectUrls, `${systemId} has no allowedRedirectUrls`);
     }
     const left = leftPart(redirectUrl);
     if (!left || !system.allowedRedirectUrls.some((allowed) => leftPart(allowed) === left)) {
-      return fail(AUTH.redirectUrlNotAllowed, `${redirectUrl} is not registered for ${systemId}`);
+      const detail = `${redirectUrl} is not registered for ${systemId}`;
+      return failure(AUTH.redirectUrlNotAllowed, detail);
     }
   }
-  const created = mock.systemUserRequests.create({
-    id: randomUUID(),
+  const id = randomUUID();
+  const created = mock.systemUserRequests.add(id, {
+    id,
     agent,
     systemId,
     partyOrgNo,

@@ -1,10 +1,10 @@
-import { none } from './auth.js';
-import { escapeHtml, readForm, redirect } from './http.js';
+import { readForm, redirect } from './http.js';
 import { isGuid } from './ids.js';
-import { layout, notFoundPage, page } from './page-layout.js';
-import { route, type RouteContext, type RouteTable } from './routes.js';
+import { button, card, markup, notice, postForm, type Markup } from './markup.js';
+import { notFoundPage, page, pageRoutes } from './page-layout.js';
+import type { RouteContext, RouteTable } from './routes.js';
 import type { MockState } from './state.js';
-import { SYSTEM_USER_PAGE_PATH, isTimedOut } from './systemuser-api.js';
+import { SYSTEM_USER_PAGE_PATH, isTimedOut, vendorOf } from './systemuser-api.js';
 import { TEXTS, fill, pageLanguage, type PageTexts } from './texts/index.js';
 import type { MockSystemUserRequest, PageLanguage } from './types.js';
 
@@ -22,13 +22,10 @@ const LOGOUT_PATH = '/authentication/api/v1/logout';
 
 export const systemUserPageRoutes: RouteTable = {
   base: SYSTEM_USER_PAGE_PATH,
-  routes: (['request', 'agentrequest'] as const).flatMap((kind) =>
-    (['GET', 'POST'] as const).map((method) =>
-      route(method, `/${kind}`, none, (request, context) =>
-        answerPage(request, context, kind === 'agentrequest'),
-      ),
-    ),
-  ),
+  routes: [
+    ...pageRoutes('/request', (request, context) => answerPage(request, context, false)),
+    ...pageRoutes('/agentrequest', (request, context) => answerPage(request, context, true)),
+  ],
 };
 
 /** Where Altinn's logout sends the user after this page: `redirectUrl` as it is, else Altinn. */
@@ -38,6 +35,8 @@ export function systemUserReturn(mock: MockState, id: string): string {
 
 type Notice = keyof PageTexts['systemUser']['notices'];
 type Role = 'accessManager' | 'other' | 'none';
+/** The page's address in a language, with more query parameters. */
+type Href = (code: PageLanguage, extra?: Record<string, string>) => string;
 
 async function answerPage(request: Request, context: RouteContext, agent: boolean) {
   const { mock, url } = context;
@@ -47,23 +46,21 @@ async function answerPage(request: Request, context: RouteContext, agent: boolea
   if (!found || found.agent !== agent) return notFoundPage(lang, 'systemUserNotFound', id === '');
   const form = request.method === 'POST' ? await readForm(request) : undefined;
   const approvers = mock.approvers(found.partyOrgNo);
-  const user =
-    form?.get('user') ??
-    url.searchParams.get('user') ??
-    approvers.accessManagers[0] ??
-    approvers.others[0] ??
-    '';
+  // Everyone who may answer: the page lets the mock's user switch between them.
+  const everyone = [...approvers.accessManagers, ...approvers.others];
+  const user = form?.get('user') ?? url.searchParams.get('user') ?? everyone[0] ?? '';
   const role: Role = approvers.accessManagers.includes(user)
     ? 'accessManager'
     : approvers.others.includes(user)
       ? 'other'
       : 'none';
-  const href = (code: PageLanguage, extra: Record<string, string> = {}): string => {
+  const href: Href = (code, extra = {}) => {
     const query = new URLSearchParams({ id: found.id, user, ...extra, lang: code });
     return `${SYSTEM_USER_PAGE_PATH}/${agent ? 'agentrequest' : 'request'}?${query.toString()}`;
   };
+  const frame = { lang, title: TEXTS[lang].systemUser.documentTitle, languageHref: href };
   const show = (status: number, notice?: Notice): Response =>
-    page(status, render(mock, found, lang, { user, role, href, notice }));
+    page(status, frame, render(mock, found, lang, { user, role, everyone, href, notice }));
   const handled = handledNotice(mock, found) !== undefined;
   if (!form) {
     return show(200, url.searchParams.get('notice') === 'escalated' ? 'escalated' : undefined);
@@ -103,62 +100,46 @@ function render(
   mock: MockState,
   found: MockSystemUserRequest,
   lang: PageLanguage,
-  view: {
-    user: string;
-    role: Role;
-    href: (code: PageLanguage, extra?: Record<string, string>) => string;
-    notice: Notice | undefined;
-  },
-): string {
+  view: { user: string; role: Role; everyone: string[]; href: Href; notice: Notice | undefined },
+): Markup {
   const t = TEXTS[lang].systemUser;
   const system = mock.systems.get(found.systemId);
   const name = (number: string): string => mock.parties.byNumber(number)?.name ?? number;
   const values = {
     system: system?.name[lang] ?? found.systemId,
-    vendor: name(found.systemId.split('_')[0] ?? ''),
+    vendor: name(vendorOf(found.systemId)),
     org: name(found.partyOrgNo),
   };
   const granted = [
     ...found.rights.flatMap((right) =>
-      right.resource.map((r) => mock.resources.get(r.value)?.title?.[lang] ?? r.value),
+      right.resource.map((r) => mock.resource(r.value)?.title?.[lang] ?? r.value),
     ),
-    ...found.accessPackages.map((p) => mock.packages.find(p.urn)?.name[lang] ?? p.urn),
+    ...found.accessPackages.map((p) => mock.accessPackage(p.urn)?.name[lang] ?? p.urn),
   ];
   const state = handledNotice(mock, found);
-  const notice = view.notice ?? state ?? (found.escalated ? 'escalated' : undefined);
+  const shown = view.notice ?? state ?? (found.escalated ? 'escalated' : undefined);
   const refused = view.notice !== undefined && view.notice !== 'escalated';
-  const banner = notice
-    ? `<div class="${notice === 'escalated' ? 'receipt' : 'banner'}" role="${refused ? 'alert' : 'status'}" data-notice="${notice}">${escapeHtml(fill(t.notices[notice], values))}</div>`
-    : '';
-  const button = (action: string, label: string, kind = 'primary'): string =>
-    `<button type="submit" name="action" value="${action}" data-action="${action}" class="${kind}">${escapeHtml(label)}</button>`;
+  const type = shown === 'escalated' ? 'receipt' : refused ? 'warning' : 'state';
   const open = state === undefined;
+  const mayEscalate = open && view.role === 'other' && !found.escalated;
   const buttons =
     open && view.role === 'accessManager'
-      ? button('approve', t.approve) + button('reject', t.reject, 'secondary')
-      : open && view.role === 'other' && !found.escalated
+      ? [button('approve', t.approve), button('reject', t.reject, 'secondary')]
+      : mayEscalate
         ? button('escalate', t.escalate)
         : button('logout', t.closeAndLogOut, 'secondary');
-  const approvers = mock.approvers(found.partyOrgNo);
-  const others = [...approvers.accessManagers, ...approvers.others]
+  const others = view.everyone
     .filter((number) => number !== view.user)
     .map(
       (number) =>
-        `<li><a href="${escapeHtml(view.href(lang, { user: number }))}" data-user="${number}">${escapeHtml(fill(t.switchUser, { name: name(number) }))}</a></li>`,
-    )
-    .join('');
-  const content = `<article class="card" aria-labelledby="heading" data-status="${escapeHtml(found.status)}" data-role="${view.role}">
-<h1 id="heading">${escapeHtml(fill(t.title, values))}</h1>
-${banner}
-<p class="intro">${escapeHtml(fill(found.agent ? t.agentIntro : t.intro, values))}</p>
-<ul class="rights">${granted.map((title) => `<li class="right">${escapeHtml(title)}</li>`).join('')}</ul>
-${open && view.role === 'other' && !found.escalated ? `<p>${escapeHtml(fill(t.escalateHint, values))}</p>` : ''}
-<form method="post" action="${escapeHtml(view.href(lang))}" class="actions">
-<input type="hidden" name="user" value="${escapeHtml(view.user)}">
-${buttons}
-</form>
-<p>${escapeHtml(fill(t.signedInAs, { name: name(view.user) }))}</p>
-${others ? `<ul>${others}</ul>` : ''}
-</article>`;
-  return layout(lang, (code) => view.href(code), t.documentTitle, content);
+        markup`<li><a href="${view.href(lang, { user: number })}" data-user="${number}">${fill(t.switchUser, { name: name(number) })}</a></li>`,
+    );
+  const body = markup`${shown && notice(fill(t.notices[shown], values), { notice: shown }, type)}
+<p class="intro">${fill(found.agent ? t.agentIntro : t.intro, values)}</p>
+<ul class="rights">${granted.map((title) => markup`<li class="right">${title}</li>`)}</ul>
+${mayEscalate && markup`<p>${fill(t.escalateHint, values)}</p>`}
+${postForm(view.href(lang), markup`<input type="hidden" name="user" value="${view.user}">\n${buttons}`)}
+<p>${fill(t.signedInAs, { name: name(view.user) })}</p>
+${others.length > 0 && markup`<ul>${others}</ul>`}`;
+  return card(fill(t.title, values), body, { status: found.status, role: view.role });
 }

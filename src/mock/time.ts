@@ -41,10 +41,6 @@ export function formatMicros(micros: number): string {
   return `${base}${digits}+00:00`;
 }
 
-export function dateToMicros(date: Date): number {
-  return date.getTime() * 1000;
-}
-
 const TWO_DIGITS = ['month', 'day', 'hour', 'minute', 'second'].map((part) => [part, '2-digit']);
 const OSLO = new Intl.DateTimeFormat('en-GB', {
   ...(Object.fromEntries(TWO_DIGITS) as Intl.DateTimeFormatOptions),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT, generateKeyPair } from 'jose';
+import defaults from '../../src/mock/defaults.json' with { type: 'json' };
 import type { MockAltinn } from '../../src/mock/index.js';
 import {
   ACCOUNTING_FIRM,
@@ -81,7 +82,7 @@ describe('mock consent API', () => {
     ({ altinn, token } = await startWithBank({
       now: () => new Date(clock),
       resources: [
-        ...(await import('../../src/mock/defaults.js')).DEFAULT_RESOURCES,
+        ...defaults.resources,
         {
           id: 'kun-for-testfjord',
           consentTemplate: 'default',

@@ -134,6 +134,9 @@ describe('mock consent page and return redirect', () => {
       assert.match(await withCookie('', 'UL=2068'), /<html lang="nn">/);
       assert.match(await withCookie('&lang=nb', 'UL%3D1033'), /<html lang="nb">/);
       assert.match(await withCookie('', 'UL%3D9999'), /<html lang="nb">/);
+      // a cookie that does not percent-decode is still read, and is no server error
+      assert.match(await withCookie('', 'UL%3D1033%E0%A4%A'), /<html lang="en">/);
+      assert.match(await withCookie('', '%E0%A4%A'), /<html lang="nb">/);
     });
 
     it('words a power-of-attorney template as such', async () => {

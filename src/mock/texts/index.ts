@@ -29,9 +29,8 @@ const COOKIE_LANGUAGES: Record<string, PageLanguage> = { '1044': 'nb', '2068': '
 export function pageLanguage(request: Request, url: URL): PageLanguage {
   const asked = (url.searchParams.get('lang') ?? '').toLowerCase();
   if ((PAGE_LANGUAGES as readonly string[]).includes(asked)) return asked as PageLanguage;
-  const lcid = /UL=(\d+)/.exec(
-    decodeURIComponent(cookie(request, 'altinnPersistentContext') ?? ''),
-  );
+  // The cookie's `=` may come percent-encoded; the rest of it need not be decodable.
+  const lcid = /UL(?:=|%3D)(\d+)/i.exec(cookie(request, 'altinnPersistentContext') ?? '');
   return COOKIE_LANGUAGES[lcid?.[1] ?? ''] ?? 'nb';
 }
 
