@@ -1,7 +1,6 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import {
-  configure,
   resetConfig,
   type AccessRequestStatus,
   type AltinnRequestErrorEvent,
@@ -20,7 +19,14 @@ import {
   DELEGATION_REQUEST_ID,
 } from '../support/fixtures.js';
 import { fakeBackend, type FakeRoute } from '../support/fake-backend.js';
-import { innerButton, partText, recordNavigation, setPageUrl, shownText } from './helpers.js';
+import {
+  innerButton,
+  partText,
+  recordFetchTimes,
+  recordNavigation,
+  setPageUrl,
+  shownText,
+} from './helpers.js';
 
 const A2_ID = DELEGATION_REQUEST_ID;
 const A3_ID = ACCESS_REQUEST_ID;
@@ -315,19 +321,13 @@ describe('<access-request-status>', () => {
     });
 
     it('waits longer and longer between polls while nothing changes', async () => {
-      const calls: number[] = [];
-      configure({
-        fetch: (input, init) => {
-          calls.push(performance.now());
-          return fetch(input, init);
-        },
-      });
+      const fetches = recordFetchTimes();
       const backend = await fakeBackend([answer(a3('pending'))]);
       // Waits of 250, 375, 562 and 844 ms: about two seconds for five fetches.
       const element = await statusElement(backend.endpoint, { requestId: A3_ID, poll: 250 });
-      await waitUntil(() => calls.length >= 5, 'five fetches', { timeout: 10_000 });
+      await waitUntil(() => fetches.count >= 5, 'five fetches', { timeout: 10_000 });
       element.remove();
-      const gaps = calls.slice(1, 5).map((time, index) => time - calls[index]!);
+      const gaps = fetches.waits().slice(0, 4);
       // Every wait is at least the configured one, and the waits grow: generous margins only.
       for (const gap of gaps) expect(gap).to.be.at.least(240);
       expect(gaps[3]!, `gaps ${gaps.map(Math.round).join(', ')}`).to.be.greaterThan(2 * gaps[0]!);
@@ -335,13 +335,7 @@ describe('<access-request-status>', () => {
     });
 
     it('never waits longer than max-poll-interval', async () => {
-      const calls: number[] = [];
-      configure({
-        fetch: (input, init) => {
-          calls.push(performance.now());
-          return fetch(input, init);
-        },
-      });
+      const fetches = recordFetchTimes();
       const backend = await fakeBackend([answer(a3('pending'))]);
       // Without the cap the sixth wait would be 250 × 1.5⁵ ≈ 1900 ms.
       const element = await statusElement(backend.endpoint, {
@@ -349,9 +343,9 @@ describe('<access-request-status>', () => {
         poll: 250,
         maxPoll: 250,
       });
-      await waitUntil(() => calls.length >= 7, 'seven fetches', { timeout: 10_000 });
+      await waitUntil(() => fetches.count >= 7, 'seven fetches', { timeout: 10_000 });
       element.remove();
-      const gaps = calls.slice(1, 7).map((time, index) => time - calls[index]!);
+      const gaps = fetches.waits().slice(0, 6);
       expect(Math.max(...gaps), `gaps ${gaps.map(Math.round).join(', ')}`).to.be.below(1000);
     });
 

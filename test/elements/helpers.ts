@@ -84,3 +84,30 @@ export function setPageUrl(searchAndHash: string): void {
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/**
+ * Records, through `configure({ fetch })`, when each fetch is sent and when its answer arrives.
+ * `waits()` are the pauses from an answer to the next fetch: what an element's polling decides,
+ * without the time the test server (shared, and perhaps busy) took to answer.
+ */
+export function recordFetchTimes(): { readonly count: number; waits(): number[] } {
+  const sent: number[] = [];
+  const answered: number[] = [];
+  configure({
+    fetch: async (input, init) => {
+      const index = sent.push(performance.now()) - 1;
+      try {
+        return await fetch(input, init);
+      } finally {
+        answered[index] = performance.now();
+      }
+    },
+  });
+  return {
+    get count() {
+      return sent.length;
+    },
+    waits: () =>
+      sent.slice(1).map((time, index) => time - (answered[index] ?? Number.POSITIVE_INFINITY)),
+  };
+}

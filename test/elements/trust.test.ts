@@ -7,7 +7,6 @@ import { aTimeout, expect, fixture } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import {
-  configure,
   resetConfig,
   type AccessRequestStatus,
   type AltinnRequestErrorEvent,
@@ -24,7 +23,7 @@ import {
   altinn3AccessView,
   consentView,
 } from '../support/fixtures.js';
-import { innerButton, recordNavigation, setPageUrl } from './helpers.js';
+import { innerButton, recordFetchTimes, recordNavigation, setPageUrl } from './helpers.js';
 
 interface StatusCase {
   tag: 'consent-status' | 'access-request-status';
@@ -205,13 +204,7 @@ describe('<access-request-status> polls as its documentation says', () => {
   });
 
   it('starts the back-off again from poll-interval when the status changes', async () => {
-    const calls: number[] = [];
-    configure({
-      fetch: (input, init) => {
-        calls.push(performance.now());
-        return fetch(input, init);
-      },
-    });
+    const fetches = recordFetchTimes();
     const backend = await fakeBackend([
       {
         method: 'GET',
@@ -230,12 +223,12 @@ describe('<access-request-status> polls as its documentation says', () => {
       staticHtml`<${name} endpoint=${backend.endpoint} request-id=${ACCESS_REQUEST_ID} poll-interval="250"></${name}>`,
     );
     try {
-      await waitUntil(() => calls.length >= 5, 'five fetches', { timeout: 15_000 });
+      await waitUntil(() => fetches.count >= 5, 'five fetches', { timeout: 15_000 });
     } finally {
       element.remove();
     }
     // Waits of 250, 375 and 562 ms while `created`; after the change to `pending`, 250 ms again.
-    const gaps = calls.slice(1, 5).map((time, index) => time - calls[index]!);
+    const gaps = fetches.waits().slice(0, 4);
     expect(element.status).to.equal('pending');
     expect(gaps[2]!, `gaps ${gaps.map(Math.round).join(', ')}`).to.be.greaterThan(gaps[0]!);
     expect(gaps[3]!, `gaps ${gaps.map(Math.round).join(', ')}`).to.be.below(gaps[2]!);

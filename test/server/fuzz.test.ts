@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { consentBody, RESOURCE, startPortal, type TestPortal } from './support.js';
 
+// The failing request's status and body go into the report (node:test does not print an error's cause).
 describe('fuzzed consent request bodies', () => {
   let portal: TestPortal;
   before(async () => {
@@ -33,7 +34,7 @@ describe('fuzzed consent request bodies', () => {
   it('answers any JSON value with a 4xx problem', async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), (body) => expectNo5xx(body)),
-      { numRuns: 150 },
+      { numRuns: 150, includeErrorInReport: true },
     );
   });
 
@@ -42,9 +43,7 @@ describe('fuzzed consent request bodies', () => {
       fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), (body) =>
         expectNo5xx(body, true),
       ),
-      {
-        numRuns: 100,
-      },
+      { numRuns: 100, includeErrorInReport: true },
     );
   });
 
@@ -80,7 +79,7 @@ describe('fuzzed consent request bodies', () => {
       fc.asyncProperty(field, value, (name, broken) =>
         expectNo5xx(consentBody(portal.origin, { [name]: broken })),
       ),
-      { numRuns: 200 },
+      { numRuns: 200, includeErrorInReport: true },
     );
   });
 });

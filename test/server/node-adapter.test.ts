@@ -15,6 +15,7 @@ import {
   RESOURCE,
   SESSION_HEADER,
   startPortal,
+  testStore,
   type TestPortal,
 } from './support.js';
 
@@ -98,7 +99,7 @@ describe('toNodeListener as Express middleware', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const listenerFor = (trustProxy: boolean) =>
+    const listenerFor = async (trustProxy: boolean) =>
       toNodeListener(
         createAltinnHandler({
           environment: { platformUrl: portal.mock.url },
@@ -110,11 +111,14 @@ describe('toNodeListener as Express middleware', () => {
           consent: { organization: '991825827', resources: [RESOURCE] },
           // The pages' origins, served directly and through the proxy.
           allowedOrigins: [base, 'https://portal.example'],
+          // The test process's shared database: the default store (PGlite in memory) would start
+          // a database of its own for each handler.
+          store: await testStore(),
         }),
         { trustProxy },
       );
-    listeners.direct = listenerFor(false);
-    listeners.behindProxy = listenerFor(true);
+    listeners.direct = await listenerFor(false);
+    listeners.behindProxy = await listenerFor(true);
   });
   after(async () => {
     server.closeAllConnections();

@@ -469,13 +469,20 @@ storeSuite('PGlite', async () => {
 const databaseUrl = process.env.DATABASE_URL;
 if (databaseUrl) {
   storeSuite('PostgreSQL', async () => {
-    // A database of its own for this run, so other test runs on the same server do not interfere.
-    const name = `altinn_store_test_${process.pid}_${Date.now()}`;
+    // A schema of its own for this run, so other test files and runs on the same server (at the
+    // same time, too) do not interfere; every pool is pointed at it through the connection string.
+    // A schema, not a database: the role of DATABASE_URL needs no CREATEDB.
+    const schema = `altinn_store_test_${process.pid}_${Date.now()}`;
     const admin = new pg.Client({ connectionString: databaseUrl });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    try {
+      await admin.query(`create schema ${schema}`);
+    } catch (error) {
+      await admin.end();
+      throw error;
+    }
     const url = new URL(databaseUrl);
-    url.pathname = `/${name}`;
+    url.searchParams.set('options', `-c search_path=${schema}`);
     const connectionString = url.toString();
     const raw = new pg.Pool({ connectionString, max: 2 });
     return {
@@ -487,20 +494,7 @@ if (databaseUrl) {
       restart: async (options) => postgresStore({ ...options, connectionString }),
       async close() {
         await raw.end();
-        // A pool's end() resolves before its connections have gone: wait for the server to see them
-        // go, as dropping the database under them would fail the clients still closing.
-        for (let waited = 0; waited < 30_000; waited += 100) {
-          const { rows } = await admin.query<{ connections: number }>(
-            'select count(*)::int as connections from pg_stat_activity where datname = $1',
-            [name],
-          );
-          if (rows[0]?.connections === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        // Without force, PostgreSQL waits a little for backends still exiting; force is the last resort.
-        await admin
-          .query(`drop database if exists ${name}`)
-          .catch(() => admin.query(`drop database if exists ${name} with (force)`));
+        await admin.query(`drop schema if exists ${schema} cascade`);
         await admin.end();
       },
     };
