@@ -23,7 +23,7 @@ export interface CallOptions {
 
 /** Options of reading one request. */
 export interface ReadOptions extends CallOptions {
-  /** The backend reads Altinn now, however recently it did (`?refresh=true`). */
+  /** The backend reads Altinn now unless it did in the last quarter second (`?refresh=true`). */
   refresh?: boolean;
 }
 
