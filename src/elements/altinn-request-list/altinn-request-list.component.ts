@@ -50,9 +50,8 @@ const textOf = (value: unknown): string | undefined =>
  * with one `POST {endpoint}/{kind}-requests/lookup` per kind (id by id from a backend without it),
  * backing off as the status elements do and pausing while the page is hidden; each change fires
  * `altinn-status-change` and is announced once. Links go to Altinn only through the allow-list. A
- * kind whose list route the
- * backend lacks is left out; when it lacks them all, the element says the overview is not
- * available and the console tells the developer why.
+ * kind whose list route the backend lacks is left out; when it lacks them all, the element says the
+ * overview is not available and the console tells the developer why.
  *
  * @summary The person's consents and requests, with what they can do next.
  *
