@@ -1,20 +1,18 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { LOOKUP_LIMIT } from '../../core/client.js';
-import { toAltinnRequestError, type AltinnRequestError } from '../../core/errors.js';
+import { AltinnRequestError, toAltinnRequestError } from '../../core/errors.js';
+import { readRequest } from '../../core/request-reader.js';
 import { isFinalStatus, type RequestKind, type RequestStatus } from '../../core/request-status.js';
 import type { RequestView } from '../../core/view.js';
-import { AltinnRequestErrorEvent } from '../../events/altinn-request-error.js';
 import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
 import { REQUEST_LIST_TEXTS, type RequestListTexts } from '../../i18n/request-list.js';
 import { PollingController } from '../controllers/polling-controller.js';
-import { longDate } from '../controllers/request-status-controller.js';
+import { continueLink, longDate } from '../controllers/request-status-controller.js';
 import { AltinnElement } from '../shared/altinn-element.js';
 import { allowedAltinnUrl } from '../shared/navigation.js';
 import { statusStyles } from '../shared/status.styles.js';
 import { baseStyles } from '../shared/styles.js';
 import { AltinnRequestAgainEvent } from './altinn-request-again.js';
 import { listStyles } from './altinn-request-list.styles.js';
-import { withdrawRequest } from './withdraw.js';
 
 const KINDS: readonly RequestKind[] = ['consent', 'access', 'system-user'];
 /** Statuses after which asking again is what helps. */
@@ -132,9 +130,8 @@ export class AltinnRequestList extends AltinnElement {
   #pages = new Map<RequestKind, { next?: string | undefined; oldest: number }>();
   #loads = 0;
   #loadingMore = false;
-  #confirming: string | undefined;
-  #withdrawing = new Set<string>();
-  #rowErrors = new Map<string, AltinnRequestError>();
+  /** Rows asking to confirm a withdrawal, withdrawing, or whose withdrawal failed. */
+  #rowState = new Map<string, 'confirm' | 'busy' | AltinnRequestError>();
   #refused = new Set<string>();
   #announcement = '';
 
@@ -217,6 +214,11 @@ export class AltinnRequestList extends AltinnElement {
     return this.#rows.filter((view) => timeOf(view) >= cutoff);
   }
 
+  /** Whether a kind has rows left to read ("Vis flere"). */
+  get #more(): boolean {
+    return [...this.#pages.values()].some((page) => page.next);
+  }
+
   #fail(kind: RequestKind, error: AltinnRequestError): void {
     this.#kind = kind;
     this.emitError(error);
@@ -227,13 +229,11 @@ export class AltinnRequestList extends AltinnElement {
     const kinds = more
       ? [...this.#pages].filter(([, page]) => page.next).map(([kind]) => kind)
       : this.#kindList;
-    if (more) {
-      this.#loadingMore = true;
-    } else {
+    this.#loadingMore = more;
+    if (!more) {
       this.#phase = 'loading';
       this.#rows = [];
       this.#pages = new Map();
-      this.#lookupMissing = false;
       this.#polling.stop();
     }
     this.#error = undefined;
@@ -249,7 +249,6 @@ export class AltinnRequestList extends AltinnElement {
       ),
     );
     if (load !== this.#loads) return;
-    let failure: AltinnRequestError | undefined;
     const missing: RequestKind[] = [];
     answers.forEach((answer, index) => {
       const kind = kinds[index] as RequestKind;
@@ -264,25 +263,24 @@ export class AltinnRequestList extends AltinnElement {
       }
       const error = toAltinnRequestError(answer.reason);
       if (NO_ROUTE.includes(error.httpStatus ?? 0)) missing.push(kind);
-      else if (!failure) this.#fail(kind, (failure = error));
+      else if (!this.#error) this.#fail(kind, (this.#error = error));
     });
     this.#rows.sort((a, b) => timeOf(b) - timeOf(a));
     this.#loadingMore = false;
-    if (failure) {
-      this.#error = failure;
+    if (this.#error) {
       if (!more) this.#phase = 'error';
     } else if (!more) {
       this.#phase = missing.length === kinds.length ? 'no-list' : 'ready';
       if (missing.length && (this.#phase === 'no-list' || this.kinds)) {
         console.error(
-          `<altinn-request-list>: ${this.resolvedEndpoint} has no list route (contract v2) for ${missing.join(', ')} requests: GET …/{kind}-requests answered 404, 405 or 501.`,
+          `<altinn-request-list>: ${this.resolvedEndpoint} has no list route (GET …/{kind}-requests, contract v2) for ${missing.join(', ')}.`,
         );
       }
     }
     await this.#settle();
     if (more && !this.#pages.size) return;
     // "Vis flere" gone with the last page: focus moves to the first new row, not to the page.
-    if (more && !failure && ![...this.#pages.values()].some((page) => page.next)) {
+    if (more && !this.#error && !this.#more) {
       this.#focus(this.#visible[shownBefore], 'status');
     }
     this.#polling.resetBackoff();
@@ -301,69 +299,40 @@ export class AltinnRequestList extends AltinnElement {
       return;
     }
     this.#refused.add(key);
-    this.#kind = view.kind;
-    this.emit(
-      new AltinnRequestErrorEvent({
-        kind: view.kind,
-        code: 'untrusted-redirect',
-        message: this.messages.errorUntrustedRedirect,
-        retryable: false,
-      }),
-    );
+    this.#fail(view.kind, new AltinnRequestError('untrusted-redirect', view.url));
   }
 
   /**
-   * Reads every open row again: one lookup per kind (of at most 100 ids), or id by id from a
-   * backend without the lookup route.
+   * Reads every open row again through the shared reader: one call per id shared with the status
+   * elements on the page, gathered into lookups (id by id from a backend without them). A row the
+   * backend no longer knows (404) keeps what it showed; the first other failure is reported.
    */
   async #refresh(): Promise<void> {
     const open = this.#visible.filter(isOpen);
-    const changes: { view: RequestView; previous: RequestStatus }[] = [];
-    await Promise.all(
-      KINDS.map(async (kind) => {
-        const ids = open.filter((view) => view.kind === kind).map((view) => view.id);
-        for (let start = 0; start < ids.length; start += LOOKUP_LIMIT) {
-          const batch = ids.slice(start, start + LOOKUP_LIMIT);
-          try {
-            const views = this.#lookupMissing
-              ? await this.#oneByOne(kind, batch)
-              : await this.client.lookupRequests(kind, batch).catch((error: unknown) => {
-                  if (!NO_ROUTE.includes(toAltinnRequestError(error).httpStatus ?? 0)) throw error;
-                  this.#lookupMissing = true;
-                  return this.#oneByOne(kind, batch);
-                });
-            for (const view of views) {
-              const previous = this.#replace(view);
-              if (previous && previous !== view.status) changes.push({ view, previous });
-            }
-          } catch (error) {
-            this.#fail(kind, toAltinnRequestError(error));
-          }
-        }
-      }),
+    const reads = await Promise.allSettled(
+      open.map((view) => readRequest(this.endpoint, view.kind, view.id, true)),
     );
+    const changes: { view: RequestView; previous: RequestStatus }[] = [];
+    let failed = false;
+    reads.forEach((read, index) => {
+      if (read.status === 'fulfilled') {
+        const previous = this.#replace(read.value);
+        if (previous && previous !== read.value.status)
+          changes.push({ view: read.value, previous });
+        return;
+      }
+      const error = toAltinnRequestError(read.reason);
+      if (error.httpStatus !== 404 && !failed) {
+        failed = true;
+        this.#fail((open[index] as RequestView).kind, error);
+      }
+    });
     if (changes.length) {
       this.#polling.resetBackoff();
       this.#changed(changes);
     }
     await this.#settle();
     this.#polling.schedule();
-  }
-
-  /** The backend lacks the lookup route (404, 405, 501): its rows are read one by one. */
-  #lookupMissing = false;
-
-  /** `ids` read one by one; a row the backend no longer knows (404) keeps what it showed. */
-  async #oneByOne(kind: RequestKind, ids: string[]): Promise<RequestView[]> {
-    const views = await Promise.all(
-      ids.map((id) =>
-        this.client.getRequest(kind, id).catch((error: unknown) => {
-          if (toAltinnRequestError(error).httpStatus === 404) return undefined;
-          throw error;
-        }),
-      ),
-    );
-    return views.filter((view) => view !== undefined);
   }
 
   /** Puts `view` in its row; answers the row's status before, or `undefined` for no such row. */
@@ -404,31 +373,31 @@ export class AltinnRequestList extends AltinnElement {
       ?.focus();
   }
 
-  async #ask(view: RequestView | undefined, focus: string): Promise<void> {
-    this.#confirming = view && keyOf(view);
+  /** Opens (or, `confirm` false, closes) a row's confirmation, then moves focus to `focus` in it. */
+  async #ask(view: RequestView, confirm: boolean, focus: string): Promise<void> {
+    if (confirm) this.#rowState.set(keyOf(view), 'confirm');
+    else this.#rowState.delete(keyOf(view));
     await this.#settle();
     this.#focus(view, focus);
   }
 
   async #withdraw(view: RequestView): Promise<void> {
     const key = keyOf(view);
-    this.#withdrawing.add(key);
-    this.#rowErrors.delete(key);
+    this.#rowState.set(key, 'busy');
     this.requestUpdate();
     let focus = 'status';
     try {
-      const answer = await withdrawRequest(this.endpoint, view.kind, view.id);
+      const answer = await this.client.withdrawRequest(view.kind, view.id);
       const previous = this.#replace(answer);
       // Announced once, as any change is.
       if (previous && previous !== answer.status) this.#changed([{ view: answer, previous }]);
     } catch (error) {
       const failure = toAltinnRequestError(error);
-      this.#rowErrors.set(key, failure);
+      this.#rowState.set(key, failure);
       this.#fail(view.kind, failure);
       focus = 'withdraw-button';
     }
-    this.#confirming = undefined;
-    this.#withdrawing.delete(key);
+    if (this.#rowState.get(key) === 'busy') this.#rowState.delete(key);
     await this.#settle();
     // The confirmation is gone: focus goes to the row's new status, or back to the button.
     this.#focus(view, focus);
@@ -507,9 +476,9 @@ export class AltinnRequestList extends AltinnElement {
 
   #renderActions(view: RequestView, index: number): unknown {
     const texts = this.#texts;
-    const key = keyOf(view);
-    const busy = this.#withdrawing.has(key);
-    if (this.#confirming === key || busy) {
+    const state = this.#rowState.get(keyOf(view));
+    const busy = state === 'busy';
+    if (busy || state === 'confirm') {
       const question = `q${index}`;
       return html`<div class="confirm" role="group" aria-labelledby=${question}>
         <p id=${question}>${texts.confirm}</p>
@@ -517,33 +486,22 @@ export class AltinnRequestList extends AltinnElement {
         ${this.#button(
           'cancel-button',
           texts.cancel,
-          () => this.#ask(undefined, '').then(() => this.#focus(view, 'withdraw-button')),
+          () => this.#ask(view, false, 'withdraw-button'),
           busy,
         )}
       </div>`;
     }
-    const altinn = view.status === 'created' ? allowedAltinnUrl(view.url) : undefined;
-    const newWindow = view.navigation === 'new-window';
     const overview =
       view.kind === 'consent' && view.status === 'accepted'
         ? allowedAltinnUrl(this.consentOverviewUrl)
         : undefined;
     const actions = [
-      altinn &&
-        html`<a
-          part="link"
-          href=${altinn.href}
-          target=${newWindow ? '_blank' : nothing}
-          rel=${newWindow ? 'noopener noreferrer' : nothing}
-          >${this.messages.continueInAltinn}${
-            newWindow
-              ? html` <span class="visually-hidden">${this.messages.opensInNewWindow}</span>`
-              : nothing
-          }</a
-        >`,
+      continueLink(view, this.messages),
       view.kind === 'access' &&
         isOpen(view) &&
-        this.#button('withdraw-button', texts.withdraw, () => this.#ask(view, 'cancel-button')),
+        this.#button('withdraw-button', texts.withdraw, () =>
+          this.#ask(view, true, 'cancel-button'),
+        ),
       overview && html`<a part="link" href=${overview.href}>${texts.manage}</a>`,
       ENDED_NO.has(view.status) && this.#renderAgain(view),
     ].filter(Boolean);
@@ -562,7 +520,7 @@ export class AltinnRequestList extends AltinnElement {
 
   #renderRow(view: RequestView, index: number): unknown {
     const texts = this.#texts;
-    const error = this.#rowErrors.get(keyOf(view));
+    const error = this.#rowState.get(keyOf(view));
     return html`<li part="row" class="box ${view.status}" data-key=${keyOf(view)}>
       <p part="subject">
         <span class="kind">${texts[view.kind]}:</span> <span class="what">${this.#what(view)}</span>
@@ -577,7 +535,11 @@ export class AltinnRequestList extends AltinnElement {
             : nothing
         }
       </dl>
-      ${error ? html`<p part="error" class="error-text">${this.errorText(error)}</p>` : nothing}
+      ${
+        typeof error === 'object'
+          ? html`<p part="error" class="error-text">${this.errorText(error)}</p>`
+          : nothing
+      }
       ${this.#renderActions(view, index)}
     </li>`;
   }
@@ -607,7 +569,6 @@ export class AltinnRequestList extends AltinnElement {
   protected override render(): unknown {
     const texts = this.#texts;
     const rows = this.#visible;
-    const more = [...this.#pages.values()].some((page) => page.next);
     return html`<div part="base" lang=${this.language}>
       <div role="status" aria-live="polite" aria-busy=${String(this.#phase === 'loading')}>
         ${this.#renderMessage()}
@@ -626,7 +587,7 @@ export class AltinnRequestList extends AltinnElement {
           : nothing
       }
       ${
-        this.#phase === 'ready' && more
+        this.#phase === 'ready' && this.#more
           ? this.#button('more-button', texts.more, () => this.#load(true), this.#loadingMore)
           : nothing
       }
