@@ -388,15 +388,15 @@ describe('<altinn-request-list>', () => {
     ]);
   });
 
-  it('refreshes open rows with one call per kind (a lookup for several), fires one event per change and announces it once', async () => {
+  it('refreshes open rows with one lookup per kind, fires one event per change and announces it once', async () => {
     const backend = await fakeBackend([
       list('consent', [consentRow(id(1), 1), consentRow(id(5), 5, { status: 'accepted' })]),
       list('access', [accessRow(id(2), 2), accessRow(id(3), 3, { status: 'pending' })]),
-      // A lone open consent is read with a plain GET, as the status elements read it.
       {
-        method: 'GET',
-        path: `/consent-requests/${id(1)}`,
-        body: consentRow(id(1), 1, { status: 'accepted' }),
+        method: 'POST',
+        path: '/consent-requests/lookup',
+        eachId: true,
+        body: consentRow('$id', 1, { status: 'accepted' }),
         times: 1,
       },
       {
@@ -416,12 +416,12 @@ describe('<altinn-request-list>', () => {
       const element = holder.firstElementChild as AltinnRequestList;
       await waitUntil(() => changes.length === 3, 'three rows changed');
       await element.updateComplete;
-      const reads = (await backend.requests())
-        .filter((r) => r.path.endsWith('/lookup') || r.path.endsWith(id(1)))
+      const lookups = (await backend.requests())
+        .filter((r) => r.path.endsWith('/lookup'))
         .sort((a, b) => b.path.localeCompare(a.path));
-      expect(reads.map((r) => [r.method, r.path, r.body ?? null])).to.deep.equal([
-        ['GET', `/consent-requests/${id(1)}`, null],
-        ['POST', '/access-requests/lookup', { ids: [id(2), id(3)] }],
+      expect(lookups.map((r) => [r.path, r.body])).to.deep.equal([
+        ['/consent-requests/lookup', { ids: [id(1)] }],
+        ['/access-requests/lookup', { ids: [id(2), id(3)] }],
       ]);
       expect(
         changes.map(({ id: changed, previous, status }) => [changed, previous, status]),
@@ -476,6 +476,20 @@ describe('<altinn-request-list>', () => {
     await waitUntil(() => rows(element).length === 1, 'read again');
     // The button went with the failure: focus is on what came instead, not lost.
     await waitUntil(() => focused(element) === inRow(rows(element)[0]!, 'status'), 'focus moved');
+  });
+
+  it('offers no "Prøv igjen" where trying again cannot help (the person is not signed in)', async () => {
+    const backend = await fakeBackend([
+      list('consent', [], undefined, {
+        status: 401,
+        body: problem(401, 'Unauthorized', 'Sign in.'),
+      }),
+    ]);
+    const element = await listElement(backend.endpoint, 'kinds="consent"');
+    await waitUntil(() => element.matches(':state(error)'), 'the failure shown');
+    expect(shownText(element)).to.contain(M.errorUnauthorized);
+    expect(element.shadowRoot?.querySelector('[part~="retry-button"]')).to.equal(null);
+    await expect(element).to.be.accessible();
   });
 
   it('tells the developer when the backend has no list route, and the person that the overview is not available', async () => {

@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { AltinnRequestError, toAltinnRequestError } from '../../core/errors.js';
-import { readRequest } from '../../core/request-reader.js';
+import { LOOKUP_LIMIT } from '../../core/client.js';
 import { isFinalStatus, type RequestKind, type RequestStatus } from '../../core/request-status.js';
 import type { RequestView } from '../../core/view.js';
 import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
 import { REQUEST_LIST_TEXTS, type RequestListTexts } from '../../i18n/request-list.js';
 import { PollingController } from '../controllers/polling-controller.js';
-import { continueLink, longDate } from '../controllers/request-status-controller.js';
+import { longDate } from '../controllers/request-status-controller.js';
 import { AltinnElement } from '../shared/altinn-element.js';
 import { allowedAltinnUrl } from '../shared/navigation.js';
 import { statusStyles } from '../shared/status.styles.js';
@@ -14,6 +14,7 @@ import { baseStyles } from '../shared/styles.js';
 import { AltinnRequestAgainEvent } from './altinn-request-again.js';
 import { listStyles } from './altinn-request-list.styles.js';
 
+const spinner = html`<span part="spinner" class="spinner" aria-hidden="true"></span>`;
 const KINDS: readonly RequestKind[] = ['consent', 'access', 'system-user'];
 /** Statuses after which asking again is what helps. */
 const ENDED_NO: ReadonlySet<RequestStatus> = new Set([
@@ -234,6 +235,7 @@ export class AltinnRequestList extends AltinnElement {
       this.#phase = 'loading';
       this.#rows = [];
       this.#pages = new Map();
+      this.#lookupMissing = false;
       this.#polling.stop();
     }
     this.#error = undefined;
@@ -303,36 +305,57 @@ export class AltinnRequestList extends AltinnElement {
   }
 
   /**
-   * Reads every open row again through the shared reader: one call per id shared with the status
-   * elements on the page, gathered into lookups (id by id from a backend without them). A row the
-   * backend no longer knows (404) keeps what it showed; the first other failure is reported.
+   * Reads every open row again: one lookup per kind (of at most 100 ids), or id by id from a
+   * backend without the lookup route.
    */
   async #refresh(): Promise<void> {
     const open = this.#visible.filter(isOpen);
-    const reads = await Promise.allSettled(
-      open.map((view) => readRequest(this.endpoint, view.kind, view.id, true)),
-    );
     const changes: { view: RequestView; previous: RequestStatus }[] = [];
-    let failed = false;
-    reads.forEach((read, index) => {
-      if (read.status === 'fulfilled') {
-        const previous = this.#replace(read.value);
-        if (previous && previous !== read.value.status)
-          changes.push({ view: read.value, previous });
-        return;
-      }
-      const error = toAltinnRequestError(read.reason);
-      if (error.httpStatus !== 404 && !failed) {
-        failed = true;
-        this.#fail((open[index] as RequestView).kind, error);
-      }
-    });
+    await Promise.all(
+      KINDS.map(async (kind) => {
+        const ids = open.filter((view) => view.kind === kind).map((view) => view.id);
+        for (let start = 0; start < ids.length; start += LOOKUP_LIMIT) {
+          const batch = ids.slice(start, start + LOOKUP_LIMIT);
+          try {
+            const views = this.#lookupMissing
+              ? await this.#oneByOne(kind, batch)
+              : await this.client.lookupRequests(kind, batch).catch((error: unknown) => {
+                  if (!NO_ROUTE.includes(toAltinnRequestError(error).httpStatus ?? 0)) throw error;
+                  this.#lookupMissing = true;
+                  return this.#oneByOne(kind, batch);
+                });
+            for (const view of views) {
+              const previous = this.#replace(view);
+              if (previous && previous !== view.status) changes.push({ view, previous });
+            }
+          } catch (error) {
+            this.#fail(kind, toAltinnRequestError(error));
+          }
+        }
+      }),
+    );
     if (changes.length) {
       this.#polling.resetBackoff();
       this.#changed(changes);
     }
     await this.#settle();
     this.#polling.schedule();
+  }
+
+  /** The backend lacks the lookup route (404, 405, 501): its rows are read one by one. */
+  #lookupMissing = false;
+
+  /** `ids` read one by one; a row the backend no longer knows (404) keeps what it showed. */
+  async #oneByOne(kind: RequestKind, ids: string[]): Promise<RequestView[]> {
+    const views = await Promise.all(
+      ids.map((id) =>
+        this.client.getRequest(kind, id).catch((error: unknown) => {
+          if (toAltinnRequestError(error).httpStatus === 404) return undefined;
+          throw error;
+        }),
+      ),
+    );
+    return views.filter((view) => view !== undefined);
   }
 
   /** Puts `view` in its row; answers the row's status before, or `undefined` for no such row. */
@@ -453,7 +476,7 @@ export class AltinnRequestList extends AltinnElement {
       aria-disabled=${String(busy)}
       @click=${() => busy || click()}
     >
-      ${busy ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}${text}
+      ${busy ? spinner : nothing}${text}
     </button>`;
   }
 
@@ -491,12 +514,25 @@ export class AltinnRequestList extends AltinnElement {
         )}
       </div>`;
     }
+    const altinn = view.status === 'created' ? allowedAltinnUrl(view.url) : undefined;
+    const newWindow = view.navigation === 'new-window';
     const overview =
       view.kind === 'consent' && view.status === 'accepted'
         ? allowedAltinnUrl(this.consentOverviewUrl)
         : undefined;
     const actions = [
-      continueLink(view, this.messages),
+      altinn &&
+        html`<a
+          part="link"
+          href=${altinn.href}
+          target=${newWindow ? '_blank' : nothing}
+          rel=${newWindow ? 'noopener noreferrer' : nothing}
+          >${this.messages.continueInAltinn}${
+            newWindow
+              ? html` <span class="visually-hidden">${this.messages.opensInNewWindow}</span>`
+              : nothing
+          }</a
+        >`,
       view.kind === 'access' &&
         isOpen(view) &&
         this.#button('withdraw-button', texts.withdraw, () =>
@@ -549,13 +585,18 @@ export class AltinnRequestList extends AltinnElement {
     switch (this.#phase) {
       case 'loading':
         return html`<div part="message" class="box loading">
-          <span part="spinner" class="spinner" aria-hidden="true"></span>
+          ${spinner}
           <p>${this.messages.statusLoading}</p>
         </div>`;
       case 'error':
+        // "Prøv igjen" only where trying again can help (not for 400, 401, 403, 404).
         return html`<div part="message" class="box error">
           <p class="error-text">${this.#error ? this.errorText(this.#error) : nothing}</p>
-          ${this.#button('retry-button', this.messages.retry, () => this.#retry())}
+          ${
+            this.#error?.retryable
+              ? this.#button('retry-button', this.messages.retry, () => this.#retry())
+              : nothing
+          }
         </div>`;
       case 'no-list':
         return html`<p part="message" class="box unknown" tabindex="-1">${texts.noList}</p>`;

@@ -10,7 +10,6 @@ import { sameRequestId, type RequestView } from '../../core/view.js';
 import type { AltinnRequestCreatedEvent } from '../../events/altinn-request-created.js';
 import { AltinnStatusChangeEvent } from '../../events/altinn-status-change.js';
 import { format } from '../../i18n/common.js';
-import type { CommonMessages } from '../../i18n/nb.js';
 import type { AltinnElement } from '../shared/altinn-element.js';
 import { allowedAltinnUrl, resolveEndpoint } from '../shared/navigation.js';
 import {
@@ -58,29 +57,6 @@ export function longDate(iso: string | undefined, lang: Lang): string | undefine
     : (formatters[lang] ??= new Intl.DateTimeFormat([...LOCALES[lang]], {
         dateStyle: 'long',
       })).format(date);
-}
-
-/**
- * "Fortsett i Altinn" for a `created` request whose URL the allow-list accepts, in a new tab when
- * Altinn asks for one; else `undefined` (nothing rendered).
- */
-export function continueLink(request: RequestView, messages: CommonMessages): unknown {
-  const url = request.status === 'created' ? allowedAltinnUrl(request.url) : undefined;
-  const newWindow = request.navigation === 'new-window';
-  return (
-    url &&
-    html`<a
-      part="link"
-      href=${url.href}
-      target=${newWindow ? '_blank' : nothing}
-      rel=${newWindow ? 'noopener noreferrer' : nothing}
-      >${messages.continueInAltinn}${
-        newWindow
-          ? html` <span class="visually-hidden">${messages.opensInNewWindow}</span>`
-          : nothing
-      }</a
-    >`
-  );
 }
 
 /**
@@ -276,6 +252,8 @@ export class RequestStatusController implements ReactiveController {
     const host = this.#host;
     const { messages } = host;
     const { status } = request;
+    const altinnUrl = status === 'created' ? allowedAltinnUrl(request.url) : undefined;
+    const newWindow = request.navigation === 'new-window';
     const askedOn = longDate(request.createdAt, host.language);
     return html`<div class="box ${status}">
       <p part="text" tabindex="-1"><slot name=${status}>${this.#options.text(request)}</slot></p>
@@ -286,7 +264,22 @@ export class RequestStatusController implements ReactiveController {
             </p>`
           : nothing
       }
-      ${this.#options.hint?.() ?? nothing} ${continueLink(request, messages)}
+      ${this.#options.hint?.() ?? nothing}
+      ${
+        altinnUrl
+          ? html`<a
+              part="link"
+              href=${altinnUrl.href}
+              target=${newWindow ? '_blank' : nothing}
+              rel=${newWindow ? 'noopener noreferrer' : nothing}
+              >${messages.continueInAltinn}${
+                newWindow
+                  ? html` <span class="visually-hidden">${messages.opensInNewWindow}</span>`
+                  : nothing
+              }</a
+            >`
+          : nothing
+      }
     </div>`;
   }
 
