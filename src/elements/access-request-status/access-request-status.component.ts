@@ -160,7 +160,7 @@ export class AccessRequestStatus extends AltinnElement {
     shouldPoll: () =>
       this.#reading.hasSubject &&
       WAITING.has(this.status) &&
-      (this.#reading.error === undefined || this.#reading.error.retryable),
+      this.#reading.error?.retryable !== false,
     interval: () => this.pollInterval,
     maxInterval: () => this.maxPollInterval,
   });

@@ -176,7 +176,10 @@ export class RequestStatusController implements ReactiveController {
     return this.#task.run();
   };
 
-  /** Where focus goes once a read has ended: the status after a return from Altinn, or a retry. */
+  /**
+   * Where focus goes once a read has ended: the status after a return from Altinn, a retry, or an
+   * update that began with focus inside the element.
+   */
   #focusAfterRead = false;
 
   readonly #retry = (): void => {
@@ -200,18 +203,25 @@ export class RequestStatusController implements ReactiveController {
     this.#task.abort();
   }
 
+  hostUpdate(): void {
+    // Focus inside the element stays inside when what holds it goes away (a re-check of its own
+    // took "Prøv igjen" or "Fortsett i Altinn" away): it moves to the status once the read ends.
+    this.#focusAfterRead ||= Boolean(this.#host.shadowRoot?.activeElement);
+  }
+
   hostUpdated(): void {
     const host = this.#host;
     const { status } = this;
     if (status) host.setAttribute('status', status);
     else host.removeAttribute('status');
     host.setCustomState('loading', this.loading);
-    host.setCustomState('error', this.error !== undefined);
+    host.setCustomState('error', Boolean(this.error));
     if (this.#focusAfterRead && !this.loading && (this.request || this.error)) {
       this.#focusAfterRead = false;
-      // Only where focus was lost (the retry button went away) or never placed (a fresh page).
-      const active = globalThis.document.activeElement;
-      if (!host.shadowRoot?.activeElement && (!active || active === globalThis.document.body)) {
+      // Only where focus was lost (the retry button went away) or never placed (a fresh page); focus
+      // still inside makes the page's active element the host.
+      const page = globalThis.document;
+      if (page.activeElement === page.body) {
         host.shadowRoot?.querySelector<HTMLElement>('[part~="text"]')?.focus();
       }
     }

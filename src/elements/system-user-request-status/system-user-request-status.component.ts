@@ -137,9 +137,7 @@ export class SystemUserRequestStatus extends AltinnElement {
     refresh: () => this.#reading.poll(),
     // Not after a failure that asking again cannot mend (e.g. 404): the retry button stays.
     // Always something to read: an id, else the list by `integration`.
-    shouldPoll: () =>
-      WAITING.has(this.status) &&
-      (this.#reading.error === undefined || this.#reading.error.retryable),
+    shouldPoll: () => WAITING.has(this.status) && this.#reading.error?.retryable !== false,
     interval: () => this.pollInterval,
     maxInterval: () => this.maxPollInterval,
   });

@@ -214,6 +214,38 @@ export function statusElementSuite(element: StatusElementCase): void {
       expect(focusedPart(status)).to.equal('retry-button');
     });
 
+    it('keeps focus in the element when an automatic re-check takes the focused retry away', async () => {
+      const backend = await fakeBackend([failing(1), answer(waiting)]);
+      const status = await statusElement(backend.endpoint, id);
+      await settled(status);
+      retryButton(status)!.focus();
+      // Not the button: a re-check of its own (polling, a hidden page made visible).
+      await status.refresh();
+      await waitUntil(() => status.status === waiting, 'the re-check answered');
+      await status.updateComplete;
+      expect(retryButton(status)).to.equal(null);
+      // Not lost to <body>: on the status that came instead.
+      expect(document.activeElement).to.equal(status);
+      expect(focusedPart(status)).to.equal('text');
+    });
+
+    it('leaves focus outside alone when a re-check changes what it shows', async () => {
+      const backend = await fakeBackend([failing(1), answer(waiting)]);
+      const status = await statusElement(backend.endpoint, id);
+      await settled(status);
+      const input = document.createElement('input');
+      document.body.append(input);
+      try {
+        input.focus();
+        await status.refresh();
+        await waitUntil(() => status.status === waiting, 'the re-check answered');
+        await status.updateComplete;
+        expect(document.activeElement).to.equal(input);
+      } finally {
+        input.remove();
+      }
+    });
+
     it('offers no retry where trying again cannot help (404)', async () => {
       const backend = await fakeBackend([
         { method: 'GET', path: `${collection}/*`, status: 404, body: { title: 'Not found' } },
