@@ -88,7 +88,7 @@ describe('the demo’s list of requests, end to end', () => {
   }
 
   async function rowsBecome(page: Page, expected: string[]): Promise<void> {
-    await page.waitForFunction(
+    const shown = page.waitForFunction(
       (wanted) => {
         const list = document.querySelector('altinn-request-list');
         const rows = [...(list?.shadowRoot?.querySelectorAll('li[part~="row"]') ?? [])].map((row) =>
@@ -101,6 +101,10 @@ describe('the demo’s list of requests, end to end', () => {
       expected,
       { timeout: 20_000 },
     );
+    // On a time-out, say what the list showed instead.
+    await shown.catch(async (error: unknown) => {
+      assert.fail(`${String(error)}; the list shows ${JSON.stringify(await rowsOf(page))}`);
+    });
   }
 
   async function axeViolations(page: Page): Promise<string[]> {
