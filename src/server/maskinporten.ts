@@ -240,15 +240,26 @@ export class ConsentTokenError extends MaskinportenError {
 
 /**
  * Altinn's codes that Maskinporten passes on when its consent lookup fails (altinn-api.md §2.9).
- * That Maskinporten names the code in `error_description` is inferred; the words are a fallback.
+ * That Maskinporten names the code in `error_description` is inferred; the words are a fallback,
+ * read only when the error is the consent's (`invalid_authorization_details`): "expired" or "not
+ * found" in another error is about the grant or the client.
  */
-const CONSENT_FAILURES: readonly [RegExp, ConsentTokenFailure][] = [
-  [/AM-00014|not accepted/i, 'not-accepted'],
-  [/AM-00011|revoked/i, 'revoked'],
-  [/AM-00013|expired/i, 'expired'],
-  [/AM-00012|mismatch/i, 'party-mismatch'],
-  [/AM-00001|not found/i, 'not-found'],
+const CONSENT_FAILURES: readonly [string, RegExp, ConsentTokenFailure][] = [
+  ['AM-00014', /not accepted/i, 'not-accepted'],
+  ['AM-00011', /revoked/i, 'revoked'],
+  ['AM-00013', /expired/i, 'expired'],
+  ['AM-00012', /mismatch/i, 'party-mismatch'],
+  ['AM-00001', /not found/i, 'not-found'],
 ];
+
+/** Why Maskinporten refused a consent token, from its `error` and `error_description`. */
+function consentFailure(error: string | undefined, description: string): ConsentTokenFailure {
+  const consents = error === 'invalid_authorization_details';
+  const found = CONSENT_FAILURES.find(
+    ([code, words]) => description.includes(code) || (consents && words.test(description)),
+  );
+  return found?.[2] ?? 'refused';
+}
 
 const CONSENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -298,8 +309,7 @@ export function consentToken(
       });
       if (!('refusal' in answer)) return answer;
       const { refusal, description } = answer;
-      const reason =
-        CONSENT_FAILURES.find(([pattern]) => pattern.test(description))?.[1] ?? 'refused';
+      const reason = consentFailure(refusal.error, description);
       throw new ConsentTokenError(refusal.message, reason, refusal.status, refusal.error);
     });
   };

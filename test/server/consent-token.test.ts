@@ -46,7 +46,11 @@ describe('consentToken', () => {
   });
   after(() => portal.close());
 
-  function source(overrides: { clientId?: string; consumerOrg?: string } = {}) {
+  function source(
+    overrides: Partial<
+      Pick<Parameters<typeof consentToken>[0], 'clientId' | 'consumerOrg' | 'now' | 'fetch'>
+    > = {},
+  ) {
     return consentToken({
       environment: { issuer: portal.mock.maskinportenAudience },
       clientId: 'bank-data',
@@ -159,6 +163,27 @@ describe('consentToken', () => {
     assert.equal(mismatch.reason, 'party-mismatch');
     const unknown = await failure(tokenFor({ consentId: crypto.randomUUID(), from: PERSON }));
     assert.equal(unknown.reason, 'not-found');
+  });
+
+  it('reads a consent reason from words only in a consent error, not in the grant’s or client’s', async () => {
+    const consentId = crypto.randomUUID();
+    // A grant signed ten minutes ago: Maskinporten says "The assertion has expired".
+    const stale = source({ now: () => Date.now() - 10 * 60_000 });
+    const expiredGrant = await failure(stale({ consentId, from: PERSON }));
+    assert.equal(expiredGrant.error, 'invalid_grant');
+    assert.equal(expiredGrant.reason, 'refused');
+
+    const answering = (error: string, description: string) =>
+      source({
+        fetch: () =>
+          Promise.resolve(
+            Response.json({ error, error_description: description }, { status: 400 }),
+          ),
+      });
+    const unknownClient = answering('invalid_client', 'Client not found');
+    assert.equal((await failure(unknownClient({ consentId, from: PERSON }))).reason, 'refused');
+    const revoked = answering('invalid_authorization_details', 'The consent was revoked');
+    assert.equal((await failure(revoked({ consentId, from: PERSON }))).reason, 'revoked');
   });
 
   it('refuses a malformed consent id or party before asking Maskinporten', async () => {
