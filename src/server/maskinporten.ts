@@ -100,9 +100,8 @@ function grantRequester(options: MaskinportenOptions) {
   ): Promise<CachedToken | { refusal: MaskinportenError; description: string }> {
     const { key: signWith, algorithm, keyId } = await key;
     const issuedAt = Math.floor(now() / 1000);
-    const grantClaims: Record<string, unknown> = { scope, ...claims };
-    if (options.consumerOrg) grantClaims.consumer_org = options.consumerOrg;
-    const grant = await new SignJWT(grantClaims)
+    const consumerOrg = options.consumerOrg ? { consumer_org: options.consumerOrg } : {};
+    const grant = await new SignJWT({ scope, ...consumerOrg, ...claims })
       .setProtectedHeader(keyId ? { alg: algorithm, kid: keyId } : { alg: algorithm })
       .setIssuer(options.clientId)
       .setAudience(issuer)
@@ -214,6 +213,15 @@ export interface ConsentReference {
    * their URN (`urn:altinn:person:identifier-no:…`, `urn:altinn:organization:identifier-no:…`).
    */
   from: string;
+  /**
+   * Who received the consent (its `to`: 9 digits or the URN), when that is not this client's own
+   * organisation: the grant then names it as `consumer_org`, and Maskinporten gives a token whose
+   * `consumer` is that organisation and whose `supplier` is this client's. For an operator acting
+   * for several organisations, or a resource owner that asked with `altinn:consentrequests.org`
+   * on behalf of others; the organisation must have delegated the data owner's scopes to this one
+   * in Altinn (altinn-api.md §2.9). Default: `consumerOrg`, else this client's own organisation.
+   */
+  to?: string;
 }
 
 export interface ConsentTokenOptions extends MaskinportenOptions {
@@ -263,6 +271,13 @@ function consentFailure(error: string | undefined, description: string): Consent
 
 const CONSENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The organisation number of `to`. */
+function receivingOrganization(to: string): string {
+  const number = /^(?:urn:altinn:organization:identifier-no:)?(\d{9})$/.exec(to)?.[1];
+  if (!number) throw new TypeError('consentToken: to must be 9 digits, or its urn:altinn: URN.');
+  return number;
+}
+
 /** The party URN of `from`. */
 function consentingParty(from: string): string {
   if (/^\d{11}$/.test(from)) return `urn:altinn:person:identifier-no:${from}`;
@@ -297,14 +312,17 @@ export function consentToken(
       return Promise.reject(new TypeError('consentToken: consentId must be a UUID.'));
     }
     let from: string;
+    let to: string | undefined;
     try {
       from = consentingParty(consent.from);
+      to = consent.to === undefined ? undefined : receivingOrganization(consent.to);
     } catch (error) {
       return Promise.reject(error as Error);
     }
     const id = consent.consentId.toLowerCase();
-    return cached(`${id} ${from}`, async () => {
+    return cached(`${id} ${from} ${to ?? ''}`, async () => {
       const answer = await request(scope, {
+        ...(to ? { consumer_org: to } : {}),
         authorization_details: [{ type: 'urn:altinn:consent', id, from }],
       });
       if (!('refusal' in answer)) return answer;
