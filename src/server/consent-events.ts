@@ -15,6 +15,7 @@ import type { RequestStore } from './store/request-store.js';
 
 const EVENTS = '/accessmanagement/api/v1/enterprise/consentrequests/events';
 const READ = ['altinn:consentrequests.read'];
+const FEED_URL = `https://platform.altinn.no${EVENTS}`;
 
 /**
  * What each event makes of a request, and from which statuses: a "no" after a "yes" wins, never
@@ -85,7 +86,9 @@ export async function readConsentEvents(
     // `next` comes only with a full page; it carries the token of that page's last event. A page
     // that is not full is read again next time (the feed gives no token for it; moves repeat harmlessly).
     const next = typeof links?.next === 'string' ? links.next : undefined;
-    const token = next ? new URL(next).searchParams.get('continuationToken') : null;
+    // Only its token is read (the next call goes to the configured platform): a relative link
+    // resolves against the feed's path.
+    const token = next ? new URL(next, FEED_URL).searchParams.get('continuationToken') : null;
     if (!token || token === position) break;
     position = token;
     await store.saveFeedPosition(feed, position);

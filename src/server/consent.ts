@@ -23,7 +23,11 @@ import { organizationUrn, personUrn } from './urns.js';
 import { resolveValidTo } from './validity.js';
 
 export interface ConsentOptions {
-  /** The organisation number that receives the consent (`to`); must be the Maskinporten client's. */
+  /**
+   * The organisation number that receives the consent (`to`): the Maskinporten client's, or the
+   * one it acts for (`consumerOrg`, altinn-api.md §2.9; Altinn then names the client's organisation
+   * as the request's `handledBy`).
+   */
   organization: string;
   /**
    * The consent resources the portal may ask for; anything else is refused. Name a resource with

@@ -100,9 +100,8 @@ function grantRequester(options: MaskinportenOptions) {
   ): Promise<CachedToken | { refusal: MaskinportenError; description: string }> {
     const { key: signWith, algorithm, keyId } = await key;
     const issuedAt = Math.floor(now() / 1000);
-    const grantClaims: Record<string, unknown> = { scope, ...claims };
-    if (options.consumerOrg) grantClaims.consumer_org = options.consumerOrg;
-    const grant = await new SignJWT(grantClaims)
+    const consumerOrg = options.consumerOrg ? { consumer_org: options.consumerOrg } : {};
+    const grant = await new SignJWT({ scope, ...consumerOrg, ...claims })
       .setProtectedHeader(keyId ? { alg: algorithm, kid: keyId } : { alg: algorithm })
       .setIssuer(options.clientId)
       .setAudience(issuer)
@@ -214,6 +213,15 @@ export interface ConsentReference {
    * their URN (`urn:altinn:person:identifier-no:…`, `urn:altinn:organization:identifier-no:…`).
    */
   from: string;
+  /**
+   * Who received the consent (its `to`: 9 digits or the URN), when that is not this client's own
+   * organisation: the grant then names it as `consumer_org`, and Maskinporten gives a token whose
+   * `consumer` is that organisation and whose `supplier` is this client's. For an operator acting
+   * for several organisations, or a resource owner that asked with `altinn:consentrequests.org`
+   * on behalf of others; the organisation must have delegated the data owner's scopes to this one
+   * in Altinn (altinn-api.md §2.9). Default: `consumerOrg`, else this client's own organisation.
+   */
+  to?: string;
 }
 
 export interface ConsentTokenOptions extends MaskinportenOptions {
@@ -240,17 +248,35 @@ export class ConsentTokenError extends MaskinportenError {
 
 /**
  * Altinn's codes that Maskinporten passes on when its consent lookup fails (altinn-api.md §2.9).
- * That Maskinporten names the code in `error_description` is inferred; the words are a fallback.
+ * That Maskinporten names the code in `error_description` is inferred; the words are a fallback,
+ * read only when the error is the consent's (`invalid_authorization_details`): "expired" or "not
+ * found" in another error is about the grant or the client.
  */
-const CONSENT_FAILURES: readonly [RegExp, ConsentTokenFailure][] = [
-  [/AM-00014|not accepted/i, 'not-accepted'],
-  [/AM-00011|revoked/i, 'revoked'],
-  [/AM-00013|expired/i, 'expired'],
-  [/AM-00012|mismatch/i, 'party-mismatch'],
-  [/AM-00001|not found/i, 'not-found'],
+const CONSENT_FAILURES: readonly [string, RegExp, ConsentTokenFailure][] = [
+  ['AM-00014', /not accepted/i, 'not-accepted'],
+  ['AM-00011', /revoked/i, 'revoked'],
+  ['AM-00013', /expired/i, 'expired'],
+  ['AM-00012', /mismatch/i, 'party-mismatch'],
+  ['AM-00001', /not found/i, 'not-found'],
 ];
 
+/** Why Maskinporten refused a consent token, from its `error` and `error_description`. */
+function consentFailure(error: string | undefined, description: string): ConsentTokenFailure {
+  const consents = error === 'invalid_authorization_details';
+  const found = CONSENT_FAILURES.find(
+    ([code, words]) => description.includes(code) || (consents && words.test(description)),
+  );
+  return found?.[2] ?? 'refused';
+}
+
 const CONSENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The organisation number of `to`. */
+function receivingOrganization(to: string): string {
+  const number = /^(?:urn:altinn:organization:identifier-no:)?(\d{9})$/.exec(to)?.[1];
+  if (!number) throw new TypeError('consentToken: to must be 9 digits, or its urn:altinn: URN.');
+  return number;
+}
 
 /** The party URN of `from`. */
 function consentingParty(from: string): string {
@@ -286,20 +312,22 @@ export function consentToken(
       return Promise.reject(new TypeError('consentToken: consentId must be a UUID.'));
     }
     let from: string;
+    let to: string | undefined;
     try {
       from = consentingParty(consent.from);
+      to = consent.to === undefined ? undefined : receivingOrganization(consent.to);
     } catch (error) {
       return Promise.reject(error as Error);
     }
     const id = consent.consentId.toLowerCase();
-    return cached(`${id} ${from}`, async () => {
+    return cached(`${id} ${from} ${to ?? ''}`, async () => {
       const answer = await request(scope, {
+        ...(to ? { consumer_org: to } : {}),
         authorization_details: [{ type: 'urn:altinn:consent', id, from }],
       });
       if (!('refusal' in answer)) return answer;
       const { refusal, description } = answer;
-      const reason =
-        CONSENT_FAILURES.find(([pattern]) => pattern.test(description))?.[1] ?? 'refused';
+      const reason = consentFailure(refusal.error, description);
       throw new ConsentTokenError(refusal.message, reason, refusal.status, refusal.error);
     });
   };

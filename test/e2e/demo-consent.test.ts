@@ -1,6 +1,11 @@
 /**
- * The demo's consent, complete: after the person accepts, the bank's server fetches the income from
- * the data owner with a consent token and the page shows it; the browser never holds the token.
+ * The demo's consent in Chromium, from the button to Altinn's page and back:
+ * - a person's consent: accepted, the page shows the income the bank's server fetched with a
+ *   consent token (the browser never sees the token); rejected, no income;
+ * - the organisation's consent (the business loan): the person who asked accepts for the
+ *   organisation and sees its data; another person gets Altinn's 403 page and cannot answer;
+ * - a consent revoked in Altinn: the events feed brings `revoked` to the status element, and the
+ *   bank's server, reading its store first, fetches no income.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -175,7 +180,7 @@ describe('the demo, a consent revoked in Altinn', () => {
         { timeout: 30_000 },
       );
       assert.equal(await page.locator('#income').isHidden(), true);
-      // The data owner's token is refused now, so the bank's server fetches nothing.
+      // The store says revoked, so the bank's server asks for no token and fetches nothing.
       const income = await page.evaluate(async (consentId) => {
         const response = await fetch(`/api/demo/income?consentId=${consentId}`);
         return { status: response.status, body: (await response.json()) as unknown };

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { MockAltinn } from '../../src/mock/index.js';
 import {
+  ACCOUNTING_FIRM,
+  PERSON,
   PERSON_URN,
   answer,
   browse,
@@ -340,5 +342,65 @@ describe('mock consent page and return redirect', () => {
       });
       assert.equal(bad.status, 400);
     });
+  });
+});
+
+describe('mock consent page: a required delegator (altinn-api.md 2.6)', () => {
+  const OTHER_MANAGER = '03878540084';
+  const NOT_A_MANAGER = '12859040150';
+  let altinn: MockAltinn;
+  let token: string;
+
+  before(async () => {
+    // Two access managers of the accounting firm: without requiredDelegator, either may accept.
+    const accessManagers = [PERSON, OTHER_MANAGER];
+    ({ altinn, token } = await startWithBank({
+      systemUserApprovers: { [ACCOUNTING_FIRM]: { accessManagers, others: [] } },
+    }));
+  });
+  after(() => altinn.close());
+
+  /** The firm's consent; `requiredDelegator` the person named, if any. */
+  const firmConsent = (requiredDelegator?: string): Promise<string> =>
+    createConsent(altinn, token, {
+      from: `urn:altinn:organization:identifier-no:${ACCOUNTING_FIRM}`,
+      ...(requiredDelegator
+        ? { requiredDelegator: `urn:altinn:person:identifier-no:${requiredDelegator}` }
+        : {}),
+    });
+
+  const acceptAs = (id: string, user: string): Promise<Response> =>
+    fetch(`${altinn.url}${PAGE}?id=${id}&user=${user}&lang=en`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'action=accept',
+      redirect: 'manual',
+    });
+
+  it('lets only that person accept; another access manager gets the 403 page', async () => {
+    const id = await firmConsent(PERSON);
+    const other = await acceptAs(id, OTHER_MANAGER);
+    assert.equal(other.status, 403);
+    assert.match(await other.text(), /data-notice="notAuthorized"/);
+    const stranger = await fetch(`${altinn.url}${PAGE}?id=${id}&user=${NOT_A_MANAGER}`);
+    assert.equal(stranger.status, 403);
+    assert.match(await stranger.text(), /data-notice="noAccess"/);
+    assert.equal(altinn.consentRequests.get(id)?.status, 'Created');
+
+    const asked = await acceptAs(id, PERSON);
+    assert.equal(asked.status, 303);
+    assert.equal(
+      asked.headers.get('location'),
+      `/accessmanagement/api/v1/consent/request/${id}/logout`,
+    );
+    assert.equal(altinn.consentRequests.get(id)?.status, 'Accepted');
+    const accepted = altinn.consentRequests.get(id)?.events.at(-1);
+    assert.equal(accepted?.performedBy, PERSON_URN);
+  });
+
+  it('lets any access manager accept when none is required', async () => {
+    const id = await firmConsent();
+    assert.equal((await acceptAs(id, OTHER_MANAGER)).status, 303);
+    assert.equal(altinn.consentRequests.get(id)?.status, 'Accepted');
   });
 });

@@ -6,13 +6,21 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { decodeJwt } from 'jose';
 import { SCOPE_INCOME } from '../../src/mock/index.js';
-import { consentToken, ConsentTokenError, type ConsentReference } from '../../src/server/index.js';
+import {
+  consentToken,
+  ConsentTokenError,
+  maskinportenTokenSource,
+  type ConsentReference,
+  type TokenSource,
+} from '../../src/server/index.js';
 import {
   BANK,
   consentBody,
   newClientKey,
   OTHER_PERSON,
   PERSON,
+  RESOURCE,
+  SCOPES,
   startPortal,
   type TestPortal,
 } from './support.js';
@@ -46,7 +54,11 @@ describe('consentToken', () => {
   });
   after(() => portal.close());
 
-  function source(overrides: { clientId?: string; consumerOrg?: string } = {}) {
+  function source(
+    overrides: Partial<
+      Pick<Parameters<typeof consentToken>[0], 'clientId' | 'consumerOrg' | 'now' | 'fetch'>
+    > = {},
+  ) {
     return consentToken({
       environment: { issuer: portal.mock.maskinportenAudience },
       clientId: 'bank-data',
@@ -161,6 +173,27 @@ describe('consentToken', () => {
     assert.equal(unknown.reason, 'not-found');
   });
 
+  it('reads a consent reason from words only in a consent error, not in the grant’s or client’s', async () => {
+    const consentId = crypto.randomUUID();
+    // A grant signed ten minutes ago: Maskinporten says "The assertion has expired".
+    const stale = source({ now: () => Date.now() - 10 * 60_000 });
+    const expiredGrant = await failure(stale({ consentId, from: PERSON }));
+    assert.equal(expiredGrant.error, 'invalid_grant');
+    assert.equal(expiredGrant.reason, 'refused');
+
+    const answering = (error: string, description: string) =>
+      source({
+        fetch: () =>
+          Promise.resolve(
+            Response.json({ error, error_description: description }, { status: 400 }),
+          ),
+      });
+    const unknownClient = answering('invalid_client', 'Client not found');
+    assert.equal((await failure(unknownClient({ consentId, from: PERSON }))).reason, 'refused');
+    const revoked = answering('invalid_authorization_details', 'The consent was revoked');
+    assert.equal((await failure(revoked({ consentId, from: PERSON }))).reason, 'revoked');
+  });
+
   it('refuses a malformed consent id or party before asking Maskinporten', async () => {
     const before = portal.mock.stats.tokenRequests;
     await assert.rejects(tokenFor({ consentId: 'not-an-id', from: PERSON }), TypeError);
@@ -204,5 +237,115 @@ describe('consentToken', () => {
     // Without consumer_org the operator's own organisation is not the consent's receiver.
     const own = await failure(source({ clientId: 'operator' })({ consentId: id, from: PERSON }));
     assert.equal(own.reason, 'party-mismatch');
+  });
+});
+
+describe('consentToken for a consent another organisation received (altinn-api.md §2.9)', () => {
+  /** The bank's IT operator (DRIFTSPARTNER IT AS), to which the bank delegated its scopes. */
+  const DRIFTSPARTNER = '312987651';
+  /** A resource owner (SKATTEETATEN) that asks with `.org` on the bank's behalf. */
+  const RESOURCE_OWNER = '974761076';
+  const ORG_SCOPE = 'altinn:consentrequests.org';
+  const iso6523 = (org: string) => ({ authority: 'iso6523-actorid-upis', ID: `0192:${org}` });
+  let portal: TestPortal;
+  let key: Awaited<ReturnType<typeof newClientKey>>;
+  let operator: TokenSource | undefined;
+
+  before(async () => {
+    key = await newClientKey('operator-key');
+    // The bank's backend, run by the operator: its Altinn calls act for the bank (consumer_org).
+    portal = await startPortal({
+      tokenSource: { getToken: (scopes) => (operator as TokenSource).getToken(scopes) },
+    });
+    for (const [clientId, orgNumber, scopes] of [
+      ['driftspartner', DRIFTSPARTNER, [...SCOPES, SCOPE_INCOME]],
+      ['resource-owner', RESOURCE_OWNER, [ORG_SCOPE, SCOPE_INCOME]],
+    ] as const) {
+      const client = { clientId, publicJwk: key.publicJwk, orgNumber, scopes: [...scopes] };
+      portal.mock.registerClient({ ...client, consumerOrgs: [BANK] });
+    }
+    operator = maskinportenTokenSource({ ...maskinporten('driftspartner'), consumerOrg: BANK });
+  });
+  after(() => portal.close());
+
+  function maskinporten(clientId: string) {
+    return {
+      environment: { issuer: portal.mock.maskinportenAudience },
+      clientId,
+      privateKey: key.privateKey,
+      keyId: 'operator-key',
+    };
+  }
+
+  /** The consent's claims, checked: the bank's consent, the consumer the bank, the supplier `by`. */
+  function assertForBank(token: string, id: string, by: string): void {
+    const claims = decodeJwt(token);
+    assert.deepEqual(claims.consumer, iso6523(BANK));
+    assert.deepEqual(claims.supplier, iso6523(by));
+    assert.equal(claims.delegation_source, 'https://www.altinn.no');
+    const [detail] = claims.authorization_details as Record<string, unknown>[];
+    assert.equal(detail?.id, id);
+    assert.equal(detail?.from, `urn:altinn:person:identifier-no:${PERSON}`);
+    assert.deepEqual(detail?.to, iso6523(BANK));
+  }
+
+  it('an operator asks through the backend (handledBy) and fetches the token for the bank', async () => {
+    const response = await portal.call('POST', '/consent-requests', consentBody(portal.origin));
+    assert.equal(response.status, 201, await response.clone().text());
+    const { id } = (await response.json()) as { id: string };
+    const stored = portal.mock.consentRequests.get(id);
+    assert.equal(stored?.to, `urn:altinn:organization:identifier-no:${BANK}`);
+    assert.equal(stored?.handledBy, `urn:altinn:organization:identifier-no:${DRIFTSPARTNER}`);
+    await fetch(`${portal.mock.url}/__mock/consentrequests/${id}/accept`, { method: 'POST' });
+
+    // One client for any organisation it acts for: the receiver named per consent.
+    const tokenFor = consentToken({ ...maskinporten('driftspartner'), scopes: [SCOPE_INCOME] });
+    const token = await tokenFor({ consentId: id, from: PERSON, to: BANK });
+    assertForBank(token, id, DRIFTSPARTNER);
+    const income = await fetch(`${portal.mock.url}/dataowner/income/${PERSON}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(income.status, 200);
+    // The operator's own organisation did not receive the consent.
+    const own = await tokenFor({ consentId: id, from: PERSON }).then(
+      () => assert.fail('a token was given'),
+      (error: unknown) => error,
+    );
+    assert.ok(own instanceof ConsentTokenError && own.reason === 'party-mismatch', String(own));
+    await assert.rejects(tokenFor({ consentId: id, from: PERSON, to: '123' }), TypeError);
+  });
+
+  it('a resource owner asks with .org for the bank, and fetches the token for it', async () => {
+    const tokens = maskinportenTokenSource(maskinporten('resource-owner'));
+    const body = {
+      id: crypto.randomUUID(),
+      from: `urn:altinn:person:identifier-no:${PERSON}`,
+      to: `urn:altinn:organization:identifier-no:${BANK}`,
+      validTo: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString(),
+      consentRights: [
+        {
+          action: ['consent'],
+          resource: [{ type: 'urn:altinn:resource', value: RESOURCE }],
+          metadata: { inntektsaar: '2024' },
+        },
+      ],
+      redirectUrl: 'https://portal.example/',
+    };
+    const created = await fetch(`${portal.mock.consentApiBaseUrl}/consentrequests`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await tokens.getToken([ORG_SCOPE])}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    assert.equal(created.status, 201, await created.clone().text());
+    const { handledBy } = (await created.json()) as { handledBy: string };
+    assert.equal(handledBy, `urn:altinn:organization:identifier-no:${RESOURCE_OWNER}`);
+    await fetch(`${portal.mock.url}/__mock/consentrequests/${body.id}/accept`, { method: 'POST' });
+
+    const tokenFor = consentToken({ ...maskinporten('resource-owner'), scopes: [SCOPE_INCOME] });
+    const token = await tokenFor({ consentId: body.id, from: PERSON, to: body.to });
+    assertForBank(token, body.id, RESOURCE_OWNER);
   });
 });
