@@ -64,9 +64,16 @@ export async function expectStatus(element: Element, status: string): Promise<vo
   await waitFor(() => expect(element.getAttribute('status')).toBe(status), WAIT);
 }
 
-/** A `beforeEach` that makes backend calls give up after `ms`, and restores the time-out after. */
-export function withTimeout(ms: number): () => () => void {
-  return () => {
+/**
+ * A `beforeEach` that makes backend calls give up after `ms`, and restores the time-out after. Not on
+ * a docs page: the time-out is library-wide, and there it would cut short the other stories' calls
+ * (an 8 s "loading" story would show a time-out instead).
+ */
+export function withTimeout(
+  ms: number,
+): (context: { viewMode: string }) => (() => void) | undefined {
+  return ({ viewMode }) => {
+    if (viewMode === 'docs') return undefined;
     const previous = getConfig().timeout;
     configure({ timeout: ms });
     return () => {
