@@ -179,7 +179,7 @@ const meta: Meta<ListArgs> = {
   parameters: {
     docs: {
       subtitle:
-        "The person's consents and requests, with what they can do next. Every story reads a fake backend inside Storybook (its `endpoint` names the scenario).",
+        "The person's consents and requests, with what they can do next. Every story reads a fake backend inside Storybook (its endpoint names the scenario).",
     },
   },
   // Lists, lookups and withdrawals are this file's; the rest goes on to the shared fake backend.

@@ -40,17 +40,33 @@ export type CommonProps<E extends HTMLElement & { endpoint: string | undefined }
 export type RequestConsentButtonProperties = CommonProps<RequestConsentButton> &
   Settable<
     RequestConsentButton,
-    'resource' | 'metadata' | 'rights' | 'validTo' | 'requestMessage' | 'returnUrl' | 'disabled'
+    | 'resource'
+    | 'metadata'
+    | 'rights'
+    | 'validTo'
+    | 'requestMessage'
+    | 'returnUrl'
+    | 'disabled'
+    | 'alwaysNew'
   >;
 
+/** The attributes of every button whose names differ from its properties'. */
+type ButtonAttributes = {
+  /** As `returnUrl`. */
+  'return-url'?: string;
+  /**
+   * As `alwaysNew`, present or absent: any value turns it on (`"false"` too), so bind a value that
+   * may be false to the property `alwaysNew`.
+   */
+  'always-new'?: true | '';
+};
+
 /** `<request-consent-button>`'s attributes whose names differ from its properties'. */
-export type RequestConsentButtonAttributes = {
+export type RequestConsentButtonAttributes = ButtonAttributes & {
   /** As `validTo`: an ISO 8601 date-time, or a duration from now such as `P90D`. */
   'valid-to'?: string;
   /** As `requestMessage`, as JSON: `{"nb":"…","en":"…"}`. */
   'request-message'?: string;
-  /** As `returnUrl`. */
-  'return-url'?: string;
 };
 
 /** `<consent-status>`'s properties. */
@@ -76,16 +92,15 @@ export type RequestAccessButtonProperties = CommonProps<RequestAccessButton> &
     | 'target'
     | 'returnUrl'
     | 'disabled'
+    | 'alwaysNew'
   >;
 
 /** `<request-access-button>`'s attributes whose names differ from its properties'. */
-export type RequestAccessButtonAttributes = {
+export type RequestAccessButtonAttributes = ButtonAttributes & {
   /** As `serviceCode`: an Altinn 2 service code. */
   'service-code'?: string;
   /** As `serviceEditionCode`. */
   'service-edition-code'?: NumberAttribute;
-  /** As `returnUrl`. */
-  'return-url'?: string;
 };
 
 /** `<access-request-status>`'s properties. */
@@ -104,13 +119,10 @@ export type AccessRequestStatusAttributes = {
 
 /** `<request-system-user-button>`'s properties. */
 export type RequestSystemUserButtonProperties = CommonProps<RequestSystemUserButton> &
-  Settable<RequestSystemUserButton, 'integration' | 'returnUrl' | 'disabled'>;
+  Settable<RequestSystemUserButton, 'integration' | 'returnUrl' | 'disabled' | 'alwaysNew'>;
 
 /** `<request-system-user-button>`'s attributes whose names differ from its properties'. */
-export type RequestSystemUserButtonAttributes = {
-  /** As `returnUrl`. */
-  'return-url'?: string;
-};
+export type RequestSystemUserButtonAttributes = ButtonAttributes;
 
 /** `<system-user-request-status>`'s properties. */
 export type SystemUserRequestStatusProperties = CommonProps<SystemUserRequestStatus> &

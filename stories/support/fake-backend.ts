@@ -21,6 +21,7 @@ import {
   consentViewUri,
   daysFromNow,
   problem,
+  systemUserConfirmUrl,
   systemUserView,
   type ViewFixture,
 } from '../../test/support/fixtures.js';
@@ -115,15 +116,17 @@ const altinn3 =
 
 /** A system-user request: its id is the Idempotency-Key the button sent. */
 const systemUser =
-  (status: string): Scenario =>
+  (status: string, url?: (id: string) => string): Scenario =>
   (request) =>
-    answerWith(request, (id) =>
-      systemUserView({
-        id: id ?? request.headers.get('Idempotency-Key') ?? SYSTEM_USER_REQUEST_ID,
+    answerWith(request, (asked) => {
+      const id = asked ?? request.headers.get('Idempotency-Key') ?? SYSTEM_USER_REQUEST_ID;
+      return systemUserView({
+        id,
         status,
         updatedAt: daysFromNow(0),
-      }),
-    );
+        ...(url ? { url: url(id) } : {}),
+      });
+    });
 
 /** The normalised request view with any status word. */
 const view =
@@ -290,6 +293,17 @@ const SCENARIOS = {
     withdrawn: systemUser('withdrawn'),
     revoked: systemUser('revoked'),
     unknown: systemUser('unknown'),
+    'earlier-none': () => ({ status: 200, json: { items: [] } }),
+    'earlier-created': earlier(systemUser('created')),
+    'earlier-accepted': earlier(systemUser('accepted')),
+    slow: slow(8000, systemUser('created')),
+    'untrusted-redirect': systemUser('created', (id) =>
+      systemUserConfirmUrl(id, 'https://am.ui.tt02.altinn.no.login-altinn.example'),
+    ),
+    'unavailable-then-created': unavailableOnce(systemUser('created')),
+    'unavailable-then-accepted': unavailableOnce(systemUser('accepted')),
+    /** Waiting, then approved by the access manager: what polling sees. */
+    progress: (request) => systemUser(request.call <= 1 ? 'created' : 'accepted')(request),
   }),
 } satisfies Record<string, Scenario>;
 

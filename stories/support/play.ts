@@ -4,7 +4,7 @@
  */
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { configure, getConfig } from '../../src/core/config.js';
-import { normaliseLang } from '../../src/core/lang.js';
+import { normaliseLang, type Lang } from '../../src/core/lang.js';
 import { MESSAGES, type MessageKey, type Messages } from '../../src/i18n/index.js';
 import { requestsTo, resetEndpoint } from './fake-backend.js';
 
@@ -34,10 +34,14 @@ export function partText(element: Element, name: string): string {
   return (found?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** The messages in the language `element` speaks (its own `lang`, else the nearest `[lang]`). */
+/** The language `element` speaks (its own `lang`, else the nearest `[lang]`). */
+export function langOf(element: Element): Lang {
+  return normaliseLang(element.closest('[lang]')?.getAttribute('lang') ?? undefined) ?? 'nb';
+}
+
+/** The messages in the language `element` speaks. */
 export function messagesOf(element: Element): Messages {
-  const lang = element.closest('[lang]')?.getAttribute('lang') ?? undefined;
-  return MESSAGES[normaliseLang(lang) ?? 'nb'];
+  return MESSAGES[langOf(element)];
 }
 
 /** Clicks the part `name` (default: the button) as a user does. */
@@ -64,9 +68,16 @@ export async function expectStatus(element: Element, status: string): Promise<vo
   await waitFor(() => expect(element.getAttribute('status')).toBe(status), WAIT);
 }
 
-/** A `beforeEach` that makes backend calls give up after `ms`, and restores the time-out after. */
-export function withTimeout(ms: number): () => () => void {
-  return () => {
+/**
+ * A `beforeEach` that makes backend calls give up after `ms`, and restores the time-out after. Not on
+ * a docs page: the time-out is library-wide, and there it would cut short the other stories' calls
+ * (an 8 s "loading" story would show a time-out instead).
+ */
+export function withTimeout(
+  ms: number,
+): (context: { viewMode: string }) => (() => void) | undefined {
+  return ({ viewMode }) => {
+    if (viewMode === 'docs') return undefined;
     const previous = getConfig().timeout;
     configure({ timeout: ms });
     return () => {
@@ -101,9 +112,9 @@ const RETRYABLE = new Set<MessageKey>([
  * a refused request keeps its `label`.
  */
 export function buttonFailurePlay(
-  tag: 'request-consent-button' | 'request-access-button',
+  tag: 'request-consent-button' | 'request-access-button' | 'request-system-user-button',
   key: MessageKey,
-  label: MessageKey,
+  label: MessageKey | ((lang: Lang) => string),
 ): (context: PlayContext) => Promise<void> {
   return async ({ canvasElement }) => {
     const element = elementIn(canvasElement, tag);
@@ -111,17 +122,18 @@ export function buttonFailurePlay(
     await expectState(element, 'error');
     await expectMessage(element, 'error', key);
     const messages = messagesOf(element);
+    const labelText = typeof label === 'function' ? label(langOf(element)) : messages[label];
     await waitFor(
       () =>
         expect(partText(element, 'button')).toBe(
-          RETRYABLE.has(key) ? `${messages.retry}: ${messages[label]}` : messages[label],
+          RETRYABLE.has(key) ? `${messages.retry}: ${labelText}` : labelText,
         ),
       WAIT,
     );
   };
 }
 
-type StatusTag = 'consent-status' | 'access-request-status';
+type StatusTag = 'consent-status' | 'access-request-status' | 'system-user-request-status';
 
 /**
  * The `play` of a status story whose fetch fails with `key`: the error, and the retry button where

@@ -69,7 +69,8 @@ export function LoanStep() {
         onaltinn-status-change={(event: AltinnStatusChangeEvent) => setStatus(event.detail.status)}
         onaltinn-request-error={(event) => console.log(event.detail.message)}
       />
-      <request-system-user-button integration="regnskap" return-url="/systembruker" />
+      <request-system-user-button integration="regnskap" return-url="/systembruker" always-new />
+      <request-access-button resource="lonnsmodul-tilgang" alwaysNew={false} />
       <system-user-request-status
         integration="regnskap"
         request-id="3f2b8c1e-9d4a-4e6b-8a7c-5d1e2f3a4b5c"
@@ -107,6 +108,8 @@ export const wrongProps = (
     <request-system-user-button org="310456780" />
     {/* @ts-expect-error: poll-interval is a number */}
     <system-user-request-status poll-interval="soon" />
+    {/* @ts-expect-error: alwaysNew is a boolean property */}
+    <request-consent-button alwaysNew="yes" />
     {/* @ts-expect-error: page-size is a number */}
     <altinn-request-list page-size="many" />
     {/* @ts-expect-error: status is read-only, reflected from the backend's answer */}

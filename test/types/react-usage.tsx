@@ -33,7 +33,8 @@ export function LoanStep() {
         pollInterval={2000}
         onAltinnStatusChange={(event) => setStatus(event.detail.status)}
       />
-      <RequestSystemUserButton integration="regnskap" returnUrl="/systembruker" />
+      <RequestSystemUserButton integration="regnskap" returnUrl="/systembruker" alwaysNew />
+      <RequestAccessButton resource="lonnsmodul-tilgang" alwaysNew={false} />
       <SystemUserRequestStatus
         integration="regnskap"
         onAltinnStatusChange={(event) => setStatus(event.detail.status)}
@@ -63,6 +64,9 @@ export const wrongTarget = <RequestAccessButton target="_top" />;
 
 // @ts-expect-error: state is open, final or all
 export const wrongState = <AltinnRequestList state="pending" />;
+
+// @ts-expect-error: alwaysNew is a boolean
+export const wrongAlwaysNew = <RequestConsentButton alwaysNew="yes" />;
 
 // @ts-expect-error: integration is a name, not a list
 export const wrongIntegration = <RequestSystemUserButton integration={['regnskap']} />;

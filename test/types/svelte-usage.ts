@@ -40,6 +40,12 @@ export const accessButton: Attributes<'request-access-button'> = {
   org: '310456780',
   target: '_blank',
   'service-edition-code': '1',
+  alwaysNew: true,
+};
+
+export const systemUserButton: Attributes<'request-system-user-button'> = {
+  integration: 'regnskap',
+  'always-new': true,
 };
 
 export const accessStatus: Attributes<'access-request-status'> = {
@@ -55,6 +61,8 @@ export const wrong: Attributes<'request-consent-button'>[] = [
   { rights: '[]' },
   // @ts-expect-error: valid-to is a string
   { 'valid-to': 90 },
+  // @ts-expect-error: alwaysNew is a boolean
+  { alwaysNew: 'yes' },
   // @ts-expect-error: the button does not send status changes
   { 'onaltinn-status-change': () => {} },
   {

@@ -73,7 +73,10 @@ export class CreateRequestController<Body> implements ReactiveController {
   granted = false;
   /** The default slot holds nothing visible, so the default label is shown. */
   labelMissing = false;
-  /** The id of this attempt; kept for retries until what is asked for changes. */
+  /**
+   * The id of this attempt; kept for retries until what is asked for changes or the backend has
+   * answered it (then the next click is a new request).
+   */
   attemptId: string | undefined;
   #attemptFingerprint: string | undefined;
   /** The request whose Altinn page was opened in a new tab. */
@@ -128,7 +131,6 @@ export class CreateRequestController<Body> implements ReactiveController {
       isFinalStatus(detail.status)
     ) {
       this.#openedId = undefined;
-      this.attemptId = undefined;
       this.#set({ state: 'idle', openedUrl: undefined });
     }
   };
@@ -175,6 +177,8 @@ export class CreateRequestController<Body> implements ReactiveController {
       const request = await send(built.body);
       if (!host.isConnected) return;
       this.#goTo(request);
+      // Answered: the id is spent. The same id again would bring back this request, not ask anew.
+      this.#attemptFingerprint = undefined;
     } catch (error) {
       if (host.isConnected) this.#fail(toAltinnRequestError(error));
     }

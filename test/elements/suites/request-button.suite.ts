@@ -1,14 +1,21 @@
 /**
  * What every request button does, tested once and run against each button (as Lion exports its
  * test suites): one request at a time while busy, nothing while disabled, a retry that reuses the
- * same id, a portal that keeps the user on the page, the way back through the back/forward cache,
- * and a label that never goes missing.
+ * same id, a new id once the backend answered (with `always-new` and reading the earlier
+ * requests), a portal that keeps the user on the page, the way back through the back/forward
+ * cache, and a label that never goes missing.
  */
 import { aTimeout, expect, fixture } from '@open-wc/testing';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { configure, resetConfig, type RequestKind } from '../../../src/index.js';
 import { MESSAGES } from '../../../src/i18n/index.js';
-import { fakeBackend, type FakeRoute, type RecordedRequest } from '../../support/fake-backend.js';
+import {
+  fakeBackend,
+  type FakeBackend,
+  type FakeRoute,
+  type RecordedRequest,
+} from '../../support/fake-backend.js';
+import { OTHER_REQUEST_ID } from '../../support/fixtures.js';
 import { waitUntil } from '../../support/wait.js';
 import {
   innerButton,
@@ -53,12 +60,35 @@ export function requestButtonSuite(button: RequestButtonCase): void {
       setPageUrl('');
     });
 
-    async function element(endpoint: string, label = 'Be om det'): Promise<ButtonElement> {
+    async function element(
+      endpoint: string,
+      label = 'Be om det',
+      mode = 'always-new',
+    ): Promise<ButtonElement> {
       const name = unsafeStatic(tag);
       return fixture<ButtonElement>(
-        staticHtml`<${name} always-new lang="nb" endpoint=${endpoint} return-url="https://portal.example/back" ${unsafeStatic(attributes)}>${label}</${name}>`,
+        staticHtml`<${name} ${unsafeStatic(mode)} lang="nb" endpoint=${endpoint} return-url="https://portal.example/back" ${unsafeStatic(attributes)}>${label}</${name}>`,
       );
     }
+
+    /** The person's earlier requests: none, then one that ended in a "no". */
+    const earlier = (): FakeRoute[] => {
+      const { path, body } = created();
+      return [
+        { method: 'GET', path, body: { items: [] }, times: 1 },
+        {
+          method: 'GET',
+          path,
+          body: { items: [{ ...(body as object), id: OTHER_REQUEST_ID, status: 'rejected' }] },
+        },
+      ];
+    };
+    const posted = async (backend: FakeBackend): Promise<(string | undefined)[]> =>
+      (await backend.requests())
+        .filter((request) => request.method === 'POST')
+        .map((request) => attemptIdOf(request));
+    // With always-new a click asks at once; without, it reads the earlier requests first.
+    const MODES = ['always-new', ''];
 
     it('is busy while it asks, ignoring further clicks, and sends one request', async () => {
       const backend = await fakeBackend([created({ delayMs: 400 })]);
@@ -93,30 +123,48 @@ export function requestButtonSuite(button: RequestButtonCase): void {
       await expect(button).to.be.accessible();
     });
 
-    it('retries with the same id after a failure, and the retry goes through', async () => {
-      configure({ timeout: 5000 });
-      const backend = await fakeBackend([
-        created({ status: 503, body: { title: 'Busy', status: 503 }, times: 1 }),
-        created(),
-      ]);
-      const button = await element(backend.endpoint);
-      const failed = new Promise((resolve) =>
-        button.addEventListener('altinn-request-error', resolve, { once: true }),
-      );
-      innerButton(button).click();
-      await failed;
-      await button.updateComplete;
-      expect(button.matches(':state(error)')).to.equal(true);
-      expect(partText(button, 'error')).to.equal(MESSAGES.nb.errorServer);
-      // It says "try again", and keeps what it does in its accessible name.
-      expect(textOf(innerButton(button), { visibleOnly: true })).to.equal(MESSAGES.nb.retry);
-      expect(textOf(innerButton(button))).to.equal(`${MESSAGES.nb.retry}: Be om det`);
-      innerButton(button).click();
-      await waitUntil(() => navigation.urls.length === 1, 'navigated after the retry');
-      const [first, second] = await backend.requests();
-      expect(attemptIdOf(first!)).to.be.a('string');
-      expect(attemptIdOf(second!)).to.equal(attemptIdOf(first!));
-    });
+    for (const mode of MODES) {
+      it(`retries with the same id after a failure, and the retry goes through (${mode || 'earlier requests'})`, async () => {
+        configure({ timeout: 5000 });
+        const backend = await fakeBackend([
+          ...earlier(),
+          created({ status: 503, body: { title: 'Busy', status: 503 }, times: 1 }),
+          created(),
+        ]);
+        const button = await element(backend.endpoint, 'Be om det', mode);
+        const failed = new Promise((resolve) =>
+          button.addEventListener('altinn-request-error', resolve, { once: true }),
+        );
+        innerButton(button).click();
+        await failed;
+        await button.updateComplete;
+        expect(button.matches(':state(error)')).to.equal(true);
+        expect(partText(button, 'error')).to.equal(MESSAGES.nb.errorServer);
+        // It says "try again", and keeps what it does in its accessible name.
+        expect(textOf(innerButton(button), { visibleOnly: true })).to.equal(MESSAGES.nb.retry);
+        expect(textOf(innerButton(button))).to.equal(`${MESSAGES.nb.retry}: Be om det`);
+        innerButton(button).click();
+        await waitUntil(() => navigation.urls.length === 1, 'navigated after the retry');
+        const [first, second] = await posted(backend);
+        expect(first).to.be.a('string');
+        expect(second).to.equal(first);
+      });
+
+      it(`asks anew under a new id once the backend answered, not for the same request again (${mode || 'earlier requests'})`, async () => {
+        const backend = await fakeBackend([...earlier(), created()]);
+        const button = await element(backend.endpoint, 'Be om det', mode);
+        innerButton(button).click();
+        await waitUntil(() => navigation.urls.length === 1, 'navigated');
+        // Back from Altinn, where the request ended in a "no", through the back/forward cache.
+        window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+        await button.updateComplete;
+        innerButton(button).click();
+        await waitUntil(() => navigation.urls.length === 2, 'navigated again');
+        const [first, second] = await posted(backend);
+        expect(first).to.be.a('string');
+        expect(second).to.be.a('string').and.not.equal(first);
+      });
+    }
 
     it('stays on the page when altinn-request-created is cancelled, and keeps the request', async () => {
       const backend = await fakeBackend([created()]);
