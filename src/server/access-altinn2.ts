@@ -93,6 +93,7 @@ export function accessAltinn2Module(
   const api: RequestKindApi<AccessRequest> = {
     kind: 'access',
     filters: ['service', 'org'],
+    services: true,
     readBody: accessBodyReader(options, 'altinn2'),
     idempotencyKey: idempotencyKeyOf,
 

@@ -55,6 +55,7 @@ export function accessAltinn3Module(
   const api: RequestKindApi<AccessRequest> = {
     kind: 'access',
     filters: ['resource', 'package', 'org'],
+    services: false,
     readBody: accessBodyReader(options, 'altinn3'),
     idempotencyKey: idempotencyKeyOf,
 

@@ -44,6 +44,13 @@ export interface RequestKindApi<Body> {
   withdraw?(context: RouteContext, record: RequestRecord): Promise<RequestChange>;
   /** The list filters this kind reads from the query. */
   filters: readonly (keyof RequestFilter)[];
+  /**
+   * Access only: whether this API's requests name Altinn 2 services (`true`) or Altinn 3 rights
+   * (`false`). Handlers of both APIs may share one store: each reads, lists and refreshes only its
+   * own requests (one asking Altinn 2 about an Altinn 3 request would also hold back the other's
+   * refresh of it).
+   */
+  services?: boolean;
 }
 
 /** Seconds a request is not read from Altinn again, however many readers ask. */
@@ -96,8 +103,11 @@ const sleep = (milliseconds: number) =>
 
 /** The routes of one kind: `/{kind}-requests`, `/{kind}-requests/{id}`, `/{kind}-requests/lookup`. */
 export function requestRoutes<Body>(api: RequestKindApi<Body>): HandlerModule {
-  const { kind } = api;
+  const { kind, services } = api;
   const base = `/${kind}-requests`;
+  /** Whether a record of this kind is this API's (see `services`). */
+  const mine = (record: RequestRecord): boolean =>
+    services === undefined || 'services' in record.subject === services;
 
   /** The record, read again from Altinn when it may have moved (at most once per interval). */
   async function fresh(
@@ -230,7 +240,7 @@ export function requestRoutes<Body>(api: RequestKindApi<Body>): HandlerModule {
     const record = REQUEST_ID.test(id)
       ? await context.store.get(context.identity.person, kind, id)
       : undefined;
-    if (!record) throw notFound();
+    if (!record || !mine(record)) throw notFound();
     return record;
   }
 
@@ -272,6 +282,7 @@ export function requestRoutes<Body>(api: RequestKindApi<Body>): HandlerModule {
     try {
       page = await context.store.list(context.identity.person, kind, {
         ...filters,
+        ...(services === undefined ? {} : { services }),
         state,
         limit,
         ...(cursor ? { cursor } : {}),
@@ -301,7 +312,9 @@ export function requestRoutes<Body>(api: RequestKindApi<Body>): HandlerModule {
       serverFields: [],
     });
     const records = await context.store.lookup(context.identity.person, kind, [...new Set(ids)]);
-    const items = (await freshAll(context, records)).map((record) => viewOf(record, context.now()));
+    const items = (await freshAll(context, records.filter(mine))).map((record) =>
+      viewOf(record, context.now()),
+    );
     return json({ items });
   }
 

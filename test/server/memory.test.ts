@@ -295,3 +295,61 @@ describe('two instances of the handler on one database', () => {
     assert.equal(((await read.json()) as View).status, 'accepted');
   });
 });
+
+describe('access through Altinn 2 and Altinn 3, two handlers on one database', () => {
+  const secret = `shared-${crypto.randomUUID()}`;
+  const RESOURCE_3 = 'lonnsmodul-tilgang';
+  let altinn2: TestPortal;
+  let altinn3: Awaited<ReturnType<typeof secondInstance>>;
+  before(async () => {
+    altinn2 = await startPortal({
+      store: await testStore(Date.now, secret),
+      access: { api: 'altinn2', services: [SERVICE], apiKey: API_KEY },
+    });
+    altinn3 = await secondInstance(altinn2, secret, {
+      api: 'altinn3',
+      resources: [RESOURCE_3],
+    });
+  });
+  after(async () => {
+    await altinn3.close();
+    await altinn2.close();
+  });
+
+  it('each reads, lists, looks up and withdraws only the requests it made', async () => {
+    const asked2 = await altinn2.call('POST', '/access-requests', {
+      services: [SERVICE],
+      org: BANK,
+      redirectUrl: `${altinn2.origin}/modul`,
+    });
+    assert.equal(asked2.status, 201, await asked2.clone().text());
+    const old = (await asked2.json()) as View;
+    const asked3 = await altinn3.call('POST', '/access-requests', {
+      resource: RESOURCE_3,
+      org: BANK,
+      redirectUrl: `${altinn2.origin}/modul`,
+    });
+    assert.equal(asked3.status, 201, await asked3.clone().text());
+    const fresh = (await asked3.json()) as View;
+
+    for (const [handler, own, other] of [
+      [altinn2, old, fresh],
+      [altinn3, fresh, old],
+    ] as const) {
+      const listed = (await (await handler.call('GET', '/access-requests')).json()) as List;
+      assert.deepEqual(
+        listed.items.map((view) => view.id),
+        [own.id],
+      );
+      const found = (await (
+        await handler.call('POST', '/access-requests/lookup', { ids: [own.id, other.id] })
+      ).json()) as List;
+      assert.deepEqual(
+        found.items.map((view) => view.id),
+        [own.id],
+      );
+      assert.equal((await handler.call('GET', `/access-requests/${other.id}`)).status, 404);
+      assert.equal((await handler.call('DELETE', `/access-requests/${other.id}`)).status, 404);
+    }
+  });
+});

@@ -56,6 +56,8 @@ export interface RequestFilter {
   service?: string;
   org?: string;
   integration?: string;
+  /** Access: only requests that name Altinn 2 services (`true`), or only those that do not. */
+  services?: boolean;
 }
 
 export interface ListOptions extends RequestFilter {
@@ -304,6 +306,7 @@ export function createRequestStore(engine: Engine, options: StoreOptions): Reque
                 or subject -> 'services' @> jsonb_build_array(jsonb_build_object('serviceCode', $5::text)))
            and ($6::text is null or organization = $6)
            and ($7::text is null or subject ->> 'integration' = $7)
+           and ($13::boolean is null or (subject ? 'services') = $13)
            and case $8::text
                  when 'open' then status <> all($9::text[])
                  when 'final' then status = any($9::text[])
@@ -325,6 +328,7 @@ export function createRequestStore(engine: Engine, options: StoreOptions): Reque
           after,
           afterSeq,
           limit + 1,
+          options.services ?? null,
         ],
       );
       const page = rows.slice(0, limit);
