@@ -18,7 +18,7 @@
 import { parseAltinn } from './altinn-api.js';
 import { readValidBody } from './body.js';
 import { idempotencyKeyOf } from './access.js';
-import { ProblemError } from './problem.js';
+import { ProblemError, type Problem } from './problem.js';
 import { ownRedirectUrl } from './redirect-url.js';
 import { requestRoutes, type RequestKindApi } from './requests.js';
 import {
@@ -81,6 +81,26 @@ export function changeOf(request: SystemUserRequest): RequestChange {
   // Expiry is only the flag `timedOut`, computed on read; the status stays `New` (§3.4).
   const status = request.timedOut ? 'expired' : STATUSES[request.status];
   return { status, ...(request.confirmUrl ? { url: request.confirmUrl } : {}) };
+}
+
+/**
+ * Altinn's refusals of a create that are the portal's doing, not the person's, in words that say what
+ * to fix: the vendor's system (502, as Altinn's 401 and 403 are: nothing the person can change).
+ */
+function createProblem(code: string, _integration: string): Problem | undefined {
+  const portal = {
+    status: 502,
+    code: 'altinn-unauthorized',
+    title: 'Altinn did not authorise the portal for this request',
+  };
+  const details: Record<string, Problem> = {
+    'AUTH-00011': {
+      ...portal,
+      detail:
+        "Altinn's system register holds no system systemUser.systemId of the portal's organisation (AUTH-00011): check the system id and the organisation of the Maskinporten client.",
+    },
+  };
+  return Object.hasOwn(details, code) ? details[code] : undefined;
 }
 
 /** A URL without its query and fragment, as Altinn compares it with the registered ones. */
@@ -196,7 +216,7 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
       back.searchParams.set('systemUserRequestId', id);
       const { integration } = ask;
       const agent = integration.type === 'agent';
-      const answer = await context.altinn.send('POST', agent ? `${BASE}/agent` : BASE, WRITE, {
+      const post = context.altinn.send('POST', agent ? `${BASE}/agent` : BASE, WRITE, {
         systemId: options.systemId,
         partyOrgNo: organizationOf(context),
         externalRef: id,
@@ -213,6 +233,11 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
           ? { accessPackages: integration.accessPackages.map((urn) => ({ urn })) }
           : {}),
         redirectUrl: back.href,
+      });
+      const answer = await post.catch((error: unknown) => {
+        const code = error instanceof ProblemError ? (error.altinnCode ?? error.problem.code) : '';
+        const problem = createProblem(code, ask.name);
+        throw problem ? new ProblemError(problem, code) : error;
       });
       const created = parseAltinn(systemUserRequestSchema, answer.body);
       return {
