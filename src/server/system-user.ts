@@ -85,19 +85,34 @@ export function changeOf(request: SystemUserRequest): RequestChange {
 
 /**
  * Altinn's refusals of a create that are the portal's doing, not the person's, in words that say what
- * to fix: the vendor's system (502, as Altinn's 401 and 403 are: nothing the person can change).
+ * to fix: the vendor's system or token (502, as Altinn's 401 and 403 are: nothing the person can
+ * change) and an integration's access packages (400, as Altinn's other refusals of what was asked).
  */
-function createProblem(code: string, _integration: string): Problem | undefined {
+function createProblem(code: string, integration: string): Problem | undefined {
   const portal = {
     status: 502,
     code: 'altinn-unauthorized',
     title: 'Altinn did not authorise the portal for this request',
   };
+  const refused = { status: 400, code, title: 'Altinn refused the request' };
   const details: Record<string, Problem> = {
     'AUTH-00011': {
       ...portal,
       detail:
         "Altinn's system register holds no system systemUser.systemId of the portal's organisation (AUTH-00011): check the system id and the organisation of the Maskinporten client.",
+    },
+    'AUTH-00023': {
+      ...portal,
+      detail:
+        "Altinn found no organisation (consumer) in the portal's token (AUTH-00023): system-user requests need the vendor's Maskinporten token.",
+    },
+    'AUTH-00064': {
+      ...refused,
+      detail: `An access package of the integration ${integration} cannot be given to a standard system user (one meant for clients, or one that cannot be delegated) (AUTH-00064): make it an agent request, or leave the package out.`,
+    },
+    'AUTH-00065': {
+      ...refused,
+      detail: `An access package of the integration ${integration} is not meant for client relationships, the only kind an agent system user takes (AUTH-00065): make it a standard request, or leave the package out.`,
     },
   };
   return Object.hasOwn(details, code) ? details[code] : undefined;

@@ -78,4 +78,31 @@ describe('system-user requests Altinn refuses for the portal’s configuration',
     register();
     assert.equal((await ask('lonn')).status, 201, 'asked again once the system is registered');
   });
+
+  it('a token that names no organisation (AUTH-00023) is a 502 about the portal’s token', async () => {
+    register();
+    nextPostProblem = {
+      type: 'urn:altinn:error:AUTH-00023',
+      title: "Can't resolve the Organisation Number for the Vendor from the Token.",
+      status: 401,
+      code: 'AUTH-00023',
+    };
+    const refused = await problemOf(await ask('lonn'), 502);
+    assert.equal(refused.code, 'altinn-unauthorized');
+    assert.match(String(refused.detail), /AUTH-00023/);
+  });
+
+  it('an integration’s package a standard system user cannot hold (AUTH-00064) is a 400 naming the integration', async () => {
+    register();
+    const refused = await problemOf(await ask('admin'), 400);
+    assert.equal(refused.code, 'AUTH-00064');
+    assert.match(String(refused.detail), /integration admin .*standard system user/);
+  });
+
+  it('an agent integration’s package not meant for clients (AUTH-00065) is a 400 naming the integration', async () => {
+    register();
+    const refused = await problemOf(await ask('klienter'), 400);
+    assert.equal(refused.code, 'AUTH-00065');
+    assert.match(String(refused.detail), /integration klienter .*agent system user/);
+  });
 });
