@@ -17,6 +17,7 @@ export type BackendProblemCode =
   | 'missing-metadata'
   | 'unknown-metadata'
   | 'not-found'
+  | 'request-final'
   | 'method-not-allowed'
   | 'altinn-refused'
   | 'altinn-unauthorized'

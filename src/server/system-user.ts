@@ -20,14 +20,14 @@ import { readValidBody } from './body.js';
 import { idempotencyKeyOf } from './access.js';
 import { ProblemError, type Problem } from './problem.js';
 import { ownRedirectUrl } from './redirect-url.js';
-import { requestRoutes, type RequestKindApi } from './requests.js';
+import { alreadyFinal, requestRoutes, type RequestKindApi } from './requests.js';
 import {
   systemUserRequestBodySchema,
   systemUserRequestSchema,
   type RequestStatus,
   type SystemUserRequest,
 } from './schemas.js';
-import type { RequestChange } from './store/request-store.js';
+import type { RequestChange, RequestRecord } from './store/request-store.js';
 import type { HandlerModule, RouteContext } from './types.js';
 
 /** One thing the vendor's system may ask a customer for. */
@@ -173,6 +173,25 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
     return organization;
   }
 
+  /** The request as Altinn holds it now. */
+  async function readRequest(
+    context: RouteContext,
+    record: RequestRecord,
+  ): Promise<SystemUserRequest> {
+    const agent = options.integrations[String(record.subject.integration)]?.type === 'agent';
+    const answer = await context.altinn.send(
+      'GET',
+      `${BASE}${agent ? '/agent' : ''}/${encodeURIComponent(record.altinnId ?? record.id)}`,
+      READ,
+    );
+    const found = parseAltinn(systemUserRequestSchema, answer.body);
+    // Altinn checks only that the system is the caller's; the organisation must be the record's.
+    if (found.partyOrgNo !== record.organization) {
+      throw new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
+    }
+    return found;
+  }
+
   const api: RequestKindApi<SystemUserAsk> = {
     kind: 'system-user',
     filters: ['integration'],
@@ -267,17 +286,7 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
     },
 
     async refresh(context, record) {
-      const agent = options.integrations[String(record.subject.integration)]?.type === 'agent';
-      const answer = await context.altinn.send(
-        'GET',
-        `${BASE}${agent ? '/agent' : ''}/${encodeURIComponent(record.altinnId ?? record.id)}`,
-        READ,
-      );
-      const found = parseAltinn(systemUserRequestSchema, answer.body);
-      // Altinn checks only that the system is the caller's; the organisation must be the record's.
-      if (found.partyOrgNo !== record.organization) {
-        throw new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
-      }
+      const found = await readRequest(context, record);
       const change = changeOf(found);
       if (change.status !== 'accepted') return change;
       const exists = await systemUserExists(context, found);
@@ -286,7 +295,10 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
     },
 
     // DELETE has no ownership check in Altinn (§3.4): the record in the store said whose it is.
+    // Nor a check of the status: a request answered since it was last read keeps its answer.
     async withdraw(context, record) {
+      const { status } = changeOf(await readRequest(context, record));
+      if (status !== 'created') throw alreadyFinal(status);
       await context.altinn.send(
         'DELETE',
         `${BASE}/${encodeURIComponent(record.altinnId ?? record.id)}`,
