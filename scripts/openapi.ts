@@ -203,8 +203,10 @@ export function openApiDocument(): JsonObject {
         delete: {
           operationId: 'withdrawAccessRequest',
           summary: "Withdraw one of the signed-in person's access requests",
+          description:
+            'A final request (`accepted`, `rejected` …) keeps its status: 409 `request-final`.',
           parameters: [idParameter('The access request id.')],
-          responses: { '200': ref('AccessRequest'), ...problems(400, 401, 404, 502, 504) },
+          responses: { '200': ref('AccessRequest'), ...problems(400, 401, 404, 409, 502, 504) },
         },
       },
       '/system-user-requests': {

@@ -165,12 +165,11 @@ function bySystem({ mock, caller, params, url }: RouteContext, agent: boolean): 
 
 /** Whether the system user exists, once a request was approved: 404 (ASP.NET's) when not. */
 function byQuery(_: Request, { mock, caller, url }: RouteContext): Response {
-  const [systemId, orgNo, ref] = ['system-id', 'orgno', 'external-ref'].map(
-    (name) => url.searchParams.get(name) ?? '',
-  );
-  const system = ownSystem(mock, caller, systemId ?? '');
+  const query = (name: string) => url.searchParams.get(name) ?? '';
+  const system = ownSystem(mock, caller, query('system-id'));
   if (system instanceof Response) return system;
-  const user = mock.systemUserRequests.user(system.id, orgNo ?? '', ref || (orgNo ?? ''));
+  const orgNo = query('orgno');
+  const user = mock.systemUserRequests.user(system.id, orgNo, query('external-ref') || orgNo);
   if (!user) return aspNetProblem(404);
   return json(200, {
     id: user.id,
@@ -215,18 +214,17 @@ async function create(request: Request, context: RouteContext, agent: boolean) {
   const existing = mock.systemUserRequests.find(agent, systemId, partyOrgNo, externalRef);
   if (existing && existing.status !== 'Timedout') return json(200, vendorJson(mock, existing));
   if (mock.systemUserRequests.user(systemId, partyOrgNo, externalRef)) {
-    const detail = `${partyOrgNo} already has a system user for ${systemId}`;
-    return failure(AUTH.systemUserExists, detail);
+    return failure(AUTH.systemUserExists, `${partyOrgNo} has a system user for ${systemId}`);
   }
   if (!mock.parties.organization(partyOrgNo)) {
     return failure(AUTH.unknownParty, `Organisation ${partyOrgNo} is not in the register`);
   }
   const rights = agent ? [] : listOf(body, 'rights');
-  const accessPackages = listOf(body, 'accessPackages');
-  if (agent && accessPackages.length === 0) {
+  const urns = listOf(body, 'accessPackages').map((pkg) => String(member(pkg, 'urn')));
+  if (agent && urns.length === 0) {
     return failure(AUTH.packagesRequired, 'An agent system user needs access packages');
   }
-  if (rights.length + accessPackages.length === 0) {
+  if (rights.length + urns.length === 0) {
     return failure(AUTH.nothingRequested, 'Name rights, access packages, or both');
   }
   const resources = rights.flatMap((right) => listOf(right, 'resource'));
@@ -237,13 +235,16 @@ async function create(request: Request, context: RouteContext, agent: boolean) {
     const what = badRight ? String(member(badRight, 'value')) : 'a right without a resource';
     return failure(AUTH.rightsNotAllowed, `${what} is not among the rights of ${systemId}`);
   }
-  const badPackage = accessPackages.find(
-    (pkg) => !system.accessPackages.includes(String(member(pkg, 'urn'))),
-  );
-  if (badPackage) {
-    const urn = String(member(badPackage, 'urn'));
-    const detail = `${urn} is not among the access packages of ${systemId}`;
-    return failure(AUTH.packagesNotAllowed, detail);
+  const unregistered = urns.find((urn) => !system.accessPackages.includes(urn));
+  if (unregistered) {
+    return failure(AUTH.packagesNotAllowed, `${unregistered} is not a package of ${systemId}`);
+  }
+  // Altinn's `IsAssignable` for a standard system user (AUTH-00064), `IsDelegable` for an agent.
+  const flag = agent ? 'delegable' : 'assignable';
+  const stuck = urns.find((urn) => mock.accessPackage(urn)?.[flag] === false);
+  if (stuck) {
+    const [problem, who] = agent ? [AUTH.notForClients, 'an agent'] : [AUTH.notAssignable, 'a'];
+    return failure(problem, `${stuck} cannot be delegated to ${who} system user`);
   }
   const redirectUrl = text(body, 'redirectUrl') ?? null;
   if (redirectUrl !== null) {
@@ -271,7 +272,7 @@ async function create(request: Request, context: RouteContext, agent: boolean) {
         value: String(member(r, 'value')),
       })),
     })),
-    accessPackages: accessPackages.map((pkg) => ({ urn: String(member(pkg, 'urn')) })),
+    accessPackages: urns.map((urn) => ({ urn })),
     status: 'New',
     redirectUrl,
     escalated: false,

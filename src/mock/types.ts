@@ -75,6 +75,8 @@ export interface MockAccessPackage {
   id: string;
   name: LocalizedText;
   assignable?: boolean;
+  /** Whether an agent system user may hold it for clients (else AUTH-00065). Default `true`. */
+  delegable?: boolean;
 }
 
 /** An organisation's access manager ("tilgangsstyrer"), who gets the e-mail about a request. */

@@ -209,15 +209,18 @@ export class AltinnApi {
       });
     }
     if (status === 404) {
-      return new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
+      return new ProblemError({ status: 404, code: 'not-found', title: 'Not found' }, code);
     }
     // 401 and 403 are about the portal's own Maskinporten client (scope, access list, wrong `to`).
     if (status === 401 || status === 403) {
-      return new ProblemError({
-        status: 502,
-        code: 'altinn-unauthorized',
-        title: 'Altinn did not authorise the portal for this request',
-      });
+      return new ProblemError(
+        {
+          status: 502,
+          code: 'altinn-unauthorized',
+          title: 'Altinn did not authorise the portal for this request',
+        },
+        code,
+      );
     }
     return new ProblemError({ status: 502, code: 'altinn-unavailable', title: 'Altinn failed' });
   }

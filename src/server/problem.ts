@@ -17,6 +17,7 @@ export type BackendProblemCode =
   | 'missing-metadata'
   | 'unknown-metadata'
   | 'not-found'
+  | 'request-final'
   | 'method-not-allowed'
   | 'altinn-refused'
   | 'altinn-unauthorized'
@@ -61,7 +62,11 @@ export function problem(details: Problem, extra: Record<string, string> = {}): R
 
 /** Thrown inside a route to answer with a problem. */
 export class ProblemError extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** Altinn's own code (`AUTH-00011`) where the problem hides it, for the module that asked. */
+    readonly altinnCode?: string,
+  ) {
     super(problem.detail ?? problem.title);
   }
 }

@@ -71,6 +71,15 @@ const REQUEST_ID = /^[A-Za-z0-9._~-]{1,200}$/;
 
 const notFound = () => new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
 
+/** A final request keeps its status: withdrawing one changes nothing. */
+export const alreadyFinal = (status: string) =>
+  new ProblemError({
+    status: 409,
+    code: 'request-final',
+    title: 'The request is already answered',
+    detail: `The request is ${status}; only an open request can be withdrawn.`,
+  });
+
 /** The view of a remembered request; an accepted one past its validity reads `expired`. */
 export function viewOf(record: RequestRecord, now: number): RequestView {
   const expired =
@@ -322,6 +331,8 @@ export function requestRoutes<Body>(api: RequestKindApi<Body>): HandlerModule {
     const { person } = context.identity;
     const record = await own(context);
     if (!api.withdraw) throw notFound();
+    const { status } = viewOf(record, context.now());
+    if (FINAL.has(status)) throw alreadyFinal(status);
     const change = await api.withdraw(context, record);
     const updated = (await context.store.update(person, kind, record.id, change)) ?? record;
     return json(viewOf(updated, context.now()));

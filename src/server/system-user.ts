@@ -18,16 +18,16 @@
 import { parseAltinn } from './altinn-api.js';
 import { readValidBody } from './body.js';
 import { idempotencyKeyOf } from './access.js';
-import { ProblemError } from './problem.js';
+import { ProblemError, type Problem } from './problem.js';
 import { ownRedirectUrl } from './redirect-url.js';
-import { requestRoutes, type RequestKindApi } from './requests.js';
+import { alreadyFinal, requestRoutes, type RequestKindApi } from './requests.js';
 import {
   systemUserRequestBodySchema,
   systemUserRequestSchema,
   type RequestStatus,
   type SystemUserRequest,
 } from './schemas.js';
-import type { RequestChange } from './store/request-store.js';
+import type { RequestChange, RequestRecord } from './store/request-store.js';
 import type { HandlerModule, RouteContext } from './types.js';
 
 /** One thing the vendor's system may ask a customer for. */
@@ -83,6 +83,41 @@ export function changeOf(request: SystemUserRequest): RequestChange {
   return { status, ...(request.confirmUrl ? { url: request.confirmUrl } : {}) };
 }
 
+/**
+ * Altinn's refusals of a create that are the portal's doing, not the person's, in words that say what
+ * to fix: the vendor's system or token (502, as Altinn's 401 and 403 are: nothing the person can
+ * change) and an integration's access packages (400, as Altinn's other refusals of what was asked).
+ */
+function createProblem(code: string, integration: string): Problem | undefined {
+  const portal = {
+    status: 502,
+    code: 'altinn-unauthorized',
+    title: 'Altinn did not authorise the portal for this request',
+  };
+  const refused = { status: 400, code, title: 'Altinn refused the request' };
+  const details: Record<string, Problem> = {
+    'AUTH-00011': {
+      ...portal,
+      detail:
+        "Altinn's system register holds no system systemUser.systemId of the portal's organisation (AUTH-00011): check the system id and the organisation of the Maskinporten client.",
+    },
+    'AUTH-00023': {
+      ...portal,
+      detail:
+        "Altinn found no organisation (consumer) in the portal's token (AUTH-00023): system-user requests need the vendor's Maskinporten token.",
+    },
+    'AUTH-00064': {
+      ...refused,
+      detail: `An access package of the integration ${integration} cannot be given to a standard system user (one meant for clients, or one that cannot be delegated) (AUTH-00064): make it an agent request, or leave the package out.`,
+    },
+    'AUTH-00065': {
+      ...refused,
+      detail: `An access package of the integration ${integration} is not meant for client relationships, the only kind an agent system user takes (AUTH-00065): make it a standard request, or leave the package out.`,
+    },
+  };
+  return Object.hasOwn(details, code) ? details[code] : undefined;
+}
+
 /** A URL without its query and fragment, as Altinn compares it with the registered ones. */
 function leftPart(url: string): string {
   const parsed = new URL(url);
@@ -136,6 +171,25 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
       });
     }
     return organization;
+  }
+
+  /** The request as Altinn holds it now. */
+  async function readRequest(
+    context: RouteContext,
+    record: RequestRecord,
+  ): Promise<SystemUserRequest> {
+    const agent = options.integrations[String(record.subject.integration)]?.type === 'agent';
+    const answer = await context.altinn.send(
+      'GET',
+      `${BASE}${agent ? '/agent' : ''}/${encodeURIComponent(record.altinnId ?? record.id)}`,
+      READ,
+    );
+    const found = parseAltinn(systemUserRequestSchema, answer.body);
+    // Altinn checks only that the system is the caller's; the organisation must be the record's.
+    if (found.partyOrgNo !== record.organization) {
+      throw new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
+    }
+    return found;
   }
 
   const api: RequestKindApi<SystemUserAsk> = {
@@ -196,7 +250,7 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
       back.searchParams.set('systemUserRequestId', id);
       const { integration } = ask;
       const agent = integration.type === 'agent';
-      const answer = await context.altinn.send('POST', agent ? `${BASE}/agent` : BASE, WRITE, {
+      const post = context.altinn.send('POST', agent ? `${BASE}/agent` : BASE, WRITE, {
         systemId: options.systemId,
         partyOrgNo: organizationOf(context),
         externalRef: id,
@@ -214,6 +268,11 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
           : {}),
         redirectUrl: back.href,
       });
+      const answer = await post.catch((error: unknown) => {
+        const code = error instanceof ProblemError ? (error.altinnCode ?? error.problem.code) : '';
+        const problem = createProblem(code, ask.name);
+        throw problem ? new ProblemError(problem, code) : error;
+      });
       const created = parseAltinn(systemUserRequestSchema, answer.body);
       return {
         kind: 'system-user',
@@ -227,17 +286,7 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
     },
 
     async refresh(context, record) {
-      const agent = options.integrations[String(record.subject.integration)]?.type === 'agent';
-      const answer = await context.altinn.send(
-        'GET',
-        `${BASE}${agent ? '/agent' : ''}/${encodeURIComponent(record.altinnId ?? record.id)}`,
-        READ,
-      );
-      const found = parseAltinn(systemUserRequestSchema, answer.body);
-      // Altinn checks only that the system is the caller's; the organisation must be the record's.
-      if (found.partyOrgNo !== record.organization) {
-        throw new ProblemError({ status: 404, code: 'not-found', title: 'Not found' });
-      }
+      const found = await readRequest(context, record);
       const change = changeOf(found);
       if (change.status !== 'accepted') return change;
       const exists = await systemUserExists(context, found);
@@ -246,7 +295,10 @@ export function systemUserModule(options: SystemUserOptions): HandlerModule {
     },
 
     // DELETE has no ownership check in Altinn (§3.4): the record in the store said whose it is.
+    // Nor a check of the status: a request answered since it was last read keeps its answer.
     async withdraw(context, record) {
+      const { status } = changeOf(await readRequest(context, record));
+      if (status !== 'created') throw alreadyFinal(status);
       await context.altinn.send(
         'DELETE',
         `${BASE}/${encodeURIComponent(record.altinnId ?? record.id)}`,

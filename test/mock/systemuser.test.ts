@@ -325,6 +325,36 @@ describe('mock system-user request API', () => {
     await expectProblem(await call('POST', '/request/vendor', requestBody()), 400, 'AUTH-00004');
   });
 
+  it('asks for assignable packages of a standard system user (AUTH-00064), packages for clients of an agent (AUTH-00065)', async () => {
+    const systemId = `${BANK}_pakker`;
+    const packages = ['regnskapsforer-lonn', 'ansettelsesforhold', 'hovedadministrator'];
+    altinn.registerSystem({
+      id: systemId,
+      name: { nb: 'Pakker', nn: 'Pakkar', en: 'Packages' },
+      rights: [],
+      accessPackages: packages.map((name) => `urn:altinn:accesspackage:${name}`),
+      allowedRedirectUrls: [RETURN],
+    });
+    const ask = (name: string, path = '/request/vendor') =>
+      call('POST', path, {
+        ...requestBody({ systemId, rights: [] }),
+        accessPackages: [{ urn: `urn:altinn:accesspackage:${name}` }],
+      });
+    await expectProblem(await ask('hovedadministrator'), 400, 'AUTH-00064');
+    await expectProblem(
+      await ask('ansettelsesforhold', '/request/vendor/agent'),
+      400,
+      'AUTH-00065',
+    );
+    await expectProblem(
+      await ask('hovedadministrator', '/request/vendor/agent'),
+      400,
+      'AUTH-00065',
+    );
+    assert.equal((await ask('ansettelsesforhold')).status, 201);
+    assert.equal((await ask('regnskapsforer-lonn', '/request/vendor/agent')).status, 201);
+  });
+
   it('serves agent requests on their own routes, with packages required and no rights', async () => {
     await expectProblem(
       await call('POST', '/request/vendor/agent', requestBody({ accessPackages: [] })),

@@ -191,6 +191,25 @@ describe('system-user requests', () => {
     );
   });
 
+  it('keeps an answered request as it is: withdrawing it is a 409, and Altinn deletes nothing', async () => {
+    const view = await created();
+    await actInAltinn(String(view.url), 'approve');
+    const withdraw = () =>
+      portal.call('DELETE', `/system-user-requests/${view.id}`, undefined, asOrganization());
+    // Answered in Altinn since the store last read it, then read and final in the store.
+    for (const when of ['before a read', 'after a read']) {
+      const refused = await withdraw();
+      assert.equal(refused.status, 409, when);
+      assert.equal(((await refused.json()) as { code: string }).code, 'request-final');
+      assert.equal(
+        altinnRequests().find((request) => request.externalRef === view.id)?.deleted,
+        false,
+        when,
+      );
+      assert.equal(((await (await read(view.id)).json()) as View).status, 'accepted', when);
+    }
+  });
+
   it('refuses an unregistered way back before Altinn is asked', async () => {
     const before = portal.mock.stats.systemUserRequests;
     const response = await ask(crypto.randomUUID(), '/annet-sted');
