@@ -283,6 +283,42 @@ describe('<altinn-request-list>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('shows the answer when the request was answered before the withdrawal reached Altinn', async () => {
+    const backend = await fakeBackend([
+      list('access', [accessRow(id(2), 2, { status: 'pending' })]),
+      {
+        method: 'DELETE',
+        path: '/access-requests/*',
+        status: 409,
+        body: problem(409, 'The request is final', 'It was answered.'),
+      },
+      {
+        method: 'GET',
+        path: '/access-requests/*',
+        body: accessRow('$id', 2, { status: 'accepted', updatedAt: at(0) }),
+      },
+    ]);
+    const element = await listElement(backend.endpoint, 'kinds="access"');
+    const row = (): HTMLLIElement => rows(element)[0]!;
+    inRow<HTMLButtonElement>(row(), 'withdraw-button')?.click();
+    await waitUntil(() => inRow(row(), 'confirm-button'), 'the confirmation is shown');
+    const seen: AltinnStatusChangeEvent[] = [];
+    element.addEventListener('altinn-status-change', (event) => seen.push(event));
+    inRow<HTMLButtonElement>(row(), 'confirm-button')?.click();
+    await waitUntil(() => seen.length > 0, 'the change is told');
+    expect(seen).to.have.length(1);
+    expect(seen[0]?.detail).to.include({
+      status: 'accepted',
+      previous: 'pending',
+    });
+    await element.updateComplete;
+    expect(inRow(row(), 'status')?.textContent?.trim()).to.equal(T.accepted);
+    expect(inRow(row(), 'error')).to.equal(null);
+    expect(inRow(row(), 'withdraw-button')).to.equal(null);
+    expect(focused(element)).to.equal(inRow(row(), 'status'));
+    expect(announced(element)).to.equal(`${ACCESS_RESOURCE}: ${T.accepted}`);
+  });
+
   it('keeps the request and says so when withdrawing fails', async () => {
     const backend = await fakeBackend([
       list('access', [accessRow(id(2), 2, { status: 'pending' })]),

@@ -410,7 +410,13 @@ export class AltinnRequestList extends AltinnElement {
     this.requestUpdate();
     let focus = 'status';
     try {
-      const answer = await this.client.withdrawRequest(view.kind, view.id);
+      // Answered in the meantime (409): the row shows how instead.
+      const answer = await this.client
+        .withdrawRequest(view.kind, view.id)
+        .catch((error: unknown) => {
+          if (toAltinnRequestError(error).httpStatus !== 409) throw error;
+          return this.client.getRequest(view.kind, view.id);
+        });
       const previous = this.#replace(answer);
       // Announced once, as any change is.
       if (previous && previous !== answer.status) this.#changed([{ view: answer, previous }]);
