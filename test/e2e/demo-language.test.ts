@@ -55,6 +55,32 @@ describe('the demo’s language on Altinn’s pages, end to end', () => {
     });
   });
 
+  it('links in the request list: the consent page, then the consent overview, in English', async () => {
+    const page = await portalIn('', 'en');
+    await page.locator('request-consent-button button').click();
+    await altinnPage(page);
+    const id = new URL(page.url()).searchParams.get('id') ?? '';
+
+    await page.goto(`${demo.url}foresporsler.html`);
+    await page.locator('altinn-request-list a', { hasText: 'Continue in Altinn' }).click();
+    assert.deepEqual(await altinnPage(page), {
+      lang: 'en',
+      title: TEXTS.en.consent.documentTitle,
+    });
+    await page.locator('[data-action="accept"]').click();
+    await page.waitForURL((url) => url.origin === new URL(demo.url).origin, { timeout: 15_000 });
+
+    await page.goto(`${demo.url}foresporsler.html`);
+    await page.locator('altinn-request-list a', { hasText: 'See or withdraw the consent' }).click();
+    assert.deepEqual(await altinnPage(page), {
+      lang: 'en',
+      title: TEXTS.en.consent.overview.documentTitle,
+    });
+    const row = page.locator(`[data-request-id="${id}"]`);
+    assert.equal(await row.getAttribute('data-status'), 'Accepted');
+    assert.equal((await row.locator('.status').innerText()).trim(), 'Given');
+  });
+
   it('access through Altinn 3: the new tab in nynorsk', async () => {
     const page = await portalIn('tilgang.html', 'nn');
     const [altinn] = await Promise.all([
