@@ -5,7 +5,13 @@
  * `configure()` taken from the CDN file itself, so that the page holds one copy of the library.
  */
 import { CONSENT_TEXTS } from './consent-texts.js';
-import { altinnOrigin, hideUntilRequest, startShell, type PageTexts } from './shell.js';
+import {
+  altinnOrigin,
+  altinnSettings,
+  hideUntilRequest,
+  startShell,
+  type PageTexts,
+} from './shell.js';
 
 type Library = typeof import('../src/index.js');
 
@@ -46,7 +52,7 @@ if (tag) {
   const library = (await import(/* @vite-ignore */ tag.src)) as Library;
   // The library navigates only to origins named here (by default Altinn's own).
   const origin = altinnOrigin();
-  if (origin) library.configure({ altinnOrigins: [origin] });
+  if (origin) library.configure(altinnSettings(origin, library.getConfig()));
 }
 
 startShell(TEXTS, { eventLogKey: 'demobanken:events:cdn' });

@@ -2,8 +2,14 @@
  * What every page of the demo portal that bundles the library does: loads the elements, lets them
  * open the mock Altinn, and starts the shell (`shell.ts`: the language switch and the event log).
  */
-import { configure } from '../src/index.js';
-import { altinnOrigin, startShell, type PageTexts, type PortalPageOptions } from './shell.js';
+import { configure, getConfig } from '../src/index.js';
+import {
+  altinnOrigin,
+  altinnSettings,
+  startShell,
+  type PageTexts,
+  type PortalPageOptions,
+} from './shell.js';
 
 export * from './shell.js';
 
@@ -11,6 +17,6 @@ export * from './shell.js';
 export function startPortalPage(texts: PageTexts, options: PortalPageOptions = {}): void {
   // The library navigates only to origins named here (by default Altinn's own).
   const origin = altinnOrigin();
-  if (origin) configure({ altinnOrigins: [origin] });
+  if (origin) configure(altinnSettings(origin, getConfig()));
   startShell(texts, options);
 }

@@ -4,7 +4,7 @@
  * log, footer) are here. `portal.ts` adds the library, for the pages that bundle it; the CDN page
  * uses this file alone, and takes the library from the CDN file.
  */
-import type { AccessRequestStatus, ConsentStatus } from '../src/index.js';
+import type { AccessRequestStatus, AltinnRequestConfig, ConsentStatus } from '../src/index.js';
 import type { SystemUserRequestStatus } from '../src/elements/system-user-request-status/system-user-request-status.component.js';
 
 export type Lang = 'nb' | 'nn' | 'en';
@@ -97,6 +97,37 @@ export function altinnOrigin(): string | undefined {
   return (
     document.querySelector<HTMLMetaElement>('meta[name="altinn-origin"]')?.content || undefined
   );
+}
+
+type Navigation = Pick<AltinnRequestConfig, 'navigate' | 'openWindow'>;
+
+/**
+ * The library's settings for the (mock) Altinn at `origin`, given the library's current ones:
+ * every Altinn page the demo opens (navigated to, opened in a tab, or a link clicked in an element)
+ * gets the portal's language. Real Altinn takes it from its own language cookie, which a portal
+ * cannot set; the mock also reads `lang` in the query.
+ */
+export function altinnSettings(origin: string, current: Navigation) {
+  const inPageLanguage = (url: string): string => {
+    const altinn = new URL(url);
+    altinn.searchParams.set('lang', document.documentElement.lang);
+    return altinn.href;
+  };
+  for (const type of ['click', 'auxclick']) {
+    document.addEventListener(
+      type,
+      (event) => {
+        const link = event.composedPath().find((target) => target instanceof HTMLAnchorElement);
+        if (link?.origin === origin) link.href = inPageLanguage(link.href);
+      },
+      true,
+    );
+  }
+  return {
+    altinnOrigins: [origin],
+    navigate: (url: string) => current.navigate(inPageLanguage(url)),
+    openWindow: (url: string) => current.openWindow(inPageLanguage(url)),
+  };
 }
 
 /** Starts what every page does but configuring the library; `texts` are the page's own. */

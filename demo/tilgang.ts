@@ -137,8 +137,9 @@ for (const api of ['altinn3', 'altinn2']) {
 /**
  * While a request on this page is `accepted` (through either API), the payroll module instead of the
  * "no access" alert and the request buttons: as a status element learns it (`altinn-status-change`),
- * or when one already shows it before this script listens. Focus stays where it is: the status
- * element announces the change itself.
+ * or when one already shows it before this script listens. Focus stays where it is (the status
+ * element announces the change itself), unless it was in a part that is hidden now: then it moves to
+ * the module's heading, not to the start of the page.
  */
 function showModuleWhileGranted(statuses: readonly AccessRequestStatus[]): void {
   const module = document.querySelector<HTMLElement>('#payroll-module');
@@ -150,8 +151,10 @@ function showModuleWhileGranted(statuses: readonly AccessRequestStatus[]): void 
   }
   const update = (): void => {
     const granted = [...known.values()].includes('accepted');
+    const focused = [...untilAccess].some((part) => part.contains(document.activeElement));
     for (const part of untilAccess) part.hidden = granted;
     if (module) module.hidden = !granted;
+    if (granted && focused) module?.querySelector<HTMLElement>('h2')?.focus();
   };
   document.addEventListener('altinn-status-change', (event) => {
     if (event.detail.kind !== 'access' || !event.target) return;

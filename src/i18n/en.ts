@@ -8,8 +8,7 @@ export const enCommon: CommonMessages = {
   errorTimeout: 'The service did not answer in time. Please try again.',
   errorInvalidResponse: 'We got an answer we did not understand. Please try again shortly.',
   errorServer: 'Something went wrong on our side. Please try again shortly.',
-  errorRefused:
-    'Something went wrong, and the request was not sent. Reload the page and try again.',
+  errorRefused: 'Something went wrong. Reload the page and try again.',
   errorUnauthorized: 'You are not signed in, or you lack access. Sign in again and try again.',
   errorNotFound: 'We could not find the request.',
   errorTooManyRequests: 'Too many attempts in a short time. Wait a moment and try again.',

@@ -12,8 +12,7 @@ export const nbCommon = {
   errorTimeout: 'Tjenesten svarte ikke i tide. Prøv igjen.',
   errorInvalidResponse: 'Vi fikk et svar vi ikke forstod. Prøv igjen om litt.',
   errorServer: 'Noe gikk galt hos oss. Prøv igjen om litt.',
-  errorRefused:
-    'Noe gikk galt, og forespørselen ble ikke sendt. Last inn siden på nytt og prøv igjen.',
+  errorRefused: 'Noe gikk galt. Last inn siden på nytt og prøv igjen.',
   errorUnauthorized:
     'Du er ikke logget inn, eller mangler tilgang. Logg inn på nytt og prøv igjen.',
   errorNotFound: 'Vi fant ikke forespørselen.',

@@ -8,8 +8,7 @@ export const nnCommon: CommonMessages = {
   errorTimeout: 'Tenesta svarte ikkje i tide. Prøv igjen.',
   errorInvalidResponse: 'Vi fekk eit svar vi ikkje forstod. Prøv igjen om litt.',
   errorServer: 'Noko gjekk gale hos oss. Prøv igjen om litt.',
-  errorRefused:
-    'Noko gjekk gale, og førespurnaden vart ikkje send. Last inn sida på nytt og prøv igjen.',
+  errorRefused: 'Noko gjekk gale. Last inn sida på nytt og prøv igjen.',
   errorUnauthorized:
     'Du er ikkje logga inn, eller manglar tilgang. Logg inn på nytt og prøv igjen.',
   errorNotFound: 'Vi fann ikkje førespurnaden.',

@@ -9,7 +9,7 @@ const nbButton = {
   label: 'Be om systembruker',
   busy: 'Oppretter forespørsel om systembruker …',
   created: 'Forespørselen om systembruker er opprettet.',
-  answered: 'Forespørselen om systembruker venter ikke lenger på godkjenning.',
+  answered: 'Du har allerede svart på forespørselen om systembruker.',
   granted: 'Systembrukeren er allerede godkjent.',
 };
 
@@ -36,14 +36,14 @@ export const SYSTEM_USER_BUTTON_TEXTS: Readonly<Record<Lang, SystemUserButtonTex
     label: 'Be om systembrukar',
     busy: 'Opprettar førespurnad om systembrukar …',
     created: 'Førespurnaden om systembrukar er oppretta.',
-    answered: 'Førespurnaden om systembrukar ventar ikkje lenger på godkjenning.',
+    answered: 'Du har alt svart på førespurnaden om systembrukar.',
     granted: 'Systembrukaren er alt godkjend.',
   },
   en: {
     label: 'Request a system user',
     busy: 'Creating the system user request …',
     created: 'The system user request has been created.',
-    answered: 'The system user request no longer waits for approval.',
+    answered: 'You have already answered the system user request.',
     granted: 'The system user has already been approved.',
   },
 };

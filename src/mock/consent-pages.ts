@@ -22,6 +22,7 @@ import type { MockConsentRequest, MockConsentRight, PageLanguage } from './types
  */
 
 export const CONSENT_PAGE_PATH = '/accessmanagement/ui/consent/request';
+export const CONSENT_OVERVIEW_PATH = '/accessmanagement/ui/consent/active';
 const AUTHENTICATION_LOGOUT_PATH = '/authentication/api/v1/logout';
 const LOGOUT_REDIRECT_PATH = '/accessmanagement/api/v1/logoutredirect';
 const LOGOUT_COOKIE = 'AltinnLogoutInfo';
@@ -31,6 +32,7 @@ export const consentPageRoutes: RouteTable = {
   base: '',
   routes: [
     ...pageRoutes(CONSENT_PAGE_PATH, consentPage),
+    route('GET', CONSENT_OVERVIEW_PATH, none, overviewPage),
     // Remembers where to go in an encrypted cookie, then logs out.
     route('GET', '/accessmanagement/api/v1/consent/request/{id}/logout', none, logout),
     // The platform ends the session and sends the browser back to am.ui.
@@ -44,18 +46,13 @@ export const consentPageRoutes: RouteTable = {
 };
 
 /**
- * Who answers on the page. The mock has no login: `user=<identity number>` says who is logged in;
- * without it, the required delegator, else `from` when a person.
+ * Who is signed in. The mock has no login: `user=<identity number>` says who; without it, the
+ * request's required delegator, else its `from` when a person, else the register's first person.
  */
-function currentUser(mock: MockState, request: MockConsentRequest, user?: string | null) {
+function currentUser(mock: MockState, user?: string | null, request?: MockConsentRequest) {
   if (user) return mock.parties.find({ kind: 'person', number: user });
-  const candidate =
-    request.requiredDelegator ?? (request.from.includes(':person:') ? request.from : undefined);
-  return (
-    (candidate ? mock.parties.byUrn(candidate) : undefined) ??
-    mock.parties.anyPerson() ??
-    mock.parties.byUrn(request.from)
-  );
+  const urn = request?.requiredDelegator ?? (request?.from.includes(':person:') && request.from);
+  return mock.parties.byUrn(urn || '') ?? mock.parties.anyPerson();
 }
 
 /**
@@ -75,20 +72,13 @@ export function answerAs(
   move: 'accept' | 'reject' | 'revoke',
   userNumber?: string | null,
 ): ProblemDescriptor | undefined {
-  const user = currentUser(mock, request, userNumber);
+  const user = currentUser(mock, userNumber, request);
   if (!user || !maySee(mock, request, user)) return AM.notAuthorized;
   return moveConsent(mock, request, move, user);
 }
 
 /** Why a page shows a warning: the request's state, or a refused answer. */
 type PageNotice = keyof (typeof TEXTS)['nb']['consent']['notices'];
-
-const NOTICE_BY_PROBLEM = new Map<ProblemDescriptor, PageNotice>([
-  [AM.cannotAccept, 'cannotAccept'],
-  [AM.cannotReject, 'cannotReject'],
-  [AM.notAuthorized, 'notAuthorized'],
-  [AM.expired, 'expired'],
-]);
 
 /**
  * The consent page: the request shown on GET, answered on POST. Someone who may not see the
@@ -98,17 +88,12 @@ async function consentPage(request: Request, { mock, url }: RouteContext): Promi
   const lang = pageLanguage(request, url);
   const id = url.searchParams.get('id');
   const consent = id ? mock.consents.get(id) : undefined;
-  if (!consent) {
-    return notFoundPage(lang, 'consentNotFound', !id, (code) => pageUrl(id || null, code));
-  }
+  if (!consent) return notFoundPage(lang, 'consentNotFound', !id, (code) => pageUrl(id, code));
   const user = url.searchParams.get('user');
-  const party = currentUser(mock, consent, user);
+  const party = currentUser(mock, user, consent);
   const t = TEXTS[lang].consent;
-  const frame = {
-    lang,
-    title: t.documentTitle,
-    languageHref: (code: PageLanguage) => pageUrl(consent.id, code, user),
-  };
+  const languageHref = (code: PageLanguage) => pageUrl(consent.id, code, user);
+  const frame = { lang, title: t.documentTitle, languageHref };
   if (!party || !maySee(mock, consent, party)) {
     const who = party && markup`<p>${fill(t.signedInAs, { name: party.name })}</p>`;
     const denied = notice(t.notices.noAccess, { notice: 'noAccess' });
@@ -120,7 +105,9 @@ async function consentPage(request: Request, { mock, url }: RouteContext): Promi
   const action = (await readForm(request)).get('action');
   if (action !== 'accept' && action !== 'reject') return show(400, 'noAction');
   const refused = answerAs(mock, consent, action, user);
-  if (refused) return show(refused.status, NOTICE_BY_PROBLEM.get(refused));
+  // A refusal's notice is named as its problem in `AM` (notAuthorized, cannotAccept, expired, …).
+  const problem = Object.entries(AM).find(([, descriptor]) => descriptor === refused)?.[0];
+  if (refused) return show(refused.status, problem as PageNotice);
   return redirect(`/accessmanagement/api/v1/consent/request/${consent.id}/logout`, 303);
 }
 
@@ -152,33 +139,25 @@ function logoutRedirect(request: Request, { mock }: RouteContext): Response {
   const target = info?.startsWith(COOKIE_FIELD)
     ? mock.sealer.open(info.slice(COOKIE_FIELD.length))
     : undefined;
-  return redirect(target && isAbsoluteUrl(target) ? target : `${mock.baseUrl}/`, 302, {
+  // Altinn checks only that the URL is a well-formed absolute URI.
+  const absolute = target && /^[a-z][a-z0-9+\-.]*:/i.test(target) && parseUrl(target);
+  return redirect(absolute ? target : `${mock.baseUrl}/`, 302, {
     'Set-Cookie': `${LOGOUT_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`,
   });
-}
-
-function isAbsoluteUrl(url: string): boolean {
-  return /^[a-z][a-z0-9+\-.]*:/i.test(url) && parseUrl(url) !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The page's content.
 
 function pageUrl(id: string | null, lang: PageLanguage, user?: string | null): string {
-  const query = new URLSearchParams(
-    id === null ? { lang } : { id, ...(user ? { user } : {}), lang },
-  );
+  const query = new URLSearchParams(id ? { id, ...(user ? { user } : {}), lang } : { lang });
   return `${CONSENT_PAGE_PATH}?${query.toString()}`;
 }
 
-/** The warning a request's state calls for, if any. */
-function stateNotice(request: MockConsentRequest, expired: boolean): PageNotice | undefined {
-  if (request.status === 'Rejected') return 'rejected';
-  if (request.status === 'Revoked') return 'revoked';
-  if (request.status === 'Deleted') return 'deleted';
-  if (expired) return 'expired';
-  if (request.status === 'Accepted') return 'accepted';
-  return undefined;
+/** The status a request shows: an unanswered or given consent past its time has expired. */
+function shownStatus(mock: MockState, request: MockConsentRequest): MockConsentRequest['status'] {
+  const open = request.status === 'Created' || request.status === 'Accepted';
+  return open && isExpired(request, mock.nowMicros()) ? 'Expired' : request.status;
 }
 
 function renderRight(mock: MockState, right: MockConsentRight, lang: PageLanguage): Markup {
@@ -214,9 +193,10 @@ function consentCard(
   const intro = request.from.includes(':organization:')
     ? fill(t.introForOrg, { to, from: name(request.from) })
     : fill(t.intro, { to });
-  const expired = isExpired(request, mock.nowMicros());
-  const shown = refused ?? stateNotice(request, expired);
-  const disabled = request.status !== 'Created' || expired;
+  const status = shownStatus(mock, request);
+  const shown =
+    refused ?? (status === 'Created' ? undefined : (status.toLowerCase() as PageNotice));
+  const disabled = status !== 'Created';
   const message = request.requestMessage?.[lang];
   const handledBy =
     request.handledBy &&
@@ -236,6 +216,30 @@ ${button('reject', t[kind].reject, 'secondary', disabled && markup` disabled`)}`
   return card(t[kind].title, body, { status: request.status });
 }
 
+/**
+ * am.ui's list of the signed-in person's consents: every request they may see, with its status,
+ * linked to its page.
+ */
+function overviewPage(request: Request, { mock, url }: RouteContext): Response {
+  const lang = pageLanguage(request, url);
+  const t = TEXTS[lang].consent;
+  const user = url.searchParams.get('user');
+  const person = currentUser(mock, user);
+  const rows = [...mock.consents.requests.values()]
+    .filter((consent) => person && maySee(mock, consent, person))
+    .map((consent) => {
+      const status = shownStatus(mock, consent);
+      return markup`<li class="right" data-request-id="${consent.id}" data-status="${status}"><h2>${mock.parties.orSynthetic(consent.to).name}</h2>
+<p class="status">${t.overview.statuses[status]}</p><p><a href="${pageUrl(consent.id, lang, user)}">${t.overview.show}</a></p></li>`;
+    });
+  const languageHref = (code: PageLanguage) =>
+    `${CONSENT_OVERVIEW_PATH}?${new URLSearchParams({ ...(user && { user }), lang: code }).toString()}`;
+  const content = markup`${person && markup`<p>${fill(t.signedInAs, { name: person.name })}</p>`}
+${rows.length ? markup`<ul class="rights">${rows}</ul>` : markup`<p>${t.overview.empty}</p>`}`;
+  const frame = { lang, title: t.overview.documentTitle, languageHref };
+  return page(200, frame, card(t.overview.title, content));
+}
+
 /** `GET /`: where Altinn's logout redirect lands when it has nowhere better to go. */
 function indexPage(lang: PageLanguage): Response {
   return page(
@@ -243,6 +247,6 @@ function indexPage(lang: PageLanguage): Response {
     { lang, title: 'Altinn (mock)' },
     markup`<article class="card" aria-labelledby="heading" lang="en"><h1 id="heading">Mock Altinn</h1>
 <p>This server imitates Altinn's consent API, the access request APIs of Altinn 2 and 3, Maskinporten's token endpoint and the pages users and access managers see, for local development and tests.</p>
-<ul><li><a href="/accessmanagement/ui/requests/received">Access requests, as an organisation's access manager sees them</a></li><li><a href="/maskinporten/.well-known/oauth-authorization-server">Maskinporten metadata</a></li><li><a href="/__mock/stats">Request counters</a></li></ul></article>`,
+<ul><li><a href="/accessmanagement/ui/requests/received">Access requests, as an organisation's access manager sees them</a></li><li><a href="/accessmanagement/ui/consent/active">Consents, as the signed-in person sees them</a></li><li><a href="/maskinporten/.well-known/oauth-authorization-server">Maskinporten metadata</a></li><li><a href="/__mock/stats">Request counters</a></li></ul></article>`,
   );
 }

@@ -144,6 +144,31 @@ describe('the demo’s access page, end to end', () => {
     }
   });
 
+  it('Altinn 3: focus on the request button moves to the module’s heading when access is granted', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${demo.url}tilgang.html`);
+      await followFast(page, 'first');
+      const button = page.locator('request-access-button').first().locator('button');
+      const [altinn] = await Promise.all([context.waitForEvent('page'), button.click()]);
+      await altinn.waitForLoadState();
+      const requestId = new URL(altinn.url()).searchParams.get('requestId') ?? '';
+      await altinn.locator('[data-action="confirm"]').click();
+      await altinn.waitForLoadState();
+      await statusOf(page, 'first', 'pending');
+      await button.focus();
+
+      await answerAsManager(context, 'approve', requestId);
+      await statusOf(page, 'first', 'accepted');
+      await page.waitForFunction(() => document.activeElement?.id === 'modul-tittel', null, {
+        timeout: 5_000,
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const [action, status, text] of [
     ['approve', 'accepted', 'Du har fått tilgang.'],
     ['reject', 'rejected', 'Forespørselen om tilgang ble avslått.'],
