@@ -275,7 +275,7 @@ export class AltinnRequestList extends AltinnElement {
       this.#phase = missing.length === kinds.length ? 'no-list' : 'ready';
       if (missing.length && (this.#phase === 'no-list' || this.kinds)) {
         console.error(
-          `<altinn-request-list>: ${this.resolvedEndpoint} has no list route (GET …/{kind}-requests, contract v2) for ${missing.join(', ')}.`,
+          `<altinn-request-list>: ${this.resolvedEndpoint} has no list route (GET …/{kind}-requests) for ${missing.join(', ')}.`,
         );
       }
     }
@@ -369,7 +369,7 @@ export class AltinnRequestList extends AltinnElement {
   /** Fires one `altinn-status-change` per change, and announces them together, once. */
   #changed(changes: { view: RequestView; previous: RequestStatus }[]): void {
     this.#announcement = changes
-      .map(({ view }) => `${this.#what(view)}: ${this.#statusText(view)}`)
+      .map(({ view }) => `${this.#what(view)}: ${this.#texts[view.status]}`)
       .join(' ');
     for (const { view, previous } of changes) {
       this.emit(
@@ -453,10 +453,6 @@ export class AltinnRequestList extends AltinnElement {
       textOf(subject.integration) ??
       view.id
     );
-  }
-
-  #statusText(view: RequestView): string {
-    return this.#texts[view.status];
   }
 
   /** "Prøv igjen": the button goes with the failure, so focus moves to what came instead. */
@@ -552,7 +548,7 @@ export class AltinnRequestList extends AltinnElement {
 
   #renderDate(label: string, iso: string | undefined): unknown {
     const date = longDate(iso, this.language);
-    return date && iso
+    return date
       ? html`<div>
           <dt>${label}</dt>
           <dd><time datetime=${iso}>${date}</time></dd>
@@ -567,7 +563,7 @@ export class AltinnRequestList extends AltinnElement {
       <p part="subject">
         <span class="kind">${texts[view.kind]}:</span> <span class="what">${this.#what(view)}</span>
       </p>
-      <p part="status" tabindex="-1">${this.#statusText(view)}</p>
+      <p part="status" tabindex="-1">${this.#texts[view.status]}</p>
       <dl part="dates">
         ${this.#renderDate(texts.asked, view.createdAt)}
         ${isFinalStatus(view.status) ? this.#renderDate(texts.answered, view.updatedAt) : nothing}
@@ -604,12 +600,13 @@ export class AltinnRequestList extends AltinnElement {
               : nothing
           }
         </div>`;
-      case 'no-list':
-        return html`<p part="message" class="box unknown" tabindex="-1">${texts.noList}</p>`;
-      default:
-        return this.#rows.length
-          ? nothing
-          : html`<p part="message" class="box unknown" tabindex="-1">${texts.empty}</p>`;
+      default: {
+        // "Not available", or nothing to list.
+        const text = this.#phase === 'no-list' ? texts.noList : !this.#rows.length && texts.empty;
+        return text
+          ? html`<p part="message" class="box unknown" tabindex="-1">${text}</p>`
+          : nothing;
+      }
     }
   }
 
