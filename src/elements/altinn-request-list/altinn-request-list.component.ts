@@ -16,13 +16,6 @@ import { listStyles } from './altinn-request-list.styles.js';
 
 const spinner = html`<span part="spinner" class="spinner" aria-hidden="true"></span>`;
 const KINDS: readonly RequestKind[] = ['consent', 'access', 'system-user'];
-/** Statuses after which asking again is what helps. */
-const ENDED_NO: ReadonlySet<RequestStatus> = new Set([
-  'rejected',
-  'withdrawn',
-  'revoked',
-  'expired',
-]);
 /** A backend without a list route answers one of these. */
 const NO_ROUTE = [404, 405, 501];
 
@@ -200,7 +193,7 @@ export class AltinnRequestList extends AltinnElement {
 
   get #kindList(): RequestKind[] {
     const named = (this.kinds ?? '').split(/[\s,]+/).filter(Boolean);
-    return named.length ? KINDS.filter((kind) => named.includes(kind)) : [...KINDS];
+    return KINDS.filter((kind) => !named.length || named.includes(kind));
   }
 
   /**
@@ -541,7 +534,8 @@ export class AltinnRequestList extends AltinnElement {
           this.#ask(view, true, 'cancel-button'),
         ),
       overview && html`<a part="link" href=${overview.href}>${texts.manage}</a>`,
-      ENDED_NO.has(view.status) && this.#renderAgain(view),
+      // Ended in a "no" (every final status but accepted): asking again is what helps.
+      isFinalStatus(view.status) && view.status !== 'accepted' && this.#renderAgain(view),
     ].filter(Boolean);
     return actions.length ? html`<div part="actions" class="actions">${actions}</div>` : nothing;
   }
