@@ -298,7 +298,8 @@ describe('<altinn-request-list>', () => {
         body: accessRow('$id', 2, { status: 'accepted', updatedAt: at(0) }),
       },
     ]);
-    const element = await listElement(backend.endpoint, 'kinds="access"');
+    // No refresh of its own meanwhile: the answer comes from the read after the 409.
+    const element = await listElement(backend.endpoint, 'kinds="access" poll-interval="60000"');
     const row = (): HTMLLIElement => rows(element)[0]!;
     inRow<HTMLButtonElement>(row(), 'withdraw-button')?.click();
     await waitUntil(() => inRow(row(), 'confirm-button'), 'the confirmation is shown');
@@ -317,6 +318,11 @@ describe('<altinn-request-list>', () => {
     expect(inRow(row(), 'withdraw-button')).to.equal(null);
     expect(focused(element)).to.equal(inRow(row(), 'status'));
     expect(announced(element)).to.equal(`${ACCESS_RESOURCE}: ${T.accepted}`);
+    // Read as Altinn says it now, not as the backend last read it.
+    const reads = (await backend.requests()).filter(
+      (r) => r.method === 'GET' && r.path !== '/access-requests',
+    );
+    expect(reads.map((r) => r.query)).to.deep.equal(['refresh=true']);
   });
 
   it('keeps the request and says so when withdrawing fails', async () => {

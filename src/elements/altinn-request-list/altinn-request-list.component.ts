@@ -403,12 +403,12 @@ export class AltinnRequestList extends AltinnElement {
     this.requestUpdate();
     let focus = 'status';
     try {
-      // Answered in the meantime (409): the row shows how instead.
+      // Answered in the meantime (409): the row shows how instead, as Altinn says it now.
       const answer = await this.client
         .withdrawRequest(view.kind, view.id)
         .catch((error: unknown) => {
           if (toAltinnRequestError(error).httpStatus !== 409) throw error;
-          return this.client.getRequest(view.kind, view.id);
+          return this.client.getRequest(view.kind, view.id, { refresh: true });
         });
       const previous = this.#replace(answer);
       // Announced once, as any change is.
