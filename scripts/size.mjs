@@ -22,7 +22,7 @@ const kB = 1024;
  * GOAL is where they should end up (printed, not yet enforced).
  */
 const BUDGET = {
-  // The four elements; <altinn-request-list> may add 3 kB when it joins the file (it adds 3.3 kB
+  // The four elements; <altinn-request-list> may add 3 kB when it joins the file (it adds 3.4 kB
   // today, so it is an npm entry of its own until it is lighter).
   cdn: 20.5 * kB,
   elementAlone: 10.5 * kB,
